@@ -1,0 +1,114 @@
+"""The phrase bank's data types: validated entries, as the loader hands them to the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["warning", "suggestion"]
+Scope = Literal["phrase", "sentence"]
+Mood = Literal["upset", "neutral", "positive"]
+
+SEVERITIES: tuple[Severity, ...] = ("warning", "suggestion")
+SCOPES: tuple[Scope, ...] = ("phrase", "sentence")
+MOODS: tuple[Mood, ...] = ("upset", "neutral", "positive")
+
+# The taxonomy of cold phrasing (see phrasebank/README.md), in the order tables list it.
+CATEGORIES: tuple[str, ...] = (
+    "dismissive",
+    "blame",
+    "refusal",
+    "policy",
+    "deflection",
+    "uncertainty",
+    "condescension",
+    "hollow-empathy",
+    "sympathy",
+    "toxic-positivity",
+    "negative-framing",
+    "passive",
+    "repeat-ask",
+)
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One warmer wording: a template with `{slot}`s and what it replaces (the phrase or its sentence)."""
+
+    text: str
+    scope: Scope
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rewrite as it is written in a bank file."""
+        return {"text": self.text, "scope": self.scope}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When an entry applies: the customer moods it fires for (empty means always)."""
+
+    customer_mood: tuple[Mood, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The condition as it is written in a bank file."""
+        moods = list(self.customer_mood)
+        return {"customer_mood": moods[0] if len(moods) == 1 else moods}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A draft an entry must flag (at `flagged`) or must leave alone (`flagged` is None)."""
+
+    text: str
+    flagged: str | None = None
+    customer: str | None = None
+
+    def to_dict(self) -> dict[str, Any] | str:
+        """The example as it is written in a bank file (a bare string for a plain pass example)."""
+        if self.flagged is None and self.customer is None:
+            return self.text
+        out: dict[str, Any] = {"text": self.text}
+        if self.flagged is not None:
+            out["flagged"] = self.flagged
+        if self.customer is not None:
+            out["customer"] = self.customer
+        return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated phrase bank entry."""
+
+    id: str
+    category: str
+    severity: Severity
+    patterns: tuple[str, ...]
+    message: str
+    why: str
+    rewrites: tuple[Rewrite, ...]
+    flag_examples: tuple[Example, ...]
+    pass_examples: tuple[Example, ...]
+    unless: tuple[str, ...] = ()
+    when: Condition | None = None
+    source: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry in the bank file format, keys in their documented order."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "category": self.category,
+            "severity": self.severity,
+            "patterns": list(self.patterns),
+        }
+        if self.unless:
+            out["unless"] = list(self.unless)
+        if self.when is not None:
+            out["when"] = self.when.to_dict()
+        out["message"] = self.message
+        out["why"] = self.why
+        out["rewrites"] = [r.to_dict() for r in self.rewrites]
+        out["examples"] = {
+            "flag": [e.to_dict() for e in self.flag_examples],
+            "pass": [e.to_dict() for e in self.pass_examples],
+        }
+        return out

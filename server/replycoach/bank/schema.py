@@ -1,0 +1,215 @@
+"""Marshmallow schemas for bank entries: the single definition of which fields an entry may have."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import (
+    RAISE,
+    Schema,
+    ValidationError,
+    fields,
+    post_load,
+    validate,
+    validates_schema,
+)
+
+from .model import CATEGORIES, MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite
+
+ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+_NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
+_ONE_LINE = validate.Regexp(r"^[^\n]*\S[^\n]*$", error="must be one non-empty line")
+
+
+def _text(validator: validate.Validator = _NOT_BLANK) -> fields.String:
+    return fields.String(required=True, validate=validator)
+
+
+class RewriteSchema(Schema):
+    """A rewrite: template text with `{slot}`s, and the scope it replaces."""
+
+    class Meta:
+        unknown = RAISE
+
+    text = _text()
+    scope = fields.String(
+        required=True,
+        validate=validate.OneOf(SCOPES, error="must be one of: phrase, sentence"),
+    )
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> Rewrite:
+        return Rewrite(**data)
+
+
+class _ExampleField(fields.Field):  # type: ignore[type-arg]
+    """An example: a bare string, or a mapping with `text` and optional `flagged` and `customer`."""
+
+    def __init__(self, *, flag: bool, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.flag = flag
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Example:
+        if isinstance(value, str) and not self.flag:
+            value = {"text": value}
+        keys = ("text", "flagged", "customer") if self.flag else ("text", "customer")
+        if not isinstance(value, dict):
+            shape = "a mapping with text and flagged" if self.flag else "a string or a mapping"
+            raise ValidationError(f"must be {shape}")
+        unknown = sorted(set(value) - set(keys))
+        if unknown:
+            raise ValidationError(f"unknown key {unknown[0]!r}; allowed: {', '.join(keys)}")
+        required = keys[:2] if self.flag else keys[:1]
+        for key in keys:
+            present = value.get(key)
+            if present is None and key in required:
+                raise ValidationError(f"missing {key!r}")
+            if present is not None and (not isinstance(present, str) or not present.strip()):
+                raise ValidationError(f"{key!r} must be a non-empty string")
+        if self.flag and value["text"].count(value["flagged"]) != 1:
+            count = value["text"].count(value["flagged"])
+            where = "does not occur" if count == 0 else f"occurs {count} times"
+            raise ValidationError(
+                f"flagged {value['flagged']!r} {where} in text; it must occur exactly once"
+            )
+        return Example(text=value["text"], flagged=value.get("flagged"), customer=value.get("customer"))
+
+
+class ExamplesSchema(Schema):
+    """An entry's examples: drafts it must flag and drafts it must pass."""
+
+    class Meta:
+        unknown = RAISE
+
+    flag = fields.List(
+        _ExampleField(flag=True),
+        required=True,
+        validate=validate.Length(min=2, error="needs at least 2 examples"),
+    )
+    pass_ = fields.List(
+        _ExampleField(flag=False),
+        required=True,
+        data_key="pass",
+        validate=validate.Length(min=2, error="needs at least 2 examples"),
+    )
+
+
+class _MoodList(fields.Field):  # type: ignore[type-arg]
+    """One mood or a list of moods."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> tuple[str, ...]:
+        moods = [value] if isinstance(value, str) else value
+        if not isinstance(moods, list) or not moods:
+            raise ValidationError("must be a mood or a non-empty list of moods")
+        for mood in moods:
+            if mood not in MOODS:
+                raise ValidationError(f"unknown mood {mood!r}; use one of: {', '.join(MOODS)}")
+        return tuple(moods)
+
+
+class ConditionSchema(Schema):
+    """The `when` condition on the conversation's context."""
+
+    class Meta:
+        unknown = RAISE
+
+    customer_mood = _MoodList(required=True)
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> Condition:
+        return Condition(customer_mood=data["customer_mood"])
+
+
+class EntrySchema(Schema):
+    """A phrase bank entry, exactly as written in a bank file."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    id = fields.String(
+        required=True,
+        validate=validate.Regexp(
+            ID_FORMAT,
+            error="must look like category.name: lowercase letters, digits and hyphens around one dot",
+        ),
+    )
+    category = fields.String(
+        required=True,
+        validate=validate.OneOf(CATEGORIES, error="unknown category; use one of: " + ", ".join(CATEGORIES)),
+    )
+    severity = fields.String(
+        required=True,
+        validate=validate.OneOf(SEVERITIES, error="must be warning or suggestion"),
+    )
+    patterns = fields.List(
+        _text(),
+        required=True,
+        validate=validate.Length(min=1, error="needs at least one pattern"),
+    )
+    unless = fields.List(_text(), load_default=list)
+    when = fields.Nested(ConditionSchema, load_default=None)
+    message = _text(_ONE_LINE)
+    why = _text()
+    rewrites = fields.List(
+        fields.Nested(RewriteSchema),
+        required=True,
+        validate=validate.Length(min=2, error="needs at least 2 rewrites"),
+    )
+    examples = fields.Nested(ExamplesSchema, required=True)
+
+    @validates_schema
+    def _category_matches_id(self, data: dict[str, Any], **_: Any) -> None:
+        entry_id, category = data.get("id"), data.get("category")
+        if entry_id and category and entry_id.split(".", 1)[0] != category:
+            raise ValidationError(
+                f"id {entry_id!r} must start with its category, {category!r}", "id"
+            )
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> Entry:
+        examples = data.pop("examples")
+        return Entry(
+            id=data["id"],
+            category=data["category"],
+            severity=data["severity"],
+            patterns=tuple(data["patterns"]),
+            unless=tuple(data["unless"]),
+            when=data["when"],
+            message=data["message"].strip(),
+            why=data["why"].strip(),
+            rewrites=tuple(data["rewrites"]),
+            flag_examples=tuple(examples["flag"]),
+            pass_examples=tuple(examples["pass_"]),
+        )
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """Turn marshmallow's nested error dict into (field path, message) pairs like ('rewrites[1].text', ...)."""
+    out: list[tuple[str, str]] = []
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            if isinstance(key, int):
+                path = f"{prefix}[{key}]"
+            elif key == "_schema":
+                path = prefix
+            else:
+                path = f"{prefix}.{key}" if prefix else str(key)
+            out.extend(flatten_errors(value, path))
+    elif isinstance(messages, list):
+        for item in messages:
+            if isinstance(item, str):
+                out.append((prefix, _explain(item)))
+            else:
+                out.extend(flatten_errors(item, prefix))
+    else:
+        out.append((prefix, _explain(str(messages))))
+    return out
+
+
+def _explain(message: str) -> str:
+    if message == "Unknown field.":
+        return "unknown field; check its spelling (see phrasebank/README.md for the fields an entry has)"
+    if message == "Missing data for required field.":
+        return "missing; this field is required"
+    return message

@@ -1,0 +1,219 @@
+"""The analysis engine: finds cold phrasing in a draft and builds warmer rewrites. Plain Python, no I/O."""
+
+from __future__ import annotations
+
+import bisect
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .bank.compiled import Bank
+from .bank.model import Entry
+from .context import CustomerContext, read_customer
+from .errors import DraftTooLongError, UnknownFlagError
+from .matcher import RawMatch
+from .score import score_flags
+from .suggest import Replacement, render
+from .text import Utf16Offsets, normalize, sentence_bounds
+
+DEFAULT_MAX_CHARS = 20_000
+_SEVERITY_RANK = {"warning": 0, "suggestion": 1}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of the draft in code points and in UTF-16 code units."""
+
+    start: int
+    end: int
+    start_utf16: int
+    end_utf16: int
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A warmer wording and the span of the draft it replaces."""
+
+    text: str
+    span: Span
+    scope: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The suggestion as the API and CLI report it."""
+        return {
+            "text": self.text,
+            "start": self.span.start,
+            "end": self.span.end,
+            "start_utf16": self.span.start_utf16,
+            "end_utf16": self.span.end_utf16,
+            "scope": self.scope,
+        }
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One phrase of the draft that reads cold, why, and how to warm it up."""
+
+    id: str
+    entry: Entry
+    text: str
+    span: Span
+    suggestions: tuple[Suggestion, ...]
+
+    @property
+    def severity(self) -> str:
+        """`warning` or `suggestion`, from the entry."""
+        return self.entry.severity
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flag as the API and CLI report it."""
+        return {
+            "id": self.id,
+            "rule_id": self.entry.id,
+            "category": self.entry.category,
+            "severity": self.entry.severity,
+            "text": self.text,
+            "start": self.span.start,
+            "end": self.span.end,
+            "start_utf16": self.span.start_utf16,
+            "end_utf16": self.span.end_utf16,
+            "message": self.entry.message,
+            "why": self.entry.why,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The result of analyzing one draft."""
+
+    flags: tuple[Flag, ...]
+    score: int
+    customer: CustomerContext = field(default_factory=CustomerContext)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis as the API and CLI report it."""
+        return {"flags": [f.to_dict() for f in self.flags], "score": self.score}
+
+
+@dataclass(frozen=True)
+class RewriteResult:
+    """A draft with chosen suggestions applied, and which flags were applied or skipped."""
+
+    text: str
+    applied: tuple[dict[str, Any], ...]
+    skipped: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as the API and CLI report it."""
+        return {"text": self.text, "applied": list(self.applied), "skipped": list(self.skipped)}
+
+
+class Engine:
+    """Analyzes drafts against one compiled phrase bank."""
+
+    def __init__(self, bank: Bank, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.bank = bank
+        self.max_chars = max_chars
+
+    def analyze(self, text: str, customer_message: str | None = None) -> Analysis:
+        """Flag cold phrasing in `text`, using the customer's message (if given) as context."""
+        self._check_input("text", text)
+        if customer_message is not None:
+            self._check_input("customer_message", customer_message)
+        customer = read_customer(customer_message)
+        normalized = normalize(text)
+        candidates = [
+            m for m in self.bank.matcher.find(normalized.text) if customer.allows(m.entry.when)
+        ]
+        chosen = _resolve_overlaps(candidates)
+        to_utf16 = Utf16Offsets(text)
+        sentences = sentence_bounds(text) if chosen else []
+        flags = []
+        for match in chosen:
+            start = normalized.to_original(match.start)
+            end = normalized.to_original(match.end)
+            slots = {
+                name: text[normalized.to_original(s) : normalized.to_original(e)]
+                for name, (s, e) in match.groups.items()
+            }
+            suggestions = tuple(
+                _suggestion(render(rewrite, text, (start, end), slots, sentences), to_utf16)
+                for rewrite in match.entry.rewrites
+            )
+            flags.append(
+                Flag(
+                    id=f"{match.entry.id}@{start}",
+                    entry=match.entry,
+                    text=text[start:end],
+                    span=Span(start, end, to_utf16(start), to_utf16(end)),
+                    suggestions=suggestions,
+                )
+            )
+        return Analysis(tuple(flags), score_flags(flags), customer)
+
+    def rewrite(
+        self,
+        text: str,
+        apply: Literal["all"] | Sequence[str],
+        customer_message: str | None = None,
+    ) -> RewriteResult:
+        """Apply each chosen flag's top suggestion; nothing outside the replaced spans changes."""
+        analysis = self.analyze(text, customer_message)
+        by_id = {flag.id: flag for flag in analysis.flags}
+        if apply == "all":
+            chosen = list(analysis.flags)
+        else:
+            unknown = [flag_id for flag_id in apply if flag_id not in by_id]
+            if unknown:
+                raise UnknownFlagError(unknown)
+            chosen = [by_id[flag_id] for flag_id in dict.fromkeys(apply)]
+        chosen.sort(key=lambda f: (f.suggestions[0].span.start, f.span.start))
+        pieces: list[str] = []
+        applied: list[dict[str, Any]] = []
+        skipped: list[dict[str, Any]] = []
+        cursor = 0
+        last_id = ""
+        for flag in chosen:
+            top = flag.suggestions[0]
+            if top.span.start < cursor:
+                skipped.append({"id": flag.id, "reason": f"its rewrite overlaps the one applied for {last_id}"})
+                continue
+            pieces.append(text[cursor : top.span.start])
+            pieces.append(top.text)
+            applied.append({"id": flag.id, "rule_id": flag.entry.id, "from": text[top.span.start : top.span.end], "to": top.text})
+            cursor = top.span.end
+            last_id = flag.id
+        pieces.append(text[cursor:])
+        return RewriteResult("".join(pieces), tuple(applied), tuple(skipped))
+
+    def _check_input(self, name: str, value: object) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+        if len(value) > self.max_chars:
+            raise DraftTooLongError(name, len(value), self.max_chars)
+
+
+def _suggestion(replacement: Replacement, to_utf16: Utf16Offsets) -> Suggestion:
+    start, end = replacement.start, replacement.end
+    return Suggestion(replacement.text, Span(start, end, to_utf16(start), to_utf16(end)), replacement.scope)
+
+
+def _resolve_overlaps(candidates: list[RawMatch]) -> list[RawMatch]:
+    """Keep one match per span: longer first, then warning over suggestion, then entry id."""
+    ranked = sorted(
+        candidates,
+        key=lambda m: (m.start - m.end, _SEVERITY_RANK[m.entry.severity], m.entry.id, m.start),
+    )
+    starts: list[int] = []
+    kept: list[RawMatch] = []
+    for match in ranked:
+        i = bisect.bisect_right(starts, match.start)
+        if i and kept[i - 1].end > match.start:
+            continue
+        if i < len(kept) and kept[i].start < match.end:
+            continue
+        starts.insert(i, match.start)
+        kept.insert(i, match)
+    return kept

@@ -1,0 +1,98 @@
+"""Loading a bank the safe way: every field validated, every pattern compiled, every example run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .bank.compiled import Bank
+from .bank.files import read_bank_dir
+from .bank.model import Entry, Example
+from .context import read_customer
+from .engine import Engine
+from .errors import BankError, Problem
+from .text import normalize
+
+
+def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Problem]:
+    """Run entries' examples: each `flag` example is flagged by its entry at its phrase, each `pass` is not."""
+    engine = Engine(bank)
+    problems: list[Problem] = []
+    for entry in entries if entries is not None else bank.entries:
+        for i, example in enumerate(entry.flag_examples):
+            detail = _flag_failure(engine, entry, example)
+            if detail:
+                problems.append(
+                    Problem(entry.source, entry.id, f"examples.flag[{i}]",
+                            f"{example.flagged!r} is not flagged: {detail}")
+                )
+        for i, example in enumerate(entry.pass_examples):
+            hits = _entry_hits(bank, entry, example)
+            if hits:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.id,
+                        f"examples.pass[{i}]",
+                        f"flagged at {', '.join(repr(h) for h in hits)} but must pass; "
+                        "narrow the pattern or add an `unless` exception",
+                    )
+                )
+    return problems
+
+
+def _flag_failure(engine: Engine, entry: Entry, example: Example) -> str:
+    """Why a flag example is not flagged as it says, or '' when it is."""
+    flagged = example.flagged or ""
+    start = example.text.index(flagged)
+    end = start + len(flagged)
+    flags = engine.analyze(example.text, example.customer).flags
+    if any(f.entry.id == entry.id and f.span.start == start and f.text == flagged for f in flags):
+        return ""
+    mine = [f.text for f in flags if f.entry.id == entry.id]
+    if mine:
+        return f"the entry flags {', '.join(repr(t) for t in mine)} instead; adjust the pattern or `flagged`"
+    winners = [
+        f"{f.entry.id} ({f.text!r})"
+        for f in flags
+        if f.span.start < end and start < f.span.end
+    ]
+    if winners:
+        return (
+            f"{', '.join(winners)} wins the overlap (the longer match wins); "
+            "make this entry match the longer phrase or narrow the other entry"
+        )
+    if not read_customer(example.customer).allows(entry.when):
+        return "its `when` condition is false for this example's `customer` message"
+    return "no pattern matches it here (check the pattern, an `unless` exception, and word boundaries)"
+
+
+def _entry_hits(bank: Bank, entry: Entry, example: Example) -> list[str]:
+    """What this entry alone flags in an example, ignoring other entries."""
+    if not read_customer(example.customer).allows(entry.when):
+        return []
+    normalized = normalize(example.text)
+    return [
+        example.text[normalized.to_original(m.start) : normalized.to_original(m.end)]
+        for m in bank.compiled(entry.id).matches(normalized.text)
+    ]
+
+
+def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
+    """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems."""
+    entries, problems = read_bank_dir(directory)
+    try:
+        bank = Bank.build(entries)
+    except BankError as err:
+        problems.extend(err.problems)
+        broken = {p.entry for p in err.problems}
+        bank = Bank.build([e for e in entries if e.id not in broken])
+    problems.extend(check_examples(bank))
+    return (None if problems else bank), problems
+
+
+def load_bank(directory: Path) -> Bank:
+    """Load a bank folder, raising BankError with every problem if anything is wrong."""
+    bank, problems = lint_bank_dir(directory)
+    if bank is None:
+        raise BankError(problems)
+    return bank

@@ -1,0 +1,165 @@
+"""Pattern matching over the whole bank: RE2 only, with one set-based pass to pick candidate entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from .bank.model import Entry
+from .errors import Problem
+from .suggest import template_slots
+from .text import on_word_boundaries
+
+# RE2 programs are small for phrase patterns; the set of all patterns of a large bank needs more.
+_PATTERN_MEM = 8 << 20
+_SET_MEM = 512 << 20
+_SET_CHUNK = 2000
+
+
+def _options(max_mem: int) -> Any:
+    options = re2.Options()
+    options.case_sensitive = False
+    options.max_mem = max_mem
+    return options
+
+
+def compile_pattern(pattern: str) -> Any:
+    """Compile one bank pattern the way the engine runs it (case-insensitive RE2)."""
+    return re2.compile(pattern, _options(_PATTERN_MEM))
+
+
+@dataclass(frozen=True)
+class RawMatch:
+    """A pattern match in the normalized text, before context and overlap resolution."""
+
+    entry: Entry
+    start: int
+    end: int
+    groups: dict[str, tuple[int, int]]
+
+
+class CompiledEntry:
+    """An entry with its patterns compiled and the slots every pattern captures."""
+
+    def __init__(self, entry: Entry, patterns: list[Any], unless: list[Any]) -> None:
+        self.entry = entry
+        self.patterns = patterns
+        self.unless = unless
+        names = [frozenset(p.groupindex) for p in patterns]
+        self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
+
+    def matches(self, text: str, pattern_indexes: Iterable[int] | None = None) -> list[RawMatch]:
+        """Every match of this entry in normalized `text` on word boundaries, exceptions applied."""
+        indexes = range(len(self.patterns)) if pattern_indexes is None else pattern_indexes
+        found: list[RawMatch] = []
+        for index in indexes:
+            regex = self.patterns[index]
+            for m in regex.finditer(text):
+                start, end = m.span()
+                if start == end or not on_word_boundaries(text, start, end):
+                    continue
+                groups = {
+                    name: m.span(index)
+                    for name, index in regex.groupindex.items()
+                    if m.span(index)[0] >= 0
+                }
+                found.append(RawMatch(self.entry, start, end, groups))
+        if found and self.unless:
+            exceptions = [m.span() for regex in self.unless for m in regex.finditer(text)]
+            found = [
+                match
+                for match in found
+                if not any(s < match.end and match.start < e for s, e in exceptions)
+            ]
+        return found
+
+
+def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
+    """Compile an entry's patterns, reporting each one RE2 refuses and each rewrite slot left unfilled."""
+    problems: list[Problem] = []
+
+    def compiled(field: str, patterns: tuple[str, ...]) -> list[Any]:
+        out = []
+        for i, pattern in enumerate(patterns):
+            try:
+                out.append(compile_pattern(pattern))
+            except re2.error as err:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.id,
+                        f"{field}[{i}]",
+                        f"RE2 cannot compile {pattern!r} ({err}); RE2 has no look-around and no "
+                        "back-references: rewrite the pattern, or move the exception to `unless`",
+                    )
+                )
+        return out
+
+    patterns = compiled("patterns", entry.patterns)
+    unless = compiled("unless", entry.unless)
+    if problems:
+        return None, problems
+    result = CompiledEntry(entry, patterns, unless)
+    for i, rewrite in enumerate(entry.rewrites):
+        try:
+            slots = template_slots(rewrite.text)
+        except ValueError as err:
+            problems.append(
+                Problem(entry.source, entry.id, f"rewrites[{i}].text",
+                        f"{err}; write {{{{ and }}}} for literal braces")
+            )
+            continue
+        for slot in sorted(slots - result.slots):
+            problems.append(
+                Problem(
+                    entry.source,
+                    entry.id,
+                    f"rewrites[{i}].text",
+                    f"slot {{{slot}}} is not captured by every pattern; add a named group "
+                    f"(?P<{slot}>...) to each pattern, or remove the slot",
+                )
+            )
+    return (None if problems else result), problems
+
+
+class Matcher:
+    """Finds every entry's matches in one text; cost stays flat as the bank grows."""
+
+    def __init__(self, entries: list[CompiledEntry]) -> None:
+        self._entries = entries
+        self._owners: list[tuple[int, int]] = []
+        self._sets: list[tuple[int, Any]] = []
+        chunk: list[str] = []
+        for entry_index, compiled in enumerate(entries):
+            for pattern_index, pattern in enumerate(compiled.entry.patterns):
+                self._owners.append((entry_index, pattern_index))
+                chunk.append(pattern)
+                if len(chunk) == _SET_CHUNK:
+                    self._add_set(chunk)
+                    chunk = []
+        if chunk:
+            self._add_set(chunk)
+
+    def _add_set(self, patterns: list[str]) -> None:
+        regex_set = re2.Set.SearchSet(_options(_SET_MEM))
+        for pattern in patterns:
+            regex_set.Add(pattern)
+        regex_set.Compile()
+        offset = len(self._owners) - len(patterns)
+        self._sets.append((offset, regex_set))
+
+    def find(self, text: str) -> list[RawMatch]:
+        """All matches of all entries in normalized `text`."""
+        hits: dict[int, list[int]] = {}
+        encoded = text.encode("utf-8")
+        for offset, regex_set in self._sets:
+            for index in regex_set.Match(encoded) or ():
+                entry_index, pattern_index = self._owners[offset + index]
+                hits.setdefault(entry_index, []).append(pattern_index)
+        found: list[RawMatch] = []
+        for entry_index in sorted(hits):
+            found.extend(self._entries[entry_index].matches(text, hits[entry_index]))
+        return found
