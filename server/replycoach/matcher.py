@@ -13,10 +13,10 @@ from .errors import Problem
 from .suggest import template_slots
 from .text import on_word_boundaries
 
-# RE2 programs are small for phrase patterns; the set of all patterns of a large bank needs more.
+# RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
 _PATTERN_MEM = 8 << 20
-_SET_MEM = 512 << 20
-_SET_CHUNK = 2000
+# Patterns per FilteredRE2: its atom set must fit RE2's memory budget (chunks are halved if not).
+_FILTER_CHUNK = 1000
 
 
 def _options(max_mem: int) -> Any:
@@ -59,6 +59,10 @@ class CompiledEntry:
             regex = self.patterns[index]
             for m in regex.finditer(text):
                 start, end = m.span()
+                while start < end and text[start] == " ":
+                    start += 1
+                while end > start and text[end - 1] == " ":
+                    end -= 1
                 if start == end or not on_word_boundaries(text, start, end):
                     continue
                 groups = {
@@ -126,37 +130,46 @@ def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
 
 
 class Matcher:
-    """Finds every entry's matches in one text; cost stays flat as the bank grows."""
+    """Finds every entry's matches in one text; cost stays flat as the bank grows.
+
+    RE2's FilteredRE2 extracts the literal atoms each pattern needs and finds them all in one pass, so only
+    the entries whose atoms occur in the draft run their patterns; a pattern without atoms always runs.
+    """
 
     def __init__(self, entries: list[CompiledEntry]) -> None:
         self._entries = entries
-        self._owners: list[tuple[int, int]] = []
-        self._sets: list[tuple[int, Any]] = []
-        chunk: list[str] = []
-        for entry_index, compiled in enumerate(entries):
-            for pattern_index, pattern in enumerate(compiled.entry.patterns):
-                self._owners.append((entry_index, pattern_index))
-                chunk.append(pattern)
-                if len(chunk) == _SET_CHUNK:
-                    self._add_set(chunk)
-                    chunk = []
-        if chunk:
-            self._add_set(chunk)
+        self._owners = [
+            (entry_index, pattern_index)
+            for entry_index, compiled in enumerate(entries)
+            for pattern_index in range(len(compiled.patterns))
+        ]
+        patterns = [p for compiled in entries for p in compiled.entry.patterns]
+        self._filters: list[tuple[int, Any]] = []
+        for offset in range(0, len(patterns), _FILTER_CHUNK):
+            self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))
 
-    def _add_set(self, patterns: list[str]) -> None:
-        regex_set = re2.Set.SearchSet(_options(_SET_MEM))
-        for pattern in patterns:
-            regex_set.Add(pattern)
-        regex_set.Compile()
-        offset = len(self._owners) - len(patterns)
-        self._sets.append((offset, regex_set))
+    def _add_filters(self, patterns: list[str], start: int, stop: int) -> None:
+        """Build a filter over patterns[start:stop], halving the range if RE2 runs out of room."""
+        regex_filter = re2.Filter()
+        for pattern in patterns[start:stop]:
+            regex_filter.Add(pattern, _options(_PATTERN_MEM))
+        try:
+            regex_filter.Compile()
+        except re2.error:
+            if stop - start == 1:
+                raise
+            middle = (start + stop) // 2
+            self._add_filters(patterns, start, middle)
+            self._add_filters(patterns, middle, stop)
+            return
+        self._filters.append((start, regex_filter))
 
     def find(self, text: str) -> list[RawMatch]:
         """All matches of all entries in normalized `text`."""
         hits: dict[int, list[int]] = {}
         encoded = text.encode("utf-8")
-        for offset, regex_set in self._sets:
-            for index in regex_set.Match(encoded) or ():
+        for offset, regex_filter in self._filters:
+            for index in regex_filter.Match(encoded, True) or ():
                 entry_index, pattern_index = self._owners[offset + index]
                 hits.setdefault(entry_index, []).append(pattern_index)
         found: list[RawMatch] = []

@@ -1,0 +1,48 @@
+"""Every curated entry's own examples, one test each: flagged by that entry at that phrase, or not at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from replycoach import Engine, default_engine
+from replycoach.bank.model import Entry, Example
+from replycoach.context import read_customer
+from replycoach.text import normalize
+
+_ENTRIES = default_engine().bank.entries
+
+
+def _cases(kind: str) -> list[tuple[Entry, Example]]:
+    return [
+        pytest.param(entry, example, id=f"{entry.id}-{kind}{i}")
+        for entry in _ENTRIES
+        for i, example in enumerate(entry.flag_examples if kind == "flag" else entry.pass_examples)
+    ]
+
+
+@pytest.mark.parametrize(("entry", "example"), _cases("flag"))
+def test_flag_example_is_flagged_by_its_entry_at_its_phrase(
+    curated: Engine, entry: Entry, example: Example
+) -> None:
+    assert example.flagged is not None
+    start = example.text.index(example.flagged)
+    flags = curated.analyze(example.text, example.customer).flags
+    spans = {(f.entry.id, f.span.start, f.span.end, f.text) for f in flags}
+    assert (entry.id, start, start + len(example.flagged), example.flagged) in spans
+
+
+@pytest.mark.parametrize(("entry", "example"), _cases("pass"))
+def test_pass_example_is_not_flagged_by_its_entry(
+    curated: Engine, entry: Entry, example: Example
+) -> None:
+    compiled = curated.bank.compiled(entry.id)
+    normalized = normalize(example.text).text
+    context_allows = read_customer(example.customer).allows(entry.when)
+    hits = compiled.matches(normalized) if context_allows else []
+    assert hits == []
+
+
+def test_curated_bank_is_broad() -> None:
+    categories = {entry.category for entry in _ENTRIES}
+    assert len(_ENTRIES) >= 60
+    assert len(categories) >= 10

@@ -1,0 +1,161 @@
+"""The `replycoach` command as a user runs it: output lines, JSON, exit codes and error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import BASIC_BANK, make_entry
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script."""
+    proc = subprocess.run(
+        ["replycoach", *args], input=stdin, capture_output=True, cwd=cwd, check=False
+    )
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    )
+
+
+def test_check_prints_linter_lines_and_exits_1_on_warning(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Hello,\nSorry, you'll have to wait 24 hours.\n", encoding="utf-8")
+    result = run("check", str(draft), "--bank", str(BASIC_BANK))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{draft}:2:8: warning blame.have-to-wait Orders the customer to wait.",
+        "    \"you'll have to wait 24 hours\" -> \"I'll make sure you hear from me within 24 hours\"",
+    ]
+    assert result.stderr == f"{draft}: 1 flag, score 85/100\n"
+
+
+def test_check_exits_0_when_only_suggestions(tmp_path: Path) -> None:
+    result = run("check", "-", "--bank", str(BASIC_BANK), stdin=b"Sorry to hear that. Fixed now.")
+    assert result.returncode == 0
+    assert result.stdout.startswith("<stdin>:1:1: suggestion sympathy.sorry-to-hear ")
+
+
+def test_check_clean_draft_exits_0() -> None:
+    result = run("check", "--bank", str(BASIC_BANK), stdin=b"All fixed, thanks for writing in.")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_check_json_one_object_per_input(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("Please calm down.", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("All good.", encoding="utf-8")
+    result = run("check", str(a), str(b), "--format", "json", "--bank", str(BASIC_BANK))
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert [d["file"] for d in data] == [str(a), str(b)]
+    assert [d["score"] for d in data] == [85, 100]
+    assert data[0]["flags"][0]["rule_id"] == "dismissive.calm-down"
+    assert data[0]["flags"][0]["start_utf16"] == 0
+    assert data[1]["flags"] == []
+
+
+def test_check_customer_file_sets_context(tmp_path: Path) -> None:
+    customer = tmp_path / "customer.txt"
+    customer.write_text("This is unacceptable!!! I am furious.", encoding="utf-8")
+    draft = b"Refund sent. Have a great day!"
+    assert run("check", "--bank", str(BASIC_BANK), stdin=draft).returncode == 0
+    result = run("check", "--customer", str(customer), "--bank", str(BASIC_BANK), stdin=draft)
+    assert result.returncode == 1
+    assert "warning toxic-positivity.have-a-great-day" in result.stdout
+
+
+def test_check_bad_input_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = run("check", str(missing), "--bank", str(BASIC_BANK))
+    assert result.returncode == 2
+    assert result.stderr == f"Error: cannot read file {missing}: No such file or directory\n"
+
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9".encode("latin-1"))
+    result = run("check", str(latin), "--bank", str(BASIC_BANK))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: file {latin} is not UTF-8 text (invalid byte at offset 3); save it as UTF-8\n"
+    )
+
+    long = tmp_path / "long.txt"
+    long.write_text("a" * 20_001, encoding="utf-8")
+    result = run("check", str(long), "--bank", str(BASIC_BANK))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: {long}: text is 20,001 characters long; the limit is 20,000. "
+        "Shorten it or split it into several parts.\n"
+    )
+
+
+def test_check_with_broken_bank_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "bad.yml").write_text("entries:\n  - id: nope\n", encoding="utf-8")
+    result = run("check", "--bank", str(tmp_path), stdin=b"hi")
+    assert result.returncode == 2
+    assert "bad.yml: nope: id: must look like category.name" in result.stderr
+
+
+def test_bank_lint_clean_and_broken(tmp_path: Path) -> None:
+    clean = run("bank", "lint", str(BASIC_BANK))
+    assert clean.returncode == 0
+    assert clean.stderr == f"{BASIC_BANK}: 6 entries, all examples behave\n"
+
+    import yaml
+
+    (tmp_path / "b.yml").write_text(yaml.safe_dump({"entries": [make_entry(severity="loud")]}))
+    broken = run("bank", "lint", str(tmp_path))
+    assert broken.returncode == 1
+    assert broken.stdout == "b.yml: dismissive.relax: severity: must be warning or suggestion\n"
+    assert broken.stderr == f"{tmp_path}: 1 problem\n"
+
+
+def test_curated_bank_lints_clean() -> None:
+    result = run("bank", "lint")
+    assert result.stdout == ""
+    assert result.returncode == 0
+
+
+def test_bank_list_json_and_text() -> None:
+    result = run("bank", "list", str(BASIC_BANK), "--format", "json")
+    rows = json.loads(result.stdout)
+    assert rows[0] == {
+        "id": "blame.have-to-wait",
+        "category": "blame",
+        "severity": "warning",
+        "message": "Orders the customer to wait.",
+    }
+    assert len(rows) == 6
+    text = run("bank", "list", str(BASIC_BANK)).stdout.splitlines()
+    assert text[0].split()[:2] == ["blame.have-to-wait", "warning"]
+
+
+def test_bank_readme_table_is_up_to_date() -> None:
+    readme = REPO / "phrasebank" / "README.md"
+    result = run("bank", "table", "--check", str(readme))
+    assert result.returncode == 0, result.stderr
+
+
+def test_bank_table_write(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text("# Bank\n<!-- BEGIN GENERATED TABLE -->\nold\n<!-- END GENERATED TABLE -->\nend\n")
+    assert run("bank", "table", str(BASIC_BANK), "--check", str(doc)).returncode == 1
+    assert run("bank", "table", str(BASIC_BANK), "--write", str(doc)).returncode == 0
+    lines = doc.read_text().splitlines()
+    assert lines[2] == "| id | severity | when | message | first rewrite |"
+    assert "| `toxic-positivity.have-a-great-day` | warning | upset |" in doc.read_text()
+    assert lines[-1] == "end"
+    assert run("bank", "table", str(BASIC_BANK), "--check", str(doc)).returncode == 0
+
+
+def test_module_runs_without_console_script() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "replycoach", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("0.1.0")

@@ -1,0 +1,169 @@
+"""A broken bank is refused with problems that name the file, the entry, the field and what to change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import make_entry
+from replycoach import BankError, load_bank
+from replycoach.lint import lint_bank_dir
+
+WriteBank = Callable[..., Path]
+
+
+def problems_of(folder: Path) -> list[str]:
+    _, problems = lint_bank_dir(folder)
+    return [str(p) for p in problems]
+
+
+def test_valid_entry_loads(write_bank: WriteBank) -> None:
+    bank = load_bank(write_bank(make_entry()))
+    assert [e.id for e in bank.entries] == ["dismissive.relax"]
+    assert bank.entries[0].source == "entries.yml"
+
+
+def test_missing_field(write_bank: WriteBank) -> None:
+    assert problems_of(write_bank(make_entry(why=None))) == [
+        "entries.yml: dismissive.relax: why: missing; this field is required"
+    ]
+
+
+def test_unknown_field(write_bank: WriteBank) -> None:
+    assert problems_of(write_bank(make_entry(level="warning"))) == [
+        "entries.yml: dismissive.relax: level: unknown field; check its spelling "
+        "(see phrasebank/README.md for the fields an entry has)"
+    ]
+
+
+def test_unknown_category(write_bank: WriteBank) -> None:
+    (problem,) = problems_of(write_bank(make_entry(id="grumpy.relax", category="grumpy")))
+    assert problem.startswith("entries.yml: grumpy.relax: category: unknown category; use one of: dismissive, blame")
+
+
+def test_category_must_match_id(write_bank: WriteBank) -> None:
+    assert problems_of(write_bank(make_entry(category="blame"))) == [
+        "entries.yml: dismissive.relax: id: id 'dismissive.relax' must start with its category, 'blame'"
+    ]
+
+
+def test_bad_severity_and_scope(write_bank: WriteBank) -> None:
+    rewrites = [{"text": "a", "scope": "paragraph"}, {"text": "b", "scope": "phrase"}]
+    assert problems_of(write_bank(make_entry(severity="error", rewrites=rewrites))) == [
+        "entries.yml: dismissive.relax: severity: must be warning or suggestion",
+        "entries.yml: dismissive.relax: rewrites[0].scope: must be one of: phrase, sentence",
+    ]
+
+
+def test_too_few_rewrites_and_examples(write_bank: WriteBank) -> None:
+    entry = make_entry(
+        rewrites=[{"text": "a", "scope": "phrase"}],
+        examples={"flag": [{"text": "Just relax.", "flagged": "Just relax"}], "pass": ["x", "y"]},
+    )
+    assert problems_of(write_bank(entry)) == [
+        "entries.yml: dismissive.relax: rewrites: needs at least 2 rewrites",
+        "entries.yml: dismissive.relax: examples.flag: needs at least 2 examples",
+    ]
+
+
+def test_duplicate_id_across_files(write_bank: WriteBank) -> None:
+    folder = write_bank(make_entry())
+    (folder / "more.yml").write_text((folder / "entries.yml").read_text())
+    assert problems_of(folder) == [
+        "more.yml: dismissive.relax: id: duplicate id: also defined in entries.yml; ids must be unique"
+    ]
+
+
+def test_pattern_re2_cannot_compile(write_bank: WriteBank) -> None:
+    (problem,) = problems_of(write_bank(make_entry(patterns=["just (?=relax)relax"])))
+    assert problem.startswith("entries.yml: dismissive.relax: patterns[0]: RE2 cannot compile 'just (?=relax)relax'")
+    assert "no look-around" in problem
+
+
+def test_rewrite_slot_not_captured_by_every_pattern(write_bank: WriteBank) -> None:
+    entry = make_entry(
+        patterns=["just (?P<verb>relax)", "simply relax"],
+        rewrites=[
+            {"text": "let's {verb} together", "scope": "phrase"},
+            {"text": "I see why this is stressful", "scope": "phrase"},
+        ],
+    )
+    assert problems_of(write_bank(entry)) == [
+        "entries.yml: dismissive.relax: rewrites[0].text: slot {verb} is not captured by every "
+        "pattern; add a named group (?P<verb>...) to each pattern, or remove the slot"
+    ]
+
+
+def test_flag_example_that_is_not_flagged(write_bank: WriteBank) -> None:
+    examples = {
+        "flag": [
+            {"text": "Just relax, it will arrive.", "flagged": "Just relax"},
+            {"text": "Chill out, it will arrive.", "flagged": "Chill out"},
+        ],
+        "pass": ["Relaxing plans.", "Nothing here."],
+    }
+    assert problems_of(write_bank(make_entry(examples=examples))) == [
+        "entries.yml: dismissive.relax: examples.flag[1]: 'Chill out' is not flagged: no pattern "
+        "matches it here (check the pattern, an `unless` exception, and word boundaries)"
+    ]
+
+
+def test_pass_example_that_is_flagged(write_bank: WriteBank) -> None:
+    examples = {
+        "flag": [
+            {"text": "Just relax, it will arrive.", "flagged": "Just relax"},
+            {"text": "Please just relax.", "flagged": "just relax"},
+        ],
+        "pass": ["You can just relax now that it shipped.", "Nothing here."],
+    }
+    assert problems_of(write_bank(make_entry(examples=examples))) == [
+        "entries.yml: dismissive.relax: examples.pass[0]: flagged at 'just relax' but must pass; "
+        "narrow the pattern or add an `unless` exception"
+    ]
+
+
+def test_flagged_must_occur_once(write_bank: WriteBank) -> None:
+    examples = {
+        "flag": [
+            {"text": "Ok, just relax, just relax.", "flagged": "just relax"},
+            {"text": "Please just relax.", "flagged": "calm"},
+        ],
+        "pass": ["a", "b"],
+    }
+    assert problems_of(write_bank(make_entry(examples=examples))) == [
+        "entries.yml: dismissive.relax: examples.flag[0]: flagged 'just relax' occurs 2 times in text; "
+        "it must occur exactly once",
+        "entries.yml: dismissive.relax: examples.flag[1]: flagged 'calm' does not occur in text; "
+        "it must occur exactly once",
+    ]
+
+
+def test_malformed_files(write_bank: WriteBank) -> None:
+    folder = write_bank(files={"a.yml": "entries: [\n", "b.yml": "- id: x\n", "c.yaml": "entries: []\n"})
+    problems = problems_of(folder)
+    assert problems[0].startswith("a.yml: not valid YAML:")
+    assert problems[1:] == ["b.yml: must hold one mapping with a single key, entries: a list of entries"]
+
+
+def test_empty_or_missing_folder(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == [f"{tmp_path}: no .yml or .yaml files in this folder"]
+    missing = tmp_path / "nope"
+    assert problems_of(missing) == [
+        f"{missing}: not a folder; give the folder that holds the bank's .yml files"
+    ]
+
+
+def test_load_bank_raises_with_every_problem(write_bank: WriteBank) -> None:
+    folder = write_bank(make_entry(why=None), make_entry(id="dismissive.other", message=None))
+    with pytest.raises(BankError) as caught:
+        load_bank(folder)
+    assert [p.field for p in caught.value.problems] == ["why", "message"]
+    assert "the phrase bank has 2 problems" in str(caught.value)
+
+
+def test_when_condition_validated(write_bank: WriteBank) -> None:
+    assert problems_of(write_bank(make_entry(when={"customer_mood": "grumpy"}))) == [
+        "entries.yml: dismissive.relax: when.customer_mood: unknown mood 'grumpy'; use one of: upset, neutral, positive"
+    ]
