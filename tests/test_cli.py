@@ -10,12 +10,14 @@ from pathlib import Path
 from conftest import BASIC_BANK, make_entry
 
 REPO = Path(__file__).resolve().parents[1]
+# The console script installed beside the interpreter running the tests (a venv's bin/ need not be on PATH).
+SCRIPT = str(Path(sys.executable).parent / "replycoach")
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed console script."""
     proc = subprocess.run(
-        ["replycoach", *args], input=stdin, capture_output=True, cwd=cwd, check=False
+        [SCRIPT, *args], input=stdin, capture_output=True, cwd=cwd, check=False
     )
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
