@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from replycoach import Engine, default_engine, load_bank
 
 BASIC_BANK = Path(__file__).parent / "banks" / "basic"

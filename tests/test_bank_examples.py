@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from replycoach import Engine, default_engine
 from replycoach.bank.model import Entry, Example
 from replycoach.context import read_customer
@@ -32,9 +31,7 @@ def test_flag_example_is_flagged_by_its_entry_at_its_phrase(
 
 
 @pytest.mark.parametrize(("entry", "example"), _cases("pass"))
-def test_pass_example_is_not_flagged_by_its_entry(
-    curated: Engine, entry: Entry, example: Example
-) -> None:
+def test_pass_example_is_not_flagged_by_its_entry(curated: Engine, entry: Entry, example: Example) -> None:
     compiled = curated.bank.compiled(entry.id)
     normalized = normalize(example.text).text
     context_allows = read_customer(example.customer).allows(entry.when)

@@ -16,9 +16,7 @@ SCRIPT = str(Path(sys.executable).parent / "replycoach")
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed console script."""
-    proc = subprocess.run(
-        [SCRIPT, *args], input=stdin, capture_output=True, cwd=cwd, check=False
-    )
+    proc = subprocess.run([SCRIPT, *args], input=stdin, capture_output=True, cwd=cwd, check=False)
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
     )
@@ -31,7 +29,7 @@ def test_check_prints_linter_lines_and_exits_1_on_warning(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{draft}:2:8: warning blame.have-to-wait Orders the customer to wait.",
-        "    \"you'll have to wait 24 hours\" -> \"I'll make sure you hear from me within 24 hours\"",
+        '    "you\'ll have to wait 24 hours" -> "I\'ll make sure you hear from me within 24 hours"',
     ]
     assert result.stderr == f"{draft}: 1 flag, score 85/100\n"
 
@@ -157,7 +155,10 @@ def test_bank_table_write(tmp_path: Path) -> None:
 
 def test_module_runs_without_console_script() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "replycoach", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "replycoach", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0
     assert result.stdout.strip().endswith("0.1.0")

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import make_entry
 from replycoach import BankError, load_bank
 from replycoach.lint import lint_bank_dir
@@ -40,7 +39,9 @@ def test_unknown_field(write_bank: WriteBank) -> None:
 
 def test_unknown_category(write_bank: WriteBank) -> None:
     (problem,) = problems_of(write_bank(make_entry(id="grumpy.relax", category="grumpy")))
-    assert problem.startswith("entries.yml: grumpy.relax: category: unknown category; use one of: dismissive, blame")
+    assert problem.startswith(
+        "entries.yml: grumpy.relax: category: unknown category; use one of: dismissive, blame"
+    )
 
 
 def test_category_must_match_id(write_bank: WriteBank) -> None:
@@ -78,7 +79,9 @@ def test_duplicate_id_across_files(write_bank: WriteBank) -> None:
 
 def test_pattern_re2_cannot_compile(write_bank: WriteBank) -> None:
     (problem,) = problems_of(write_bank(make_entry(patterns=["just (?=relax)relax"])))
-    assert problem.startswith("entries.yml: dismissive.relax: patterns[0]: RE2 cannot compile 'just (?=relax)relax'")
+    assert problem.startswith(
+        "entries.yml: dismissive.relax: patterns[0]: RE2 cannot compile 'just (?=relax)relax'"
+    )
     assert "no look-around" in problem
 
 
@@ -165,5 +168,6 @@ def test_load_bank_raises_with_every_problem(write_bank: WriteBank) -> None:
 
 def test_when_condition_validated(write_bank: WriteBank) -> None:
     assert problems_of(write_bank(make_entry(when={"customer_mood": "grumpy"}))) == [
-        "entries.yml: dismissive.relax: when.customer_mood: unknown mood 'grumpy'; use one of: upset, neutral, positive"
+        "entries.yml: dismissive.relax: when.customer_mood: unknown mood 'grumpy'; "
+        "use one of: upset, neutral, positive"
     ]

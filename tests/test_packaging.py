@@ -15,8 +15,18 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path / "dist"), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
         check=True,
     )
     (wheel,) = (tmp_path / "dist").glob("replycoach-*.whl")
@@ -27,16 +37,32 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
 
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = (
         "import replycoach, replycoach.bank.files as f;"
-        "print(replycoach.__file__); print(f.curated_bank_dir()); print(len(replycoach.default_engine().bank))"
+        "print(replycoach.__file__); print(f.curated_bank_dir());"
+        "print(len(replycoach.default_engine().bank))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True, cwd=tmp_path
+        [sys.executable, "-c", probe],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     ).stdout.splitlines()
     assert out[0].startswith(str(target))
     assert out[1] == str(target / "replycoach" / "phrasebank")

@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from replycoach import Engine, default_engine
 
 _ENGINE = default_engine()
@@ -15,7 +14,8 @@ _ENGINE = default_engine()
 _PHRASES = sorted({ex.flagged or "" for e in _ENGINE.bank.entries for ex in e.flag_examples})
 _NOISE = st.text(
     alphabet=st.sampled_from(
-        list("ab zZ.,!?'\u2019\u201c\u201d-\n\r\t") + ["\r\n", "😀", "🙏🏽", "e\u0301", "\u200b", "\u00a0", "ß", "İ", "你"]
+        list("ab zZ.,!?'\u2019\u201c\u201d-\n\r\t")
+        + ["\r\n", "😀", "🙏🏽", "e\u0301", "\u200b", "\u00a0", "ß", "İ", "你"]
     ),
     max_size=12,
 )
@@ -89,13 +89,12 @@ def _warnings(engine: Engine, text: str, customer: str | None) -> Counter[tuple[
 def test_no_rewrite_adds_a_warning_to_its_own_examples(entry, example, index) -> None:  # type: ignore[no-untyped-def]
     start = example.text.index(example.flagged)
     flag = next(
-        f for f in _ENGINE.analyze(example.text, example.customer).flags
+        f
+        for f in _ENGINE.analyze(example.text, example.customer).flags
         if f.entry.id == entry.id and f.span.start == start
     )
     suggestion = flag.suggestions[index]
-    rewritten = (
-        example.text[: suggestion.span.start] + suggestion.text + example.text[suggestion.span.end :]
-    )
+    rewritten = example.text[: suggestion.span.start] + suggestion.text + example.text[suggestion.span.end :]
     before = _warnings(_ENGINE, example.text, example.customer)
     after = _warnings(_ENGINE, rewritten, example.customer)
     assert after - before == Counter(), f"{rewritten!r} gained warnings"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from replycoach import Engine, UnknownFlagError
 
 
@@ -36,7 +35,8 @@ def test_unknown_flag_id(basic: Engine) -> None:
     with pytest.raises(UnknownFlagError) as caught:
         basic.rewrite("Please calm down.", ["refusal.we-cant@3"])
     assert str(caught.value) == (
-        "no flag with id 'refusal.we-cant@3' in this draft; analyze the same text again and use the ids it returns"
+        "no flag with id 'refusal.we-cant@3' in this draft; "
+        "analyze the same text again and use the ids it returns"
     )
 
 
@@ -48,7 +48,10 @@ def test_overlapping_rewrites_skip_the_later_one(basic: Engine) -> None:
     # The sentence-scope rewrite of "Calm down" covers the refusal too.
     assert result.text == "I can hear how upsetting this is, and I want to sort it out with you."
     assert result.skipped == (
-        {"id": "refusal.we-cant@11", "reason": "its rewrite overlaps the one applied for dismissive.calm-down@0"},
+        {
+            "id": "refusal.we-cant@11",
+            "reason": "its rewrite overlaps the one applied for dismissive.calm-down@0",
+        },
     )
 
 

@@ -8,9 +8,7 @@ from replycoach import Engine
 def suggestions(engine: Engine, text: str) -> list[tuple[str, str]]:
     """(replaced text, suggestion text) for every suggestion of every flag."""
     return [
-        (text[s.span.start : s.span.end], s.text)
-        for f in engine.analyze(text).flags
-        for s in f.suggestions
+        (text[s.span.start : s.span.end], s.text) for f in engine.analyze(text).flags for s in f.suggestions
     ]
 
 

@@ -8,8 +8,15 @@ from replycoach.text import Utf16Offsets, normalize, sentence_body, sentence_bou
 def test_normalize_straightens_quotes_and_collapses_whitespace() -> None:
     text = "We\u2019re  here\r\n\t\u201cnow\u201d"
     norm = normalize(text)
-    assert norm.text == "We're here \"now\""
-    assert [norm.to_original(i) for i in (0, 5, 9, 10, 11, len(norm.text))] == [0, 5, 10, 11, 14, len(text)]
+    assert norm.text == 'We\'re here "now"'
+    assert [norm.to_original(i) for i in (0, 5, 9, 10, 11, len(norm.text))] == [
+        0,
+        5,
+        10,
+        11,
+        14,
+        len(text),
+    ]
 
 
 def test_utf16_offsets_count_astral_characters_twice() -> None:

@@ -62,9 +62,7 @@ def _read_text(path: str, what: str) -> str:
 @main.command()
 @click.argument("files", nargs=-1)
 @click.option("--customer", "customer_file", help="File holding the customer's message the drafts answer.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_BANK_OPTION
 def check(files: tuple[str, ...], customer_file: str | None, fmt: str, bank_dir: Path | None) -> None:
     """Check draft replies (FILES, or - for standard input) for cold phrasing.
@@ -124,9 +122,7 @@ def bank_lint(directory: Path | None) -> None:
 
 @bank.command("list")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def bank_list(directory: Path | None, fmt: str) -> None:
     """List a bank's entries (default: the curated bank)."""
     loaded = _load(directory)
@@ -144,10 +140,18 @@ def bank_list(directory: Path | None, fmt: str) -> None:
 
 @bank.command("table")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path),
-              help="Replace the generated table in this Markdown file.")
-@click.option("--check", "check_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Exit 1 if the table in this Markdown file is out of date.")
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Replace the generated table in this Markdown file.",
+)
+@click.option(
+    "--check",
+    "check_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Exit 1 if the table in this Markdown file is out of date.",
+)
 def bank_table(directory: Path | None, write_to: Path | None, check_file: Path | None) -> None:
     """Print the Markdown table of a bank's entries, or write it into a README."""
     table = entries_table(_load(directory).entries)
@@ -164,8 +168,10 @@ def bank_table(directory: Path | None, write_to: Path | None, check_file: Path |
     updated = replace_table(current, table)
     if check_file is not None:
         if updated != current:
-            click.echo(f"{target}: the entries table is out of date; run "
-                       f"`replycoach bank table --write {target}`", err=True)
+            click.echo(
+                f"{target}: the entries table is out of date; run `replycoach bank table --write {target}`",
+                err=True,
+            )
             sys.exit(1)
         return
     target.write_text(updated, encoding="utf-8")

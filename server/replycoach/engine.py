@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -124,9 +123,7 @@ class Engine:
             self._check_input("customer_message", customer_message)
         customer = read_customer(customer_message)
         normalized = normalize(text)
-        candidates = [
-            m for m in self.bank.matcher.find(normalized.text) if customer.allows(m.entry.when)
-        ]
+        candidates = [m for m in self.bank.matcher.find(normalized.text) if customer.allows(m.entry.when)]
         chosen = _resolve_overlaps(candidates)
         to_utf16 = Utf16Offsets(text)
         sentences = sentence_bounds(text) if chosen else []
@@ -178,11 +175,20 @@ class Engine:
         for flag in chosen:
             top = flag.suggestions[0]
             if top.span.start < cursor:
-                skipped.append({"id": flag.id, "reason": f"its rewrite overlaps the one applied for {last_id}"})
+                skipped.append(
+                    {"id": flag.id, "reason": f"its rewrite overlaps the one applied for {last_id}"}
+                )
                 continue
             pieces.append(text[cursor : top.span.start])
             pieces.append(top.text)
-            applied.append({"id": flag.id, "rule_id": flag.entry.id, "from": text[top.span.start : top.span.end], "to": top.text})
+            applied.append(
+                {
+                    "id": flag.id,
+                    "rule_id": flag.entry.id,
+                    "from": text[top.span.start : top.span.end],
+                    "to": top.text,
+                }
+            )
             cursor = top.span.end
             last_id = flag.id
         pieces.append(text[cursor:])

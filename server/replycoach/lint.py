@@ -14,7 +14,7 @@ from .text import normalize
 
 
 def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Problem]:
-    """Run entries' examples: each `flag` example is flagged by its entry at its phrase, each `pass` is not."""
+    """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not."""
     engine = Engine(bank)
     problems: list[Problem] = []
     for entry in entries if entries is not None else bank.entries:
@@ -22,8 +22,12 @@ def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Probl
             detail = _flag_failure(engine, entry, example)
             if detail:
                 problems.append(
-                    Problem(entry.source, entry.id, f"examples.flag[{i}]",
-                            f"{example.flagged!r} is not flagged: {detail}")
+                    Problem(
+                        entry.source,
+                        entry.id,
+                        f"examples.flag[{i}]",
+                        f"{example.flagged!r} is not flagged: {detail}",
+                    )
                 )
         for i, example in enumerate(entry.pass_examples):
             hits = _entry_hits(bank, entry, example)
@@ -51,11 +55,7 @@ def _flag_failure(engine: Engine, entry: Entry, example: Example) -> str:
     mine = [f.text for f in flags if f.entry.id == entry.id]
     if mine:
         return f"the entry flags {', '.join(repr(t) for t in mine)} instead; adjust the pattern or `flagged`"
-    winners = [
-        f"{f.entry.id} ({f.text!r})"
-        for f in flags
-        if f.span.start < end and start < f.span.end
-    ]
+    winners = [f"{f.entry.id} ({f.text!r})" for f in flags if f.span.start < end and start < f.span.end]
     if winners:
         return (
             f"{', '.join(winners)} wins the overlap (the longer match wins); "

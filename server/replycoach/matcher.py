@@ -66,17 +66,13 @@ class CompiledEntry:
                 if start == end or not on_word_boundaries(text, start, end):
                     continue
                 groups = {
-                    name: m.span(index)
-                    for name, index in regex.groupindex.items()
-                    if m.span(index)[0] >= 0
+                    name: m.span(index) for name, index in regex.groupindex.items() if m.span(index)[0] >= 0
                 }
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
             exceptions = [m.span() for regex in self.unless for m in regex.finditer(text)]
             found = [
-                match
-                for match in found
-                if not any(s < match.end and match.start < e for s, e in exceptions)
+                match for match in found if not any(s < match.end and match.start < e for s, e in exceptions)
             ]
         return found
 
@@ -112,8 +108,12 @@ def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
             slots = template_slots(rewrite.text)
         except ValueError as err:
             problems.append(
-                Problem(entry.source, entry.id, f"rewrites[{i}].text",
-                        f"{err}; write {{{{ and }}}} for literal braces")
+                Problem(
+                    entry.source,
+                    entry.id,
+                    f"rewrites[{i}].text",
+                    f"{err}; write {{{{ and }}}} for literal braces",
+                )
             )
             continue
         for slot in sorted(slots - result.slots):

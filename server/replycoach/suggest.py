@@ -11,7 +11,17 @@ from .text import sentence_body
 
 _FORMATTER = string.Formatter()
 _TERMINAL = ".!?\u2026"
-_FIRST_PERSON = ("I", "I'm", "I'll", "I've", "I'd", "I\u2019m", "I\u2019ll", "I\u2019ve", "I\u2019d")
+_FIRST_PERSON = (
+    "I",
+    "I'm",
+    "I'll",
+    "I've",
+    "I'd",
+    "I\u2019m",
+    "I\u2019ll",
+    "I\u2019ve",
+    "I\u2019d",
+)
 
 
 def template_slots(template: str) -> set[str]:

@@ -96,7 +96,8 @@ _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)|\n")
 _CLOSING = re.compile(r"[\s.!?\u2026\"'\u2019\u201d)\]]*\Z")
 _LEAD = re.compile(
     r"(?:@\w+[\s,:]*)*"
-    r"(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!:\u2014-]\s*)?",
+    r"(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b"
+    r"[^,.!?\n]{0,40}[,!:\u2014-]\s*)?",
     re.IGNORECASE,
 )
 

@@ -47,7 +47,14 @@ def read_bank_dir(directory: Path) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
     if not directory.is_dir():
-        return [], [Problem(str(directory), "", "", "not a folder; give the folder that holds the bank's .yml files")]
+        return [], [
+            Problem(
+                str(directory),
+                "",
+                "",
+                "not a folder; give the folder that holds the bank's .yml files",
+            )
+        ]
     files = bank_files(directory)
     if not files:
         problems.append(Problem(str(directory), "", "", "no .yml or .yaml files in this folder"))
@@ -58,8 +65,12 @@ def read_bank_dir(directory: Path) -> tuple[list[Entry], list[Problem]]:
         for entry in file_entries:
             if entry.id in seen:
                 problems.append(
-                    Problem(entry.source, entry.id, "id",
-                            f"duplicate id: also defined in {seen[entry.id]}; ids must be unique")
+                    Problem(
+                        entry.source,
+                        entry.id,
+                        "id",
+                        f"duplicate id: also defined in {seen[entry.id]}; ids must be unique",
+                    )
                 )
                 continue
             seen[entry.id] = entry.source
@@ -76,11 +87,14 @@ def _read_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     except yaml.YAMLError as err:
         return [], [Problem(name, "", "", f"not valid YAML: {err}".replace("\n", " "))]
     if not isinstance(data, dict) or set(data) != {"entries"} or not isinstance(data["entries"], list):
-        return [], [Problem(name, "", "", "must hold one mapping with a single key, entries: a list of entries")]
+        return [], [
+            Problem(name, "", "", "must hold one mapping with a single key, entries: a list of entries")
+        ]
     entries: list[Entry] = []
     problems: list[Problem] = []
     for index, raw in enumerate(data["entries"]):
-        label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"entries[{index}]"
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        label = raw_id if isinstance(raw_id, str) else f"entries[{index}]"
         entry, entry_problems = parse_entry(raw, name, label)
         problems.extend(entry_problems)
         if entry is not None:

@@ -69,9 +69,7 @@ class _ExampleField(fields.Field):  # type: ignore[type-arg]
         if self.flag and value["text"].count(value["flagged"]) != 1:
             count = value["text"].count(value["flagged"])
             where = "does not occur" if count == 0 else f"occurs {count} times"
-            raise ValidationError(
-                f"flagged {value['flagged']!r} {where} in text; it must occur exactly once"
-            )
+            raise ValidationError(f"flagged {value['flagged']!r} {where} in text; it must occur exactly once")
         return Example(text=value["text"], flagged=value.get("flagged"), customer=value.get("customer"))
 
 
@@ -162,9 +160,7 @@ class EntrySchema(Schema):
     def _category_matches_id(self, data: dict[str, Any], **_: Any) -> None:
         entry_id, category = data.get("id"), data.get("category")
         if entry_id and category and entry_id.split(".", 1)[0] != category:
-            raise ValidationError(
-                f"id {entry_id!r} must start with its category, {category!r}", "id"
-            )
+            raise ValidationError(f"id {entry_id!r} must start with its category, {category!r}", "id")
 
     @post_load
     def _make(self, data: dict[str, Any], **_: Any) -> Entry:
@@ -185,7 +181,7 @@ class EntrySchema(Schema):
 
 
 def flatten_errors(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
-    """Turn marshmallow's nested error dict into (field path, message) pairs like ('rewrites[1].text', ...)."""
+    """Turn marshmallow's nested errors into (field path, message) pairs, paths like `rewrites[1].text`."""
     out: list[tuple[str, str]] = []
     if isinstance(messages, dict):
         for key, value in messages.items():
