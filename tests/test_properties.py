@@ -12,13 +12,20 @@ from replycoach import Engine, default_engine
 _ENGINE = default_engine()
 # Phrases the bank flags, mixed into random text so that the properties are exercised on real flags.
 _PHRASES = sorted({ex.flagged or "" for e in _ENGINE.bank.entries for ex in e.flag_examples})
-_NOISE = st.text(
-    alphabet=st.sampled_from(
-        list("ab zZ.,!?'\u2019\u201c\u201d-\n\r\t")
-        + ["\r\n", "😀", "🙏🏽", "e\u0301", "\u200b", "\u00a0", "ß", "İ", "你"]
-    ),
-    max_size=12,
-)
+_PIECES = list("ab zZ.,!?'\u2019\u201c\u201d-\n\r\t") + [
+    "\r\n",
+    "😀",
+    "🙏🏽",
+    "e\u0301",
+    "\u200b",
+    "\u00a0",
+    "ß",
+    "İ",
+    "你",
+    "@sam ",
+    "Hi Jo, ",
+]
+_NOISE = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 _DRAFTS = st.lists(st.one_of(_NOISE, st.sampled_from(_PHRASES)), max_size=12).map("".join)
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

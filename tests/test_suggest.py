@@ -66,3 +66,15 @@ def test_rewrite_punctuation_dropped_for_phrase_scope(basic: Engine) -> None:
     text = "You'll have to wait 24 hours, sorry."
     flag = basic.analyze(text).flags[0]
     assert flag.suggestions[0].text == "I'll make sure you hear from me within 24 hours"
+
+
+def test_rewrite_of_first_person_phrase_after_greeting_starts_lowercase(basic: Engine) -> None:
+    flag = basic.analyze("Hi Dana, I'm sorry to hear that.").flags[0]
+    assert flag.suggestions[1].text == "that sounds really frustrating, and I'm glad you told us"
+
+
+def test_rewrite_of_first_person_phrase_after_handles_starts_capital(basic: Engine) -> None:
+    flag = basic.analyze("@dana I'm sorry to hear that.").flags[0]
+    assert flag.suggestions[1].text == "That sounds really frustrating, and I'm glad you told us"
+    mid = basic.analyze("Oh, I'm sorry to hear that.").flags[0]
+    assert mid.suggestions[1].text == "that sounds really frustrating, and I'm glad you told us"

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .bank.model import Rewrite
-from .text import sentence_body
+from .text import sentence_body, starts_sentence
 
 _FORMATTER = string.Formatter()
 _TERMINAL = ".!?\u2026"
@@ -67,8 +67,7 @@ def render(
     if "\u2019" in draft and "'" not in draft:
         text = text.replace("'", "\u2019")
     if not rewrite.text.startswith("{"):
-        body_start = sentence_body(draft, sentences, start)[0]
-        text = _match_case(text, replaced, at_sentence_start=start <= body_start)
+        text = _match_case(text, replaced, at_sentence_start=starts_sentence(draft, sentences, start))
     return Replacement(text, start, end, rewrite.scope)
 
 

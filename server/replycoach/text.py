@@ -135,6 +135,19 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
+_HANDLES = re.compile(r"(?:@\w+[\s,:]*)*")
+
+
+def starts_sentence(text: str, sentences: list[tuple[int, int]], index: int) -> bool:
+    """Whether `index` is where a sentence's words begin (only @handles may come before it)."""
+    starts = [s for s, _ in sentences]
+    pos = bisect.bisect_right(starts, index) - 1
+    if pos < 0:
+        return True
+    handles = _HANDLES.match(text, sentences[pos][0], index)
+    return handles is not None and handles.end() >= index
+
+
 def sentence_body(text: str, sentences: list[tuple[int, int]], index: int) -> tuple[int, int]:
     """The sentence holding `index`, without leading @handles or greeting and without closing punctuation."""
     starts = [s for s, _ in sentences]
