@@ -176,3 +176,14 @@ def bank_table(directory: Path | None, write_to: Path | None, check_file: Path |
         return
     target.write_text(updated, encoding="utf-8")
     click.echo(f"{target}: table of {len(_load(directory).entries)} entries written", err=True)
+
+
+def _add_service_commands() -> None:
+    # Imported here, after the group exists, to keep the web layer out of the core CLI module's imports.
+    from .web.cli import keys, serve
+
+    main.add_command(serve)
+    main.add_command(keys)
+
+
+_add_service_commands()

@@ -1,0 +1,29 @@
+"""The application factory of the Reply Coach HTTP service."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from . import api, auth, coach, cors, errors, ratelimit, requestlog, storage
+from .config import load_settings
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the service: settings from the environment (or `test_config`), the bank, keys, API and errors."""
+    app = Flask("replycoach.web")
+    settings = load_settings(test_config)
+    app.config.update(settings)
+    app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    requestlog.init_app(app)
+    storage.init_app(app)
+    coach.init_app(app)
+    auth.init_app(app)
+    ratelimit.init_app(app)
+    cors.init_app(app)
+    api.init_app(app)
+    errors.init_app(app)
+    return app

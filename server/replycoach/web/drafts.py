@@ -1,0 +1,47 @@
+"""POST /v1/analyze, /v1/analyze/batch and /v1/rewrite: the engine over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .auth import requires
+from .blueprint import Blueprint
+from .coach import analyze_batch, current_engine
+from .schemas import (
+    AnalysisSchema,
+    AnalyzeRequestSchema,
+    BatchRequestSchema,
+    BatchResponseSchema,
+    RewriteRequestSchema,
+    RewriteResponseSchema,
+)
+
+blp = Blueprint("drafts", __name__, url_prefix="/v1", description="Analyze and rewrite draft replies.")
+
+
+@blp.route("/analyze", methods=["POST"])
+@requires("agent")
+@blp.arguments(AnalyzeRequestSchema)
+@blp.response(200, AnalysisSchema)
+def analyze(body: dict[str, Any]) -> dict[str, Any]:
+    """Flag cold phrasing in a draft, with reasons and warmer rewrites."""
+    return current_engine().analyze(body["text"], body["customer_message"]).to_dict()
+
+
+@blp.route("/analyze/batch", methods=["POST"])
+@requires("agent")
+@blp.arguments(BatchRequestSchema)
+@blp.response(200, BatchResponseSchema)
+def analyze_many(body: dict[str, Any]) -> dict[str, Any]:
+    """Analyze up to 100 drafts in one call; results come back in the order sent."""
+    return {"results": [analysis.to_dict() for analysis in analyze_batch(body["drafts"])]}
+
+
+@blp.route("/rewrite", methods=["POST"])
+@requires("agent")
+@blp.arguments(RewriteRequestSchema)
+@blp.response(200, RewriteResponseSchema)
+def rewrite(body: dict[str, Any]) -> dict[str, Any]:
+    """Apply the top suggestion of the chosen flags ("all" or a list of flag ids) to a draft."""
+    result = current_engine().rewrite(body["text"], body["apply"], body["customer_message"])
+    return result.to_dict()

@@ -1,0 +1,25 @@
+"""GET /health: whether the service is up, which phrase bank it runs, and the grammar backend's state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+from .blueprint import Blueprint
+from .coach import current_engine
+from .schemas import HealthSchema
+
+blp = Blueprint("health", __name__, description="Service status (no key needed).")
+
+
+@blp.route("/health", methods=["GET"])
+@blp.response(200, HealthSchema)
+def health() -> dict[str, Any]:
+    """Report the service's status, its phrase bank and the grammar backend."""
+    bank = current_engine().bank
+    return {
+        "status": "ok",
+        "version": __version__,
+        "bank": {"entries": len(bank), "revision": bank.revision},
+        "grammar": {"status": "off"},
+    }

@@ -1,0 +1,40 @@
+"""Per-key rate limits (flask-limiter): counters in memory by default, or in Redis when REDIS_URL is set."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+from flask_limiter import Limiter
+from limits.errors import ConfigurationError
+
+from .auth import current_key
+from .config import ConfigError
+
+
+def _key_id() -> str:
+    key = current_key()
+    return f"key:{key.id}" if key else ""
+
+
+def _rate() -> str:
+    rate: str = current_app.config["RATE_LIMIT"]
+    return rate
+
+
+def init_app(app: Flask) -> None:
+    """Count each key's requests; only requests with a live key count (the others get 401 anyway)."""
+    storage = app.config["REDIS_URL"] or "memory://"
+    try:
+        limiter = Limiter(
+            _key_id,
+            default_limits=[_rate],
+            default_limits_exempt_when=lambda: current_key() is None,
+            storage_uri=storage,
+            headers_enabled=True,
+            key_prefix="replycoach",
+            # Coaching must not stop because Redis is away: log the storage error and let the call through.
+            swallow_errors=True,
+        )
+        limiter.init_app(app)
+    except ConfigurationError as err:
+        hint = " (for Redis: pip install 'replycoach[redis]')" if storage.startswith("redis") else ""
+        raise ConfigError(f"cannot keep rate limits in {storage}: {err}{hint}") from err

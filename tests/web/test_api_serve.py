@@ -1,0 +1,147 @@
+"""`replycoach serve` as a user runs it: a real gunicorn process, a key from the CLI, calls over HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from conftest import BASIC_BANK
+
+SCRIPT = str(Path(sys.executable).parent / "replycoach")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a user with a fresh data directory and the small test bank."""
+    return {
+        **os.environ,
+        "REPLYCOACH_HOME": str(tmp_path / "home"),
+        "REPLYCOACH_BANK_DIR": str(BASIC_BANK),
+        "REPLYCOACH_CORS_ORIGINS": "chrome-extension://abcdef",
+    }
+
+
+@pytest.fixture
+def server(env: dict[str, str], tmp_path: Path) -> Iterator[str]:
+    """A running `replycoach serve`; yields its base URL and stops it afterwards."""
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [SCRIPT, "serve", "--port", str(port), "--workers", "2"], env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                requests.get(f"{base}/health", timeout=1).raise_for_status()
+                break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+
+
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([SCRIPT, *args], env=env, capture_output=True, text=True, check=False)
+
+
+def test_serve_then_create_a_key_and_call_the_api(server: str, env: dict[str, str], tmp_path: Path) -> None:
+    created = _cli(env, "keys", "create", "--role", "agent", "--name", "Sam")
+    assert created.returncode == 0, created.stderr
+    key = created.stdout.strip()
+    assert created.stdout == key + "\n" and key.startswith("rc_")
+    auth = {"Authorization": f"Bearer {key}"}
+
+    health = requests.get(f"{server}/health", timeout=10)
+    assert health.json()["bank"]["entries"] == 6
+    assert health.headers["Server"].startswith("gunicorn")
+
+    draft = "Please calm down. You'll have to wait 24 hours."
+    analysis = requests.post(f"{server}/v1/analyze", json={"text": draft}, headers=auth, timeout=10)
+    assert analysis.status_code == 200
+    assert analysis.json()["score"] == 70
+
+    rewritten = requests.post(
+        f"{server}/v1/rewrite",
+        json={"text": draft, "apply": ["blame.have-to-wait@18"]},
+        headers=auth,
+        timeout=10,
+    )
+    assert rewritten.json()["text"] == "Please calm down. I'll make sure you hear from me within 24 hours."
+
+    batch = requests.post(
+        f"{server}/v1/analyze/batch",
+        json={"drafts": [{"text": draft}, {"text": "Hi"}]},
+        headers=auth,
+        timeout=10,
+    )
+    assert [r["score"] for r in batch.json()["results"]] == [70, 100]
+
+    entries = requests.get(f"{server}/v1/phrasebank/entries", headers=auth, timeout=10)
+    assert len(entries.json()["entries"]) == 6
+    entry = requests.get(f"{server}/v1/phrasebank/entries/dismissive.calm-down", headers=auth, timeout=10)
+    assert entry.json()["id"] == "dismissive.calm-down"
+
+    assert requests.get(f"{server}/v1/openapi.json", timeout=10).json()["info"]["title"] == "Reply Coach"
+    assert requests.get(f"{server}/v1/docs", timeout=10).status_code == 200
+
+    preflight = requests.options(
+        f"{server}/v1/analyze",
+        headers={
+            "Origin": "chrome-extension://abcdef",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Authorization, Content-Type",
+        },
+        timeout=10,
+    )
+    assert preflight.headers["Access-Control-Allow-Origin"] == "chrome-extension://abcdef"
+
+    listed = _cli(env, "keys", "list")
+    assert listed.returncode == 0
+    assert "agent" in listed.stdout and "Sam" in listed.stdout and key not in listed.stdout
+
+    revoked = _cli(env, "keys", "revoke", "1")
+    assert (revoked.returncode, revoked.stderr) == (0, "revoked key 1 (agent) Sam\n")
+    refused = requests.post(f"{server}/v1/analyze", json={"text": draft}, headers=auth, timeout=10)
+    assert refused.status_code == 401
+
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    access = [json.loads(line) for line in log.splitlines() if line.startswith('{"event": "request"')]
+    assert {"method": "POST", "path": "/v1/analyze", "status": 200} in [
+        {k: r[k] for k in ("method", "path", "status")} for r in access
+    ]
+    assert "calm down" not in log.lower()
+
+
+def test_keys_revoke_an_unknown_id_exits_2(env: dict[str, str]) -> None:
+    result = _cli(env, "keys", "revoke", "7")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "replycoach: no key with id 7; `replycoach keys list` shows the ids\n"
+
+
+def test_serve_with_a_bad_setting_exits_2_with_the_reason(env: dict[str, str]) -> None:
+    result = _cli({**env, "REPLYCOACH_RATE_LIMIT": "lots"}, "serve", "--port", str(_free_port()))
+    assert result.returncode == 2
+    assert result.stderr.startswith("replycoach: REPLYCOACH_RATE_LIMIT: 'lots' is not a valid value")
