@@ -44,7 +44,11 @@ def test_flag_has_every_field(basic: Engine) -> None:
 
 def test_clean_draft_scores_100(basic: Engine) -> None:
     result = basic.analyze("Thanks for writing in, I've refunded the order.")
-    assert result.to_dict() == {"flags": [], "score": 100}
+    assert result.to_dict() == {
+        "flags": [],
+        "score": 100,
+        "tone": {"customer": {"mood": None, "polarity": None, "reasons": []}, "draft": {"polarity": 0.2}},
+    }
 
 
 def test_score_counts_severity(basic: Engine) -> None:

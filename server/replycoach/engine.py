@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from .bank.compiled import Bank
 from .bank.model import Entry
-from .context import CustomerContext, read_customer
+from .context import CustomerContext, polarity, read_customer
 from .errors import DraftTooLongError, UnknownFlagError
 from .matcher import RawMatch
 from .score import score_flags
@@ -90,10 +90,15 @@ class Analysis:
     flags: tuple[Flag, ...]
     score: int
     customer: CustomerContext = field(default_factory=CustomerContext)
+    draft_polarity: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis as the API and CLI report it."""
-        return {"flags": [f.to_dict() for f in self.flags], "score": self.score}
+        return {
+            "flags": [f.to_dict() for f in self.flags],
+            "score": self.score,
+            "tone": {"customer": self.customer.to_dict(), "draft": {"polarity": self.draft_polarity}},
+        }
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,7 @@ class Engine:
                     suggestions=suggestions,
                 )
             )
-        return Analysis(tuple(flags), score_flags(flags), customer)
+        return Analysis(tuple(flags), score_flags(flags), customer, round(polarity(text), 3))
 
     def rewrite(
         self,

@@ -104,11 +104,35 @@ class FlagSchema(Schema):
     suggestions = fields.List(fields.Nested(SuggestionSchema), required=True)
 
 
+class CustomerToneSchema(Schema):
+    """The customer's mood as read from their message (all null without one)."""
+
+    mood = fields.String(
+        required=True, allow_none=True, validate=validate.OneOf(["upset", "neutral", "positive"])
+    )
+    polarity = fields.Float(required=True, allow_none=True, metadata={"description": "-1 to 1 (TextBlob)"})
+    reasons = fields.List(fields.String(), required=True, metadata={"description": "cues behind `upset`"})
+
+
+class DraftToneSchema(Schema):
+    """The draft's own sentiment."""
+
+    polarity = fields.Float(required=True, metadata={"description": "-1 to 1 (TextBlob)"})
+
+
+class ToneSchema(Schema):
+    """How the customer's message and the draft read."""
+
+    customer = fields.Nested(CustomerToneSchema, required=True)
+    draft = fields.Nested(DraftToneSchema, required=True)
+
+
 class AnalysisSchema(Schema):
-    """The flags found in a draft, and its score."""
+    """The flags found in a draft, its score, and the tone of the conversation."""
 
     flags = fields.List(fields.Nested(FlagSchema), required=True)
     score = fields.Integer(required=True, metadata={"description": "0 to 100; higher is warmer"})
+    tone = fields.Nested(ToneSchema, required=True)
 
 
 class BatchResponseSchema(Schema):
