@@ -5,7 +5,8 @@ Usage:
 
 LABELS.jsonl holds one reply per line: {"id", "text", "customer", "label": "COLD"|"WEAK"|"OK",
 "spans": [{"text", "category"}]}. A reply counts as predicted COLD when any warning-level flag fires, and as
-predicted WEAK-or-worse when any flag fires. With --politeness, each CSV (columns Request and Normalized
+predicted WEAK-or-worse when any flag fires (structure-check flags are left out: the labels
+judge phrases). With --politeness, each CSV (columns Request and Normalized
 Score, as in the Stanford politeness corpus) contributes its most polite quarter of requests, and the share
 of them that gets a warning is printed: polite text should stay quiet.
 """
@@ -33,7 +34,12 @@ def evaluate(engine: Engine, rows: list[dict[str, Any]], show: int) -> None:
     misses: list[str] = []
     alarms: list[str] = []
     for row in rows:
-        flags = engine.analyze(row["text"], row.get("customer") or None).flags
+        # The labels judge phrases; the structure checks (acknowledgement, next step) are not phrases.
+        flags = [
+            f
+            for f in engine.analyze(row["text"], row.get("customer") or None).flags
+            if f.entry.category != "structure"
+        ]
         predicted_cold = any(f.severity == "warning" for f in flags)
         predicted_any = bool(flags)
         for name, gold, predicted in (

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from .bank.model import Condition, Mood
+from .tried import TriedClaims, read_claims
 
 # Words that mark an upset customer whatever the overall polarity says.
 _UPSET_WORDS = re.compile(
@@ -24,17 +26,23 @@ _NOT_SHOUTING = frozenset({"HTTP", "HTTPS", "HTML", "JSON", "ASAP", "FAQS", "USP
 
 @dataclass(frozen=True)
 class CustomerContext:
-    """The customer's mood (None without a message), TextBlob polarity and the cues behind the mood."""
+    """The customer's mood (None without a message), TextBlob polarity, the cues behind the mood, and what
+    they say they already tried."""
 
     mood: Mood | None = None
     polarity: float | None = None
     reasons: tuple[str, ...] = field(default=())
+    tried: TriedClaims = field(default=TriedClaims(), compare=False)
 
-    def allows(self, condition: Condition | None) -> bool:
-        """Whether an entry with this `when` condition applies in this conversation."""
-        if condition is None or not condition.customer_mood:
+    def allows(self, condition: Condition | None, slots: Mapping[str, str]) -> bool:
+        """Whether an entry with this `when` condition applies here, given the slots its match captured."""
+        if condition is None:
             return True
-        return self.mood is not None and self.mood in condition.customer_mood
+        if condition.customer_mood and (self.mood is None or self.mood not in condition.customer_mood):
+            return False
+        if condition.customer_tried is not None:
+            return self.tried.covers(slots.get(condition.customer_tried, ""))
+        return True
 
     def to_dict(self) -> dict[str, Any]:
         """The context as the API reports it."""
@@ -71,10 +79,10 @@ def read_customer(message: str | None) -> CustomerContext:
     if score <= -0.3:
         reasons.insert(0, f"negative sentiment ({score})")
     mood: Mood
-    if words or score <= -0.3 or (reasons and score < 0):
+    if words or score <= -0.3 or len(shouted) >= 2 or (reasons and score < 0):
         mood = "upset"
     elif score >= 0.3 and not reasons:
         mood = "positive"
     else:
         mood = "neutral"
-    return CustomerContext(mood, score, tuple(reasons) if mood == "upset" else ())
+    return CustomerContext(mood, score, tuple(reasons) if mood == "upset" else (), read_claims(message))

@@ -13,6 +13,7 @@ from .context import CustomerContext, polarity, read_customer
 from .errors import DraftTooLongError, UnknownFlagError
 from .matcher import RawMatch
 from .score import score_flags
+from .structure import check_structure
 from .suggest import Replacement, render
 from .text import Utf16Offsets, normalize, sentence_bounds
 
@@ -128,10 +129,14 @@ class Engine:
             self._check_input("customer_message", customer_message)
         customer = read_customer(customer_message)
         normalized = normalize(text)
-        candidates = [m for m in self.bank.matcher.find(normalized.text) if customer.allows(m.entry.when)]
+        candidates = [
+            m
+            for m in self.bank.matcher.find(normalized.text)
+            if customer.allows(m.entry.when, m.slot_texts(normalized.text))
+        ]
         chosen = _resolve_overlaps(candidates)
         to_utf16 = Utf16Offsets(text)
-        sentences = sentence_bounds(text) if chosen else []
+        sentences = sentence_bounds(text) if chosen or customer.mood == "upset" else []
         flags = []
         for match in chosen:
             start = normalized.to_original(match.start)
@@ -153,6 +158,21 @@ class Engine:
                     suggestions=suggestions,
                 )
             )
+        for found in check_structure(text, sentences, customer, customer_message, self.bank.topics):
+            at_end = found.at + (1 if found.replace_first else 0)
+            flags.append(
+                Flag(
+                    id=f"{found.rule.id}@{found.start}",
+                    entry=found.rule,
+                    text=text[found.start : found.end],
+                    span=Span(found.start, found.end, to_utf16(found.start), to_utf16(found.end)),
+                    suggestions=tuple(
+                        Suggestion(t, Span(found.at, at_end, to_utf16(found.at), to_utf16(at_end)), "insert")
+                        for t in found.texts
+                    ),
+                )
+            )
+        flags.sort(key=lambda f: (f.span.start, f.span.end))
         return Analysis(tuple(flags), score_flags(flags), customer, round(polarity(text), 3))
 
     def rewrite(

@@ -19,7 +19,7 @@ def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Probl
     problems: list[Problem] = []
     for entry in entries if entries is not None else bank.entries:
         for i, example in enumerate(entry.flag_examples):
-            detail = _flag_failure(engine, entry, example)
+            detail = _flag_failure(engine, bank, entry, example)
             if detail:
                 problems.append(
                     Problem(
@@ -44,7 +44,7 @@ def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Probl
     return problems
 
 
-def _flag_failure(engine: Engine, entry: Entry, example: Example) -> str:
+def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) -> str:
     """Why a flag example is not flagged as it says, or '' when it is."""
     flagged = example.flagged or ""
     start = example.text.index(flagged)
@@ -61,31 +61,31 @@ def _flag_failure(engine: Engine, entry: Entry, example: Example) -> str:
             f"{', '.join(winners)} wins the overlap (the longer match wins); "
             "make this entry match the longer phrase or narrow the other entry"
         )
-    if not read_customer(example.customer).allows(entry.when):
+    if _entry_hits(bank, entry, example, apply_condition=False):
         return "its `when` condition is false for this example's `customer` message"
     return "no pattern matches it here (check the pattern, an `unless` exception, and word boundaries)"
 
 
-def _entry_hits(bank: Bank, entry: Entry, example: Example) -> list[str]:
+def _entry_hits(bank: Bank, entry: Entry, example: Example, *, apply_condition: bool = True) -> list[str]:
     """What this entry alone flags in an example, ignoring other entries."""
-    if not read_customer(example.customer).allows(entry.when):
-        return []
+    customer = read_customer(example.customer)
     normalized = normalize(example.text)
     return [
         example.text[normalized.to_original(m.start) : normalized.to_original(m.end)]
         for m in bank.compiled(entry.id).matches(normalized.text)
+        if not apply_condition or customer.allows(entry.when, m.slot_texts(normalized.text))
     ]
 
 
 def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
     """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems."""
-    entries, problems = read_bank_dir(directory)
+    data, problems = read_bank_dir(directory)
     try:
-        bank = Bank.build(entries)
+        bank = Bank.build(data.entries, data.topics)
     except BankError as err:
         problems.extend(err.problems)
         broken = {p.entry for p in err.problems}
-        bank = Bank.build([e for e in entries if e.id not in broken])
+        bank = Bank.build([e for e in data.entries if e.id not in broken])
     problems.extend(check_examples(bank))
     return (None if problems else bank), problems
 

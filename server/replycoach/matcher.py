@@ -8,7 +8,7 @@ from typing import Any
 
 import re2
 
-from .bank.model import Entry
+from .bank.model import Entry, Topic
 from .errors import Problem
 from .suggest import template_slots
 from .text import on_word_boundaries
@@ -39,6 +39,10 @@ class RawMatch:
     start: int
     end: int
     groups: dict[str, tuple[int, int]]
+
+    def slot_texts(self, text: str) -> dict[str, str]:
+        """What each named group captured, as text."""
+        return {name: text[s:e] for name, (s, e) in self.groups.items()}
 
 
 class CompiledEntry:
@@ -103,6 +107,17 @@ def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
     if problems:
         return None, problems
     result = CompiledEntry(entry, patterns, unless)
+    tried_slot = entry.when.customer_tried if entry.when else None
+    if tried_slot is not None and tried_slot not in result.slots:
+        problems.append(
+            Problem(
+                entry.source,
+                entry.id,
+                "when.customer_tried",
+                f"slot {tried_slot!r} is not captured by every pattern; add (?P<{tried_slot}>...) "
+                "around the action the draft asks for in each pattern",
+            )
+        )
     for i, rewrite in enumerate(entry.rewrites):
         try:
             slots = template_slots(rewrite.text)
@@ -127,6 +142,32 @@ def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
                 )
             )
     return (None if problems else result), problems
+
+
+class CompiledTopic:
+    """A topic with its cue patterns compiled."""
+
+    def __init__(self, topic: Topic, cues: list[Any]) -> None:
+        self.topic = topic
+        self.cues = cues
+
+    def fits(self, message: str) -> bool:
+        """Whether the customer's message is about this topic (the fallback topic fits any message)."""
+        return not self.cues or any(cue.search(message) for cue in self.cues)
+
+
+def compile_topic(topic: Topic) -> tuple[CompiledTopic | None, list[Problem]]:
+    """Compile a topic's cues, reporting each one RE2 refuses."""
+    cues: list[Any] = []
+    problems: list[Problem] = []
+    for i, cue in enumerate(topic.cues):
+        try:
+            cues.append(compile_pattern(cue))
+        except re2.error as err:
+            problems.append(
+                Problem(topic.source, topic.topic, f"cues[{i}]", f"RE2 cannot compile {cue!r} ({err})")
+            )
+    return (None if problems else CompiledTopic(topic, cues)), problems
 
 
 class Matcher:

@@ -148,6 +148,12 @@ def starts_sentence(text: str, sentences: list[tuple[int, int]], index: int) -> 
     return handles is not None and handles.end() >= index
 
 
+def after_lead(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin, after any @handles and a greeting like "Hi Sam,"."""
+    lead = _LEAD.match(text, start, end)
+    return lead.end() if lead and lead.end() < end else start
+
+
 def sentence_body(text: str, sentences: list[tuple[int, int]], index: int) -> tuple[int, int]:
     """The sentence holding `index`, without leading @handles or greeting and without closing punctuation."""
     starts = [s for s, _ in sentences]

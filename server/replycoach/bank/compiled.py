@@ -7,27 +7,30 @@ import json
 from collections.abc import Iterable
 
 from ..errors import BankError, Problem
-from ..matcher import CompiledEntry, Matcher, compile_entry
-from .model import Entry
+from ..matcher import CompiledEntry, CompiledTopic, Matcher, compile_entry, compile_topic
+from .model import Entry, Topic
 
 
 class Bank:
     """An immutable, compiled phrase bank; build one with `Bank.build`."""
 
-    def __init__(self, compiled: list[CompiledEntry]) -> None:
+    def __init__(self, compiled: list[CompiledEntry], topics: list[CompiledTopic] | None = None) -> None:
         self._compiled = compiled
+        self.topics: tuple[CompiledTopic, ...] = tuple(topics or ())
         self.entries: tuple[Entry, ...] = tuple(c.entry for c in compiled)
         self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
         self._compiled_by_id = {c.entry.id: c for c in compiled}
         self.matcher = Matcher(compiled)
-        digest = hashlib.sha256(
-            json.dumps([e.to_dict() for e in self.entries], sort_keys=True).encode("utf-8")
-        )
+        content = {
+            "entries": [e.to_dict() for e in self.entries],
+            "topics": [t.topic.to_dict() for t in self.topics],
+        }
+        digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
         self.revision = digest.hexdigest()[:12]
 
     @classmethod
-    def build(cls, entries: Iterable[Entry]) -> Bank:
-        """Compile entries into a bank; raises BankError listing every pattern or slot problem."""
+    def build(cls, entries: Iterable[Entry], topics: Iterable[Topic] = ()) -> Bank:
+        """Compile entries and topics into a bank; raises BankError listing every pattern or slot problem."""
         compiled: list[CompiledEntry] = []
         problems: list[Problem] = []
         for entry in entries:
@@ -35,9 +38,15 @@ class Bank:
             problems.extend(entry_problems)
             if result is not None:
                 compiled.append(result)
+        compiled_topics: list[CompiledTopic] = []
+        for topic in topics:
+            compiled_topic, topic_problems = compile_topic(topic)
+            problems.extend(topic_problems)
+            if compiled_topic is not None:
+                compiled_topics.append(compiled_topic)
         if problems:
             raise BankError(problems)
-        return cls(compiled)
+        return cls(compiled, compiled_topics)
 
     def compiled(self, entry_id: str) -> CompiledEntry:
         """The compiled form of one entry."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,11 @@ import yaml
 from marshmallow import ValidationError
 
 from ..errors import Problem
-from .model import Entry
-from .schema import EntrySchema, flatten_errors
+from .model import Entry, Topic
+from .schema import EntrySchema, TopicSchema, flatten_errors
 
 _SCHEMA = EntrySchema()
+_TOPIC_SCHEMA = TopicSchema()
 
 
 def curated_bank_dir() -> Path:
@@ -42,27 +44,31 @@ def parse_entry(raw: Any, source: str, label: str) -> tuple[Entry | None, list[P
     return entry, []
 
 
-def read_bank_dir(directory: Path) -> tuple[list[Entry], list[Problem]]:
-    """Read every entry in a bank folder; duplicates and malformed files are problems, not exceptions."""
-    entries: list[Entry] = []
+@dataclass
+class BankData:
+    """What a bank folder holds: entries, and the topics of its acknowledgements file(s)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+
+def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
+    """Read every entry and topic in a bank folder; problems are reported, never raised."""
+    data = BankData()
     problems: list[Problem] = []
     if not directory.is_dir():
-        return [], [
-            Problem(
-                str(directory),
-                "",
-                "",
-                "not a folder; give the folder that holds the bank's .yml files",
-            )
+        return data, [
+            Problem(str(directory), "", "", "not a folder; give the folder that holds the bank's .yml files")
         ]
     files = bank_files(directory)
     if not files:
         problems.append(Problem(str(directory), "", "", "no .yml or .yaml files in this folder"))
     seen: dict[str, str] = {}
     for path in files:
-        file_entries, file_problems = _read_file(path)
+        file_data, file_problems = _read_file(path)
         problems.extend(file_problems)
-        for entry in file_entries:
+        data.topics.extend(file_data.topics)
+        for entry in file_data.entries:
             if entry.id in seen:
                 problems.append(
                     Problem(
@@ -74,29 +80,67 @@ def read_bank_dir(directory: Path) -> tuple[list[Entry], list[Problem]]:
                 )
                 continue
             seen[entry.id] = entry.source
-            entries.append(entry)
-    return entries, problems
+            data.entries.append(entry)
+    problems.extend(_check_topics(data.topics))
+    return data, problems
 
 
-def _read_file(path: Path) -> tuple[list[Entry], list[Problem]]:
+def _check_topics(topics: list[Topic]) -> list[Problem]:
+    problems: list[Problem] = []
+    names: dict[str, str] = {}
+    for topic in topics:
+        if topic.topic in names:
+            problems.append(
+                Problem(topic.source, topic.topic, "topic", f"duplicate topic: also in {names[topic.topic]}")
+            )
+        names[topic.topic] = topic.source
+    if topics and (topics[-1].topic != "general" or topics[-1].cues):
+        problems.append(
+            Problem(
+                topics[-1].source,
+                topics[-1].topic,
+                "topic",
+                "the last topic must be `general`, with no cues: it is the fallback for any message",
+            )
+        )
+    return problems
+
+
+_FILE_SHAPE = "must hold one mapping with a single key: entries (a list of entries) or acknowledgements (a list of topics)"
+
+
+def _read_file(path: Path) -> tuple[BankData, list[Problem]]:
     name = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw_file = yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        return [], [Problem(name, "", "", "not UTF-8 text; save the file as UTF-8")]
+        return BankData(), [Problem(name, "", "", "not UTF-8 text; save the file as UTF-8")]
     except yaml.YAMLError as err:
-        return [], [Problem(name, "", "", f"not valid YAML: {err}".replace("\n", " "))]
-    if not isinstance(data, dict) or set(data) != {"entries"} or not isinstance(data["entries"], list):
-        return [], [
-            Problem(name, "", "", "must hold one mapping with a single key, entries: a list of entries")
-        ]
-    entries: list[Entry] = []
+        return BankData(), [Problem(name, "", "", f"not valid YAML: {err}".replace("\n", " "))]
+    if (
+        not isinstance(raw_file, dict)
+        or len(raw_file) != 1
+        or set(raw_file) - {"entries", "acknowledgements"}
+        or not isinstance(next(iter(raw_file.values())), list)
+    ):
+        return BankData(), [Problem(name, "", "", _FILE_SHAPE)]
+    data = BankData()
     problems: list[Problem] = []
-    for index, raw in enumerate(data["entries"]):
+    for index, raw in enumerate(raw_file.get("entries", [])):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
         label = raw_id if isinstance(raw_id, str) else f"entries[{index}]"
         entry, entry_problems = parse_entry(raw, name, label)
         problems.extend(entry_problems)
         if entry is not None:
-            entries.append(entry)
-    return entries, problems
+            data.entries.append(entry)
+    for index, raw in enumerate(raw_file.get("acknowledgements", [])):
+        raw_topic = raw.get("topic") if isinstance(raw, dict) else None
+        label = raw_topic if isinstance(raw_topic, str) else f"acknowledgements[{index}]"
+        try:
+            topic: Topic = _TOPIC_SCHEMA.load(raw)
+        except ValidationError as err:
+            problems.extend(Problem(name, label, f, m) for f, m in flatten_errors(err.messages))
+            continue
+        object.__setattr__(topic, "source", name)
+        data.topics.append(topic)
+    return data, problems

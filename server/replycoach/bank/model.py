@@ -45,14 +45,21 @@ class Rewrite:
 
 @dataclass(frozen=True)
 class Condition:
-    """When an entry applies: the customer moods it fires for (empty means always)."""
+    """When an entry applies: the customer moods it fires for (empty: any), and the slot naming an action
+    the customer must say they already tried (None: no such requirement)."""
 
     customer_mood: tuple[Mood, ...] = ()
+    customer_tried: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The condition as it is written in a bank file."""
-        moods = list(self.customer_mood)
-        return {"customer_mood": moods[0] if len(moods) == 1 else moods}
+        out: dict[str, Any] = {}
+        if self.customer_mood:
+            moods = list(self.customer_mood)
+            out["customer_mood"] = moods[0] if len(moods) == 1 else moods
+        if self.customer_tried is not None:
+            out["customer_tried"] = self.customer_tried
+        return out
 
 
 @dataclass(frozen=True)
@@ -112,3 +119,23 @@ class Entry:
             "pass": [e.to_dict() for e in self.pass_examples],
         }
         return out
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of customer messages, with acknowledgements and next steps that fit it (structure checks)."""
+
+    topic: str
+    cues: tuple[str, ...]
+    acknowledge: tuple[str, ...]
+    next_steps: tuple[str, ...]
+    source: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The topic as it is written in a bank file."""
+        return {
+            "topic": self.topic,
+            "cues": list(self.cues),
+            "acknowledge": list(self.acknowledge),
+            "next_steps": list(self.next_steps),
+        }

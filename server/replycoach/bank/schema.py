@@ -14,7 +14,7 @@ from marshmallow import (
     validates_schema,
 )
 
-from .model import CATEGORIES, MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite
+from .model import CATEGORIES, MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite, Topic
 
 ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
@@ -111,11 +111,19 @@ class ConditionSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    customer_mood = _MoodList(required=True)
+    customer_mood = _MoodList()
+    customer_tried = fields.String(
+        validate=validate.Regexp(r"^[A-Za-z_][A-Za-z0-9_]*$", error="must be the name of a slot")
+    )
+
+    @validates_schema
+    def _not_empty(self, data: dict[str, Any], **_: Any) -> None:
+        if not data:
+            raise ValidationError("needs customer_mood, customer_tried or both")
 
     @post_load
     def _make(self, data: dict[str, Any], **_: Any) -> Condition:
-        return Condition(customer_mood=data["customer_mood"])
+        return Condition(data.get("customer_mood", ()), data.get("customer_tried"))
 
 
 class EntrySchema(Schema):
@@ -177,6 +185,34 @@ class EntrySchema(Schema):
             rewrites=tuple(data["rewrites"]),
             flag_examples=tuple(examples["flag"]),
             pass_examples=tuple(examples["pass_"]),
+        )
+
+
+class TopicSchema(Schema):
+    """A topic of the acknowledgements file: cues on the customer's message, acknowledgements, next steps."""
+
+    class Meta:
+        unknown = RAISE
+
+    topic = fields.String(
+        required=True,
+        validate=validate.Regexp(r"^[a-z][a-z-]*$", error="must be a lowercase word (letters and hyphens)"),
+    )
+    cues = fields.List(_text(), required=True)
+    acknowledge = fields.List(
+        _text(), required=True, validate=validate.Length(min=2, error="needs at least 2 texts")
+    )
+    next_steps = fields.List(
+        _text(), required=True, validate=validate.Length(min=2, error="needs at least 2 texts")
+    )
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> Topic:
+        return Topic(
+            data["topic"],
+            tuple(data["cues"]),
+            tuple(t.strip() for t in data["acknowledge"]),
+            tuple(t.strip() for t in data["next_steps"]),
         )
 
 

@@ -1,0 +1,92 @@
+"""What the customer says they already did, so the coach can catch a reply asking them to do it again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# "I've already reset my password", "we tried everything", "I have been trying to log in":
+# a first-person subject, then a verb of doing, then the rest of the clause.
+_CLAIM = re.compile(
+    r"\b(?:i|we)(?:'ve|\u2019ve| have|'d|\u2019d| had|'m|\u2019m| am|'re|\u2019re| are)?"
+    r"(?: (?:already|also|even|just|literally|both|all|"
+    r"repeatedly|honestly))*"
+    r" (?:(?:been |kept |keep )?(?:trying|tried|tryed|try)(?: to)?"
+    r"|reset|restarted|rebooted|reinstalled|uninstalled|cleared|updated|changed|checked|contacted|called|"
+    r"emailed|followed|done|did|gone through|went through|turned|logged|signed|deleted|removed|re-?entered|"
+    r"entered|submitted|filled|completed|requested|asked|sent)"
+    r"\b(?P<rest>[^.!?\n;,]{0,100})",
+    re.IGNORECASE,
+)
+_ALREADY = re.compile(
+    r"\b(?:already (?:tried|tryed|done|did)|(?:trying|tried|tryed) to)\b(?P<rest>[^.!?\n;,]{0,100})",
+    re.IGNORECASE,
+)
+_EVERYTHING = re.compile(
+    r"\b(?:tried|tryed|done|did|followed|gone through|went through)\s+(?:literally\s+)?"
+    r"(?:everything|every (?:step|option|suggestion|solution|fix|thing)|all (?:the|of the|your) "
+    r"(?:steps|options|suggestions|solutions|fixes|troubleshooting))",
+    re.IGNORECASE,
+)
+# Where a claim stops: "I reset it but it still fails" claims only the reset.
+_CLAUSE_END = re.compile(r"\b(?:but|yet|and still|and it|and nothing|still|however|though)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_STOPWORDS = frozenset(
+    """a an the to of for on in at by with from and or my your our their his her its it this that these those
+    me you we they i us them is are was were be been being have has had do does did done again already also
+    just even all every any some more times time once twice three four five several many few still please
+    try tried tryed trying tries attempt attempted using use used via through get got getting can could
+    would should will shall may might not no nothing everything out up down off over then than here there
+    now today yesterday week weeks day days hour hours""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    # NLTK's Porter stemmer is rule-based: it needs none of the NLTK data downloads.
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
+    return stem[:5]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The content words of a phrase, stemmed and cut to five letters ("recovering" and "recovery" agree)."""
+    words = (w.split("'")[0].strip("-") for w in _WORD.findall(text.lower().replace("\u2019", "'")))
+    return frozenset(_stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+@dataclass(frozen=True)
+class TriedClaims:
+    """The things a customer's message says they already did."""
+
+    stems: frozenset[str] = frozenset()
+    everything: bool = False
+    phrases: tuple[str, ...] = ()
+
+    def covers(self, action: str) -> bool:
+        """Whether asking the customer to do `action` asks for something they say they already did."""
+        return self.everything or bool(self.stems & content_stems(action))
+
+
+def read_claims(message: str | None) -> TriedClaims:
+    """Find the customer's "I already tried ..." statements."""
+    if not message:
+        return TriedClaims()
+    phrases: list[str] = []
+    for pattern in (_CLAIM, _ALREADY):
+        for claim in pattern.finditer(message):
+            rest = claim.group("rest")
+            cut = _CLAUSE_END.search(rest)
+            verb_and_rest = claim.group(0)[: len(claim.group(0)) - len(rest)] + (
+                rest[: cut.start()] if cut else rest
+            )
+            phrases.append(verb_and_rest.strip())
+    stems = frozenset().union(*(content_stems(p) for p in phrases)) if phrases else frozenset()
+    return TriedClaims(stems, bool(_EVERYTHING.search(message)), tuple(phrases))

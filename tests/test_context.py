@@ -1,0 +1,133 @@
+"""Context from the customer's message: their mood, what they already tried, and the structure checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from replycoach import Engine, load_bank
+from replycoach.context import read_customer
+from replycoach.tried import read_claims
+
+CONTEXT_BANK = Path(__file__).parent / "banks" / "context"
+UPSET_LATE = "This is ridiculous!!! My parcel is a week late and nobody answers."
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    """The engine over tests/banks/context."""
+    return Engine(load_bank(CONTEXT_BANK))
+
+
+@pytest.mark.parametrize(
+    ("message", "mood"),
+    [
+        ("This is unacceptable. Third time I've asked!!", "upset"),
+        ("WHERE IS MY ORDER", "upset"),
+        ("My package never arrived and nobody replies", "upset"),
+        ("Hi, could you tell me when my order ships?", "neutral"),
+        ("Thank you so much, that was wonderful help", "positive"),
+    ],
+)
+def test_customer_mood(message: str, mood: str) -> None:
+    assert read_customer(message).mood == mood
+
+
+def test_upset_reasons_are_reported() -> None:
+    context = read_customer("This is ridiculous!!! Third time I asked.")
+    assert context.to_dict() == {
+        "mood": "upset",
+        "polarity": -0.326,
+        "reasons": [
+            "negative sentiment (-0.326)",
+            "strong words: ridiculous, third time",
+            "exclamation marks",
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("message", "action", "covered"),
+    [
+        ("I've reset my password three times and still can't log in", "resetting your password", True),
+        ("I restarted the router but it still drops", "restarting the router", True),
+        ("I restarted the router but it still drops", "clearing the cache", False),
+        ("I tried everything, nothing works", "reinstalling the app", True),
+        ("I've been trying to contact you for weeks", "recovering your account", False),
+        ("My parcel never arrived", "checking with your neighbours", False),
+    ],
+)
+def test_what_the_customer_already_tried(message: str, action: str, covered: bool) -> None:
+    assert read_claims(message).covers(action) is covered
+
+
+def test_repeat_ask_is_flagged_only_when_they_said_they_did_it(engine: Engine) -> None:
+    draft = "Thanks for the details. Have you tried resetting your password?"
+    tried = "I've reset my password twice and I still can't log in."
+    (flag,) = [f for f in engine.analyze(draft, tried).flags if f.entry.category != "structure"]
+    assert (flag.entry.id, flag.severity, flag.text) == (
+        "repeat-ask.tried-already",
+        "warning",
+        "Have you tried resetting your password",
+    )
+    assert (
+        flag.suggestions[0].text
+        == "Since you've already tried resetting your password, could you tell me what happened"
+    )
+    assert engine.analyze(draft, "I can't log in.").flags == ()
+    assert engine.analyze(draft).flags == ()
+
+
+def test_acknowledgement_suggested_when_upset_and_none_given(engine: Engine) -> None:
+    draft = "Hi Jo, let me check the tracking. I'll update you today."
+    flags = engine.analyze(draft, UPSET_LATE).flags
+    assert [(f.entry.id, f.severity, f.text) for f in flags] == [
+        ("structure.acknowledge-feeling", "suggestion", "let me check the tracking")
+    ]
+    top = flags[0].suggestions[0]
+    assert (top.text, top.span.start, top.span.end, top.scope) == (
+        "I'm sorry it's running late. L",
+        7,
+        8,
+        "insert",
+    )
+    assert engine.rewrite(draft, "all", UPSET_LATE).text == (
+        "Hi Jo, I'm sorry it's running late. Let me check the tracking. I'll update you today."
+    )
+
+
+def test_next_step_suggested_when_upset_and_none_given(engine: Engine) -> None:
+    draft = "I'm sorry about the wait. The parcel is with the courier. ^AB"
+    flags = engine.analyze(draft, UPSET_LATE).flags
+    assert [(f.entry.id, f.text) for f in flags] == [
+        ("structure.next-step", "The parcel is with the courier")
+    ]
+    assert engine.rewrite(draft, "all", UPSET_LATE).text == (
+        "I'm sorry about the wait. The parcel is with the courier. I'll chase it today. ^AB"
+    )
+
+
+def test_general_topic_when_no_cue_matches(engine: Engine) -> None:
+    flags = engine.analyze("The settings are under Profile.", "This is unacceptable!!!").flags
+    assert [f.entry.id for f in flags] == ["structure.acknowledge-feeling", "structure.next-step"]
+    assert [s.text for s in flags[0].suggestions] == [
+        "I'm sorry this has been so frustrating. ",
+        "I can hear how upsetting this is. ",
+    ]
+    assert flags[1].suggestions[0].text == " I'll follow up myself."
+    unpunctuated = engine.analyze("The settings are under Profile", "This is unacceptable!!!").flags
+    assert unpunctuated[1].suggestions[0].text == ". I'll follow up myself."
+
+
+def test_no_structure_flags_for_a_calm_customer_or_a_complete_reply(engine: Engine) -> None:
+    assert engine.analyze("The settings are under Profile.", "Where are the settings?").flags == ()
+    complete = "I'm so sorry it's late. I'll chase the courier today."
+    assert engine.analyze(complete, UPSET_LATE).flags == ()
+
+
+def test_fixing_a_structure_flag_never_lowers_the_score(engine: Engine) -> None:
+    draft = "Calm down. The parcel is with the courier."
+    before = engine.analyze(draft, UPSET_LATE)
+    after = engine.analyze(engine.rewrite(draft, "all", UPSET_LATE).text, UPSET_LATE)
+    assert before.score == 100 - 15 - 5 - 5
+    assert after.score == 100
