@@ -137,3 +137,21 @@ def test_limit_is_configurable(basic: Engine) -> None:
     small = Engine(basic.bank, max_chars=10)
     with pytest.raises(DraftTooLongError, match="the limit is 10"):
         small.analyze("Calm down, please.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'You wrote "calm down" in the subject line.',
+        "The note says \u201cplease calm down\u201d, which I'm sorry about.",
+        "I'm sorry the agent told you to calm down.",
+        "You mentioned that we can't refund it; in fact I can.",
+    ],
+)
+def test_quoted_and_reported_speech_stay_quiet(basic: Engine, text: str) -> None:
+    assert basic.analyze(text).flags == ()
+
+
+def test_own_voice_after_a_quote_is_still_flagged(basic: Engine) -> None:
+    text = 'You wrote "help". Please calm down.'
+    assert [f.text for f in basic.analyze(text).flags] == ["Please calm down"]

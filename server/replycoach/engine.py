@@ -14,6 +14,7 @@ from .errors import DraftTooLongError, UnknownFlagError
 from .matcher import RawMatch
 from .score import score_flags
 from .structure import check_structure
+from .voice import Voice
 from .suggest import Replacement, render
 from .text import Utf16Offsets, normalize, sentence_bounds
 
@@ -129,10 +130,14 @@ class Engine:
             self._check_input("customer_message", customer_message)
         customer = read_customer(customer_message)
         normalized = normalize(text)
+        found = self.bank.matcher.find(normalized.text)
+        voice = Voice(normalized.text) if found else None
         candidates = [
             m
-            for m in self.bank.matcher.find(normalized.text)
+            for m in found
             if customer.allows(m.entry.when, m.slot_texts(normalized.text))
+            and voice is not None
+            and voice.own(m.start, m.end)
         ]
         chosen = _resolve_overlaps(candidates)
         to_utf16 = Utf16Offsets(text)

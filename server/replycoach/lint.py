@@ -55,7 +55,11 @@ def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) ->
     mine = [f.text for f in flags if f.entry.id == entry.id]
     if mine:
         return f"the entry flags {', '.join(repr(t) for t in mine)} instead; adjust the pattern or `flagged`"
-    winners = [f"{f.entry.id} ({f.text!r})" for f in flags if f.span.start < end and start < f.span.end]
+    winners = [
+        f"{f.entry.id} ({f.text!r})"
+        for f in flags
+        if f.span.start < end and start < f.span.end and f.entry.category != "structure"
+    ]
     if winners:
         return (
             f"{', '.join(winners)} wins the overlap (the longer match wins); "
