@@ -75,6 +75,7 @@ def evaluate(engine: Engine, rows: list[dict[str, Any]], show: int) -> None:
 
 def politeness(engine: Engine, paths: list[Path], show: int) -> None:
     """Print the share of the most polite quarter of requests that gets a warning."""
+    total = warned_total = 0
     for path in paths:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = sorted(csv.DictReader(handle), key=lambda r: float(r["Normalized Score"]), reverse=True)
@@ -89,6 +90,13 @@ def politeness(engine: Engine, paths: list[Path], show: int) -> None:
             f"({100 * len(warned) / max(1, len(polite)):.1f}%)"
         )
         print(*warned[:show], sep="\n")
+        total += len(polite)
+        warned_total += len(warned)
+    if len(paths) > 1:
+        print(
+            f"all: {warned_total}/{total} of the most polite quarter get a warning "
+            f"({100 * warned_total / max(1, total):.1f}%)"
+        )
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from replycoach import Engine, default_engine
-from replycoach.bank.model import Entry, Example
+from replycoach.bank.model import CATEGORIES, Entry, Example
 from replycoach.context import read_customer
 from replycoach.text import normalize
 
@@ -40,6 +40,9 @@ def test_pass_example_is_not_flagged_by_its_entry(curated: Engine, entry: Entry,
 
 
 def test_curated_bank_is_broad() -> None:
-    categories = {entry.category for entry in _ENTRIES}
-    assert len(_ENTRIES) >= 60
-    assert len(categories) >= 10
+    assert len(_ENTRIES) >= 150
+    assert {entry.category for entry in _ENTRIES} == set(CATEGORIES)
+
+
+def test_every_warning_has_at_least_three_rewrites() -> None:
+    assert [e.id for e in _ENTRIES if e.severity == "warning" and len(e.rewrites) < 3] == []

@@ -131,3 +131,22 @@ def test_fixing_a_structure_flag_never_lowers_the_score(engine: Engine) -> None:
     after = engine.analyze(engine.rewrite(draft, "all", UPSET_LATE).text, UPSET_LATE)
     assert before.score == 100 - 15 - 5 - 5
     assert after.score == 100
+
+
+def test_unknown_mood_condition_fires_without_a_customer_message(write_bank) -> None:  # type: ignore[no-untyped-def]
+    from conftest import make_entry
+
+    entry = make_entry(
+        when={"customer_mood": ["upset", "unknown"]},
+        examples={
+            "flag": [
+                {"text": "Just relax.", "flagged": "Just relax"},
+                {"text": "Please just relax.", "flagged": "just relax", "customer": "This is a joke!!"},
+            ],
+            "pass": [{"text": "Just relax.", "customer": "Thanks, lovely service."}, "Nothing here."],
+        },
+    )
+    bank = load_bank(write_bank(entry))
+    engine = Engine(bank)
+    assert [f.text for f in engine.analyze("Just relax.").flags] == ["Just relax"]
+    assert engine.analyze("Just relax.", "Thanks, lovely service.").flags == ()

@@ -147,7 +147,10 @@ def test_malformed_files(write_bank: WriteBank) -> None:
     folder = write_bank(files={"a.yml": "entries: [\n", "b.yml": "- id: x\n", "c.yaml": "entries: []\n"})
     problems = problems_of(folder)
     assert problems[0].startswith("a.yml: not valid YAML:")
-    assert problems[1:] == ["b.yml: must hold one mapping with a single key, entries: a list of entries"]
+    assert problems[1:] == [
+        "b.yml: must hold one mapping with a single key: entries (a list of entries) "
+        "or acknowledgements (a list of topics)"
+    ]
 
 
 def test_empty_or_missing_folder(tmp_path: Path) -> None:
@@ -169,5 +172,5 @@ def test_load_bank_raises_with_every_problem(write_bank: WriteBank) -> None:
 def test_when_condition_validated(write_bank: WriteBank) -> None:
     assert problems_of(write_bank(make_entry(when={"customer_mood": "grumpy"}))) == [
         "entries.yml: dismissive.relax: when.customer_mood: unknown mood 'grumpy'; "
-        "use one of: upset, neutral, positive"
+        "use one of: upset, neutral, positive, unknown"
     ]

@@ -15,8 +15,11 @@ from .tried import TriedClaims, read_claims
 _UPSET_WORDS = re.compile(
     r"\b(?:unacceptable|ridiculous|furious|outrageous|disgusting|disgraceful|pathetic|useless|"
     r"terrible|horrible|awful|worst|livid|fed up|sick of|tired of|joke|scam|angry|upset|"
-    r"frustrat\w*|annoy\w*|disappoint\w*|still (?:no|not|nothing|waiting)|(?:second|third|fourth|fifth|"
-    r"\d+(?:st|nd|rd|th)) time|again and again|no one|nobody|never (?:again|received|got|arrived))\b",
+    r"frustrat\w*|annoy\w*|disappoint\w*|still (?:no|not|nothing|waiting|unable|can't|cannot)|"
+    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|"
+    r"(?:several|multiple|many|countless|numerous) times|"
+    r"again and again|no one|nobody|no (?:response|reply|answer|help)|(?:doesn't|don't|didn't|does not|"
+    r"do not|did not) help|not helpful|urgent\w*|never (?:again|received|got|arrived))\b",
     re.IGNORECASE,
 )
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]+")
@@ -38,7 +41,7 @@ class CustomerContext:
         """Whether an entry with this `when` condition applies here, given the slots its match captured."""
         if condition is None:
             return True
-        if condition.customer_mood and (self.mood is None or self.mood not in condition.customer_mood):
+        if condition.customer_mood and (self.mood or "unknown") not in condition.customer_mood:
             return False
         if condition.customer_tried is not None:
             return self.tried.covers(slots.get(condition.customer_tried, ""))

@@ -14,9 +14,9 @@ from .errors import DraftTooLongError, UnknownFlagError
 from .matcher import RawMatch
 from .score import score_flags
 from .structure import check_structure
-from .voice import Voice
 from .suggest import Replacement, render
 from .text import Utf16Offsets, normalize, sentence_bounds
+from .voice import Voice
 
 DEFAULT_MAX_CHARS = 20_000
 _SEVERITY_RANK = {"warning": 0, "suggestion": 1}
@@ -130,11 +130,11 @@ class Engine:
             self._check_input("customer_message", customer_message)
         customer = read_customer(customer_message)
         normalized = normalize(text)
-        found = self.bank.matcher.find(normalized.text)
-        voice = Voice(normalized.text) if found else None
+        matches = self.bank.matcher.find(normalized.text)
+        voice = Voice(normalized.text) if matches else None
         candidates = [
             m
-            for m in found
+            for m in matches
             if customer.allows(m.entry.when, m.slot_texts(normalized.text))
             and voice is not None
             and voice.own(m.start, m.end)

@@ -23,6 +23,11 @@ def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.Mo
         "CORS_ORIGINS": [],
         "RATE_LIMIT": "120 per minute",
         "REDIS_URL": None,
+        "LANGUAGETOOL_URL": None,
+        "GRAMMAR_BACKEND": "off",
+        "GRAMMAR_TIMEOUT": 2.0,
+        "GRAMMAR_BACKOFF": 30.0,
+        "GRAMMAR_LANGUAGE": "en-US",
     }
     assert home.is_dir()
 

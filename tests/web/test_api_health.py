@@ -14,7 +14,7 @@ def test_health_reports_bank_and_grammar_without_a_key(client: FlaskClient) -> N
         "status": "ok",
         "version": "0.1.0",
         "bank": {"entries": 6, "revision": response.json["bank"]["revision"]},
-        "grammar": {"status": "off"},
+        "grammar": {"status": "off", "backend": "off", "detail": None},
     }
     assert len(response.json["bank"]["revision"]) == 12
     assert len(response.headers["X-Request-ID"]) == 32

@@ -106,7 +106,10 @@ def _check_topics(topics: list[Topic]) -> list[Problem]:
     return problems
 
 
-_FILE_SHAPE = "must hold one mapping with a single key: entries (a list of entries) or acknowledgements (a list of topics)"
+_FILE_SHAPE = (
+    "must hold one mapping with a single key: entries (a list of entries) "
+    "or acknowledgements (a list of topics)"
+)
 
 
 def _read_file(path: Path) -> tuple[BankData, list[Problem]]:

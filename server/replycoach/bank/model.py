@@ -8,10 +8,13 @@ from typing import Any, Literal
 Severity = Literal["warning", "suggestion"]
 Scope = Literal["phrase", "sentence"]
 Mood = Literal["upset", "neutral", "positive"]
+# What a `when: {customer_mood: ...}` condition may name: a mood, or `unknown` (no customer message given).
+MoodCondition = Literal["upset", "neutral", "positive", "unknown"]
 
 SEVERITIES: tuple[Severity, ...] = ("warning", "suggestion")
 SCOPES: tuple[Scope, ...] = ("phrase", "sentence")
 MOODS: tuple[Mood, ...] = ("upset", "neutral", "positive")
+CONDITION_MOODS: tuple[MoodCondition, ...] = (*MOODS, "unknown")
 
 # The taxonomy of cold phrasing (see phrasebank/README.md), in the order tables list it.
 CATEGORIES: tuple[str, ...] = (
@@ -48,7 +51,7 @@ class Condition:
     """When an entry applies: the customer moods it fires for (empty: any), and the slot naming an action
     the customer must say they already tried (None: no such requirement)."""
 
-    customer_mood: tuple[Mood, ...] = ()
+    customer_mood: tuple[MoodCondition, ...] = ()
     customer_tried: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from marshmallow import (
     validates_schema,
 )
 
-from .model import CATEGORIES, MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite, Topic
+from .model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite, Topic
 
 ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
@@ -100,8 +100,8 @@ class _MoodList(fields.Field):  # type: ignore[type-arg]
         if not isinstance(moods, list) or not moods:
             raise ValidationError("must be a mood or a non-empty list of moods")
         for mood in moods:
-            if mood not in MOODS:
-                raise ValidationError(f"unknown mood {mood!r}; use one of: {', '.join(MOODS)}")
+            if mood not in CONDITION_MOODS:
+                raise ValidationError(f"unknown mood {mood!r}; use one of: {', '.join(CONDITION_MOODS)}")
         return tuple(moods)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import api, auth, coach, cors, errors, ratelimit, requestlog, storage
+from . import api, auth, coach, cors, errors, grammar, ratelimit, requestlog, storage
 from .config import load_settings
 
 
@@ -21,6 +21,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     requestlog.init_app(app)
     storage.init_app(app)
     coach.init_app(app)
+    grammar.init_app(app)
     auth.init_app(app)
     ratelimit.init_app(app)
     cors.init_app(app)

@@ -11,6 +11,7 @@ import click
 from .roles import ROLES
 
 if TYPE_CHECKING:
+    from ..grammar import Grammar
     from .keys import KeyStore
 
 # The web layer, gunicorn and SQLAlchemy are imported inside the commands: every `replycoach check`
@@ -40,6 +41,7 @@ def serve(host: str, port: int, workers: int) -> None:
     except ConfigError as err:
         _fail(err)
     click.echo(f"replycoach: serving on http://{host}:{port} (docs: http://{host}:{port}/v1/docs)", err=True)
+    click.echo(f"replycoach: grammar: {_grammar_state(app.extensions['replycoach.grammar'])}", err=True)
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
@@ -49,6 +51,17 @@ def serve(host: str, port: int, workers: int) -> None:
         "control_socket_disable": True,
     }
     Gunicorn(app, options).run()
+
+
+def _grammar_state(grammar: Grammar) -> str:
+    """Which grammar backend is in use and whether it answers now, in a few words."""
+    if grammar.backend == "off":
+        return "off (set LANGUAGETOOL_URL to check grammar with a LanguageTool server)"
+    probe = grammar.probe()
+    where = f"{grammar.describe()} ({grammar.backend} backend)"
+    if probe.status == "ok":
+        return f"{where}, answering"
+    return f"{where}, not answering ({probe.detail}); drafts get grammar status unavailable until it does"
 
 
 def _store() -> KeyStore:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -13,6 +14,7 @@ from limits import parse_many
 from platformdirs import user_data_dir
 
 from ..errors import ReplyCoachError
+from ..grammar import BACKENDS, DEFAULT_BACKOFF, DEFAULT_LANGUAGE, DEFAULT_TIMEOUT
 
 ENV_PREFIX = "REPLYCOACH_"
 CONFIG_FILE_NAME = "config.toml"
@@ -45,6 +47,27 @@ def _text(value: Any) -> str:
     return value
 
 
+def _seconds(value: Any) -> float:
+    number = float(value)
+    if not 0 < number < math.inf:
+        raise ValueError("must be a number of seconds above 0")
+    return number
+
+
+def _http_url(value: Any) -> str | None:
+    if _text(value) == "":
+        return None
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("must start with http:// or https://")
+    return str(value)
+
+
+def _backend(value: Any) -> str:
+    if _text(value) not in BACKENDS:
+        raise ValueError(f"must be one of {', '.join(BACKENDS)}")
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Setting:
     """One setting: its key in the Flask config, how to read it, its default and what it does."""
@@ -53,11 +76,12 @@ class Setting:
     parse: Callable[[Any], Any]
     default: Any
     help: str
+    env_name: str = ""
 
     @property
     def env(self) -> str:
-        """The environment variable that sets it."""
-        return ENV_PREFIX + self.key
+        """The environment variable that sets it: REPLYCOACH_<key> unless it has a name of its own."""
+        return self.env_name or ENV_PREFIX + self.key
 
     @property
     def file_key(self) -> str:
@@ -73,6 +97,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CORS_ORIGINS", _origins, [], "origins allowed to call from a browser, comma-separated"),
     Setting("RATE_LIMIT", _rate, "120 per minute", "requests each key may make, e.g. '120 per minute'"),
     Setting("REDIS_URL", _text, None, "Redis URL for rate-limit counters shared by workers and hosts"),
+    Setting("LANGUAGETOOL_URL", _http_url, None, "URL of a LanguageTool server", env_name="LANGUAGETOOL_URL"),
+    Setting("GRAMMAR_BACKEND", _backend, None, "url, local or off (default: url if LANGUAGETOOL_URL is set)"),
+    Setting("GRAMMAR_TIMEOUT", _seconds, DEFAULT_TIMEOUT, "seconds a grammar check may take"),
+    Setting("GRAMMAR_BACKOFF", _seconds, DEFAULT_BACKOFF, "seconds without grammar calls after one fails"),
+    Setting("GRAMMAR_LANGUAGE", _text, DEFAULT_LANGUAGE, "LanguageTool's language code, e.g. en-GB"),
 )
 
 
@@ -97,6 +126,7 @@ def load_settings(
         for setting in SETTINGS:
             if test_config.get(setting.key) is not None:
                 settings[setting.key] = _parse(setting, test_config[setting.key], setting.key)
+    _resolve_grammar_backend(settings)
     if settings["DATABASE_URL"] is None:
         if settings["HOME"] is None:
             raise ConfigError("set HOME or DATABASE_URL: the key store needs a place to live")
@@ -107,6 +137,13 @@ def load_settings(
             raise ConfigError(f"cannot create the data folder {home}: {err.strerror}") from err
         settings["DATABASE_URL"] = f"sqlite:///{home / 'replycoach.db'}"
     return settings
+
+
+def _resolve_grammar_backend(settings: dict[str, Any]) -> None:
+    if settings["GRAMMAR_BACKEND"] is None:
+        settings["GRAMMAR_BACKEND"] = "url" if settings["LANGUAGETOOL_URL"] else "off"
+    elif settings["GRAMMAR_BACKEND"] == "url" and not settings["LANGUAGETOOL_URL"]:
+        raise ConfigError("REPLYCOACH_GRAMMAR_BACKEND is url, but LANGUAGETOOL_URL is not set")
 
 
 def _read_file(path: Path) -> dict[str, Any]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..grammar import with_grammar
 from .auth import requires
 from .blueprint import Blueprint
 from .coach import analyze_batch, current_engine
+from .grammar import grammar_pass
 from .schemas import (
     AnalysisSchema,
     AnalyzeRequestSchema,
@@ -24,8 +26,10 @@ blp = Blueprint("drafts", __name__, url_prefix="/v1", description="Analyze and r
 @blp.arguments(AnalyzeRequestSchema)
 @blp.response(200, AnalysisSchema)
 def analyze(body: dict[str, Any]) -> dict[str, Any]:
-    """Flag cold phrasing in a draft, with reasons and warmer rewrites."""
-    return current_engine().analyze(body["text"], body["customer_message"]).to_dict()
+    """Flag cold phrasing in a draft, with reasons and warmer rewrites, and grammar when asked."""
+    analysis = current_engine().analyze(body["text"], body["customer_message"])
+    [grammar] = grammar_pass([body["text"]], body["grammar"])
+    return with_grammar(analysis, grammar)
 
 
 @blp.route("/analyze/batch", methods=["POST"])
@@ -34,7 +38,9 @@ def analyze(body: dict[str, Any]) -> dict[str, Any]:
 @blp.response(200, BatchResponseSchema)
 def analyze_many(body: dict[str, Any]) -> dict[str, Any]:
     """Analyze up to 100 drafts in one call; results come back in the order sent."""
-    return {"results": [analysis.to_dict() for analysis in analyze_batch(body["drafts"])]}
+    analyses = analyze_batch(body["drafts"])
+    grammar = grammar_pass([draft["text"] for draft in body["drafts"]], body["grammar"])
+    return {"results": [with_grammar(a, g) for a, g in zip(analyses, grammar, strict=True)]}
 
 
 @blp.route("/rewrite", methods=["POST"])

@@ -7,6 +7,7 @@ from typing import Any
 from .. import __version__
 from .blueprint import Blueprint
 from .coach import current_engine
+from .grammar import current_grammar
 from .schemas import HealthSchema
 
 blp = Blueprint("health", __name__, description="Service status (no key needed).")
@@ -17,9 +18,10 @@ blp = Blueprint("health", __name__, description="Service status (no key needed).
 def health() -> dict[str, Any]:
     """Report the service's status, its phrase bank and the grammar backend."""
     bank = current_engine().bank
+    grammar = current_grammar().probe()
     return {
         "status": "ok",
         "version": __version__,
         "bank": {"entries": len(bank), "revision": bank.revision},
-        "grammar": {"status": "off"},
+        "grammar": {**grammar.to_dict(), "detail": grammar.detail},
     }

@@ -7,6 +7,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, post_dump, pre_dump, validate
 
 from ..bank.model import Entry
+from ..grammar import BACKENDS, RULE_PREFIX, STATUSES
 
 MAX_BATCH = 100
 
@@ -30,13 +31,13 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
+_GRAMMAR = "also check grammar with LanguageTool; absent or null: yes when the service has a grammar backend"
+
+
 class AnalyzeRequestSchema(DraftSchema):
     """POST /v1/analyze: a draft, and whether to run the grammar pass."""
 
-    grammar = StrictBoolean(
-        load_default=False,
-        metadata={"description": "also check grammar (accepted; the grammar pass is not enabled yet)"},
-    )
+    grammar = StrictBoolean(load_default=None, allow_none=True, metadata={"description": _GRAMMAR})
 
 
 class ApplyField(fields.Field):  # type: ignore[type-arg]
@@ -74,6 +75,7 @@ class BatchRequestSchema(Schema):
         validate=validate.Length(min=1, max=MAX_BATCH),
         metadata={"description": f"1 to {MAX_BATCH} drafts; results come back in the same order"},
     )
+    grammar = StrictBoolean(load_default=None, allow_none=True, metadata={"description": _GRAMMAR})
 
 
 class SuggestionSchema(Schema):
@@ -84,15 +86,22 @@ class SuggestionSchema(Schema):
     end = fields.Integer(required=True)
     start_utf16 = fields.Integer(required=True, metadata={"description": "offset in UTF-16 code units"})
     end_utf16 = fields.Integer(required=True)
-    scope = fields.String(required=True, validate=validate.OneOf(["phrase", "sentence"]))
+    scope = fields.String(required=True, validate=validate.OneOf(["phrase", "sentence", "insert"]))
 
 
 class FlagSchema(Schema):
     """A phrase that reads cold, why, and how to warm it up."""
 
-    id = fields.String(required=True, metadata={"description": "<rule_id>@<start>; pass it to /v1/rewrite"})
-    rule_id = fields.String(required=True)
-    category = fields.String(required=True)
+    id = fields.String(
+        required=True, metadata={"description": "<rule_id>@<start>; a bank flag's id can go to /v1/rewrite"}
+    )
+    rule_id = fields.String(
+        required=True,
+        metadata={"description": f"the bank entry's id, or {RULE_PREFIX}<LanguageTool rule id> for grammar"},
+    )
+    category = fields.String(
+        required=True, metadata={"description": "the bank entry's category, or grammar for LanguageTool's"}
+    )
     severity = fields.String(required=True, validate=validate.OneOf(["warning", "suggestion"]))
     text = fields.String(required=True, metadata={"description": "the matched text, as in the draft"})
     start = fields.Integer(required=True, metadata={"description": "offset in code points"})
@@ -127,12 +136,26 @@ class ToneSchema(Schema):
     draft = fields.Nested(DraftToneSchema, required=True)
 
 
+class GrammarSchema(Schema):
+    """Whether the grammar pass ran: ok, unavailable (LanguageTool down or slow: bank flags only), or off."""
+
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    backend = fields.String(
+        required=True,
+        validate=validate.OneOf(BACKENDS),
+        metadata={"description": "the service's grammar backend: a LanguageTool server's url, local, or off"},
+    )
+
+
 class AnalysisSchema(Schema):
-    """The flags found in a draft, its score, and the tone of the conversation."""
+    """The flags found in a draft, its score, the tone of the conversation, and the grammar pass."""
 
     flags = fields.List(fields.Nested(FlagSchema), required=True)
-    score = fields.Integer(required=True, metadata={"description": "0 to 100; higher is warmer"})
+    score = fields.Integer(
+        required=True, metadata={"description": "0 to 100; higher is warmer (grammar flags do not count)"}
+    )
     tone = fields.Nested(ToneSchema, required=True)
+    grammar = fields.Nested(GrammarSchema, required=True)
 
 
 class BatchResponseSchema(Schema):
@@ -169,7 +192,7 @@ class RewriteTemplateSchema(Schema):
     """One warmer wording of an entry: a template with {slot}s and what it replaces."""
 
     text = fields.String(required=True)
-    scope = fields.String(required=True, validate=validate.OneOf(["phrase", "sentence"]))
+    scope = fields.String(required=True, validate=validate.OneOf(["phrase", "sentence", "insert"]))
 
 
 class ConditionSchema(Schema):
@@ -241,10 +264,12 @@ class BankStatusSchema(Schema):
     revision = fields.String(required=True)
 
 
-class GrammarStatusSchema(Schema):
-    """Whether the grammar backend is in use and reachable."""
+class GrammarStatusSchema(GrammarSchema):
+    """Whether the grammar backend is in use and answers."""
 
-    status = fields.String(required=True, validate=validate.OneOf(["off", "ok", "unreachable"]))
+    detail = fields.String(
+        required=True, allow_none=True, metadata={"description": "why it is unavailable (null otherwise)"}
+    )
 
 
 class HealthSchema(Schema):
