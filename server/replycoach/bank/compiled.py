@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from ..errors import BankError, Problem
 from ..matcher import CompiledEntry, CompiledTopic, Matcher, compile_entry, compile_topic
 from .model import Entry, Topic
+
+_Item = TypeVar("_Item")
+_Compiled = TypeVar("_Compiled")
 
 
 class Bank:
@@ -31,19 +35,9 @@ class Bank:
     @classmethod
     def build(cls, entries: Iterable[Entry], topics: Iterable[Topic] = ()) -> Bank:
         """Compile entries and topics into a bank; raises BankError listing every pattern or slot problem."""
-        compiled: list[CompiledEntry] = []
         problems: list[Problem] = []
-        for entry in entries:
-            result, entry_problems = compile_entry(entry)
-            problems.extend(entry_problems)
-            if result is not None:
-                compiled.append(result)
-        compiled_topics: list[CompiledTopic] = []
-        for topic in topics:
-            compiled_topic, topic_problems = compile_topic(topic)
-            problems.extend(topic_problems)
-            if compiled_topic is not None:
-                compiled_topics.append(compiled_topic)
+        compiled = _compile_all(entries, compile_entry, problems)
+        compiled_topics = _compile_all(topics, compile_topic, problems)
         if problems:
             raise BankError(problems)
         return cls(compiled, compiled_topics)
@@ -54,3 +48,18 @@ class Bank:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _compile_all(
+    items: Iterable[_Item],
+    compile_one: Callable[[_Item], tuple[_Compiled | None, list[Problem]]],
+    problems: list[Problem],
+) -> list[_Compiled]:
+    """Compile each item, collecting every problem instead of stopping at the first."""
+    out: list[_Compiled] = []
+    for item in items:
+        result, item_problems = compile_one(item)
+        problems.extend(item_problems)
+        if result is not None:
+            out.append(result)
+    return out
