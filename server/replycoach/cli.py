@@ -234,10 +234,13 @@ def bank_table(directory: Path | None, write_to: Path | None, check_file: Path |
 
 def _add_service_commands() -> None:
     # Imported here, after the group exists, to keep the web layer out of the core CLI module's imports.
-    from .web.cli import keys, serve
+    from .web.cli import bank_export, bank_import, keys, samples, serve
 
     main.add_command(serve)
     main.add_command(keys)
+    main.add_command(samples)
+    bank.add_command(bank_export)
+    bank.add_command(bank_import)
 
 
 _add_service_commands()

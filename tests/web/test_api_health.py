@@ -13,7 +13,7 @@ def test_health_reports_bank_and_grammar_without_a_key(client: FlaskClient) -> N
     assert response.json == {
         "status": "ok",
         "version": "0.1.0",
-        "bank": {"entries": 6, "revision": response.json["bank"]["revision"]},
+        "bank": {"entries": 6, "revision": response.json["bank"]["revision"], "curated_update": None},
         "grammar": {"status": "off", "backend": "off", "detail": None},
     }
     assert len(response.json["bank"]["revision"]) == 12
@@ -31,8 +31,12 @@ def test_openapi_document_needs_no_key_and_describes_every_endpoint(client: Flas
         "/v1/analyze": ["post"],
         "/v1/analyze/batch": ["post"],
         "/v1/rewrite": ["post"],
-        "/v1/phrasebank/entries": ["get"],
-        "/v1/phrasebank/entries/{entry_id}": ["get"],
+        "/v1/phrasebank/entries": ["get", "post"],
+        "/v1/phrasebank/entries/{entry_id}": ["delete", "get", "put"],
+        "/v1/phrasebank/entries/{entry_id}/history": ["get"],
+        "/v1/phrasebank/entries/{entry_id}/rollback": ["post"],
+        "/v1/phrasebank/audit": ["get"],
+        "/v1/phrasebank/preview": ["post"],
     }
     assert spec["components"]["securitySchemes"] == {"bearerAuth": {"type": "http", "scheme": "bearer"}}
     assert spec["paths"]["/v1/analyze"]["post"]["security"] == [{"bearerAuth": []}]

@@ -89,7 +89,7 @@ def test_an_unexpected_failure_is_500_logged_with_a_request_id_and_no_text(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("internal detail /srv/secret.py")
 
-    monkeypatch.setattr(app.extensions["replycoach.engine"], "analyze", broken)
+    monkeypatch.setattr(app.extensions["replycoach.engine"].engine, "analyze", broken)
     headers = {"Authorization": f"Bearer {_secret(app)}"}
     with caplog.at_level(logging.INFO):
         response = app.test_client().post("/v1/analyze", json={"text": "My private draft"}, headers=headers)

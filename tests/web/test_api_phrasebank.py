@@ -75,7 +75,9 @@ def test_entries_need_a_key(client: FlaskClient) -> None:
         assert response.json["error"]["code"] == "unauthorized"
 
 
-def test_entries_are_read_only(client: FlaskClient, auth: dict[str, str]) -> None:
+def test_entries_are_read_only_for_agents(client: FlaskClient, auth: dict[str, str]) -> None:
     response = client.post("/v1/phrasebank/entries", json={}, headers=auth)
-    assert response.status_code == 405
-    assert response.json == error("method_not_allowed", "POST is not allowed here; use GET, HEAD, OPTIONS.")
+    assert response.status_code == 403
+    assert response.json == error(
+        "forbidden", "This needs a lead key or a more trusted one; this key's role is agent."
+    )

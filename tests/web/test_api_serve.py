@@ -135,6 +135,42 @@ def test_serve_then_create_a_key_and_call_the_api(server: str, env: dict[str, st
     assert "calm down" not in log.lower()
 
 
+def test_an_edit_over_http_is_live_on_every_worker_within_2_seconds(server: str, env: dict[str, str]) -> None:
+    lead = {"Authorization": f"Bearer {_cli(env, 'keys', 'create', '--role', 'lead').stdout.strip()}"}
+
+    def flagged() -> list[str]:
+        response = requests.post(
+            f"{server}/v1/analyze", json={"text": "Please calm down."}, headers=lead, timeout=10
+        )
+        return [flag["rule_id"] for flag in response.json()["flags"]]
+
+    assert flagged() == ["dismissive.calm-down"]
+    entry_url = f"{server}/v1/phrasebank/entries/dismissive.calm-down"
+    entry = requests.get(entry_url, headers=lead, timeout=10)
+    changed = {
+        **entry.json(),
+        "patterns": ["calm down now"],
+        "examples": {
+            "flag": [
+                {"text": "Calm down now.", "flagged": "Calm down now"},
+                {"text": "Please calm down now!", "flagged": "calm down now"},
+            ],
+            "pass": [{"text": "Please calm down."}, {"text": "Things calm down in May."}],
+        },
+    }
+    edited = time.monotonic()
+    response = requests.put(
+        entry_url, json=changed, headers={**lead, "If-Match": entry.headers["ETag"]}, timeout=30
+    )
+    assert response.status_code == 200, response.text
+    while flagged():
+        assert time.monotonic() - edited < 2, "the edit was not live within 2 s"
+        time.sleep(0.05)
+    time.sleep(max(0.0, edited + 2 - time.monotonic()))
+    # By now every worker has seen it: no request, whichever worker takes it, flags the old phrase.
+    assert [flagged() for _ in range(20)] == [[]] * 20
+
+
 def test_keys_revoke_an_unknown_id_exits_2(env: dict[str, str]) -> None:
     result = _cli(env, "keys", "revoke", "7")
     assert (result.returncode, result.stdout) == (2, "")

@@ -1,9 +1,10 @@
-"""`replycoach serve` and `replycoach keys`: run the HTTP service and manage its API keys."""
+"""`replycoach serve`, `keys`, `samples` and `bank export/import`: run the service and manage its data."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -12,6 +13,7 @@ from .roles import ROLES
 
 if TYPE_CHECKING:
     from ..grammar import Grammar
+    from .bankstore import BankStore
     from .keys import KeyStore
 
 # The web layer, gunicorn and SQLAlchemy are imported inside the commands: every `replycoach check`
@@ -110,3 +112,83 @@ def keys_revoke(key_id: int) -> None:
     except KeyNotFoundError as err:
         _fail(err)
     click.echo(f"revoked key {key.id} ({key.role}) {key.name}".rstrip(), err=True)
+
+
+def _bank_store() -> tuple[BankStore, str]:
+    """The bank store `serve` would use (seeded if new) and the revision of its configured bank folder."""
+    from ..bank.files import curated_bank_dir
+    from ..errors import BankError
+    from .bankstore import open_store
+    from .config import ConfigError, load_settings
+    from .storage import connect
+
+    try:
+        settings = load_settings()
+        bank_dir = Path(settings["BANK_DIR"] or curated_bank_dir())
+        return open_store(connect(settings["DATABASE_URL"]), bank_dir)
+    except (ConfigError, BankError) as err:
+        _fail(err)
+
+
+@click.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def bank_export(directory: Path) -> None:
+    """Write the service's phrase bank (from its database) to a new folder, in the bank file format."""
+    from .bankexport import ExportError, export_bank
+
+    store, _ = _bank_store()
+    try:
+        written = export_bank(store.snapshot().entries, store.topics, directory)
+    except ExportError as err:
+        _fail(err)
+    click.echo(f"{directory}: {len(written)} files written", err=True)
+
+
+@click.command("import")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--curated-reviewed",
+    is_flag=True,
+    help="The folder merges in the newer curated bank: stop reporting it as waiting (GET /health).",
+)
+def bank_import(directory: Path, curated_reviewed: bool) -> None:
+    """Make the service's bank exactly a folder's entries: all validated first, then applied at once."""
+    from ..bank.files import BankData
+    from ..lint import lint_bank_dir
+    from .bankstore import Author, InvalidEntryError
+
+    store, shipped = _bank_store()
+    loaded, problems = lint_bank_dir(directory)
+    if loaded is None:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{directory}: {len(problems)} problem(s); nothing was imported", err=True)
+        sys.exit(1)
+    data = BankData(list(loaded.entries), [compiled.topic for compiled in loaded.topics])
+    author = Author(None, f"replycoach bank import {directory}")
+    try:
+        taken_in = curated_reviewed or loaded.revision == shipped
+        changed = store.import_bank(data, author, shipped if taken_in else None)
+    except InvalidEntryError as err:
+        _fail(err)
+    click.echo(f"{directory}: {len(loaded)} entries, {changed} changed; live within seconds", err=True)
+
+
+@click.group()
+def samples() -> None:
+    """Store sample replies (locally, in the service's database) for previews of new entries."""
+
+
+@samples.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def samples_import(file: Path) -> None:
+    """Add the replies of a CSV file (a text column) or a JSON Lines file ({"text": ...} per line)."""
+    from .samples import SampleFileError, read_samples
+
+    try:
+        texts = read_samples(file)
+    except SampleFileError as err:
+        _fail(err)
+    store, _ = _bank_store()
+    added = store.add_samples(texts)
+    click.echo(f"{file}: {added} sample replies stored ({len(store.samples())} in all)", err=True)

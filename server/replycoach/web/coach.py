@@ -1,33 +1,103 @@
-"""The engine the service runs: the configured phrase bank, loaded once per app."""
+"""The engine the service runs: built from the phrase bank in the database, and rebuilt when it changes."""
 
 from __future__ import annotations
 
+import json
+import logging
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
+from sqlalchemy.exc import SQLAlchemyError
 
-from .. import default_engine
+from ..bank.compiled import Bank
+from ..bank.files import curated_bank_dir
 from ..engine import Analysis, Engine
 from ..errors import BankError, DraftTooLongError
-from ..lint import load_bank
+from .bankstore import BankStore, open_store
 from .config import ConfigError
+
+log = logging.getLogger("replycoach.web")
+
+# How often a worker asks the database whether the bank changed: edits are live within about this long.
+POLL_SECONDS = 1.0
+
+
+class LiveEngine:
+    """An engine over the bank in the database, swapped whole for a new one when its revision changes."""
+
+    def __init__(self, store: BankStore, max_chars: int) -> None:
+        self.store = store
+        self.max_chars = max_chars
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        snapshot = store.snapshot()
+        self.revision = snapshot.revision
+        self.engine = self._build([s.entry for s in snapshot.entries])
+
+    def current(self) -> Engine:
+        """The newest engine, checking the database at most once per POLL_SECONDS."""
+        now = time.monotonic()
+        # One request rebuilds; the others keep serving the engine they have (never a half-built one).
+        if now - self._checked >= POLL_SECONDS and self._lock.acquire(blocking=False):
+            try:
+                self._checked = now
+                if self.store.revision() != self.revision:
+                    snapshot = self.store.snapshot()
+                    engine = self._build([s.entry for s in snapshot.entries])
+                    self.engine, self.revision = engine, snapshot.revision
+            except SQLAlchemyError as err:
+                # Drafts are still answered, with the bank this worker has, until the database answers again.
+                log.warning(json.dumps({"event": "bank_reload_failed", "error": type(err).__name__}))
+            finally:
+                self._lock.release()
+        return self.engine
+
+    def expire(self) -> None:
+        """Check the database on the next request (this process has just changed the bank)."""
+        self._checked = -POLL_SECONDS
+
+    def _build(self, entries: list[Any]) -> Engine:
+        return Engine(Bank.build(entries, self.store.topics), max_chars=self.max_chars)
 
 
 def init_app(app: Flask) -> None:
-    """Load the phrase bank named by BANK_DIR (default: the curated bank) into an engine on the app."""
-    bank_dir = app.config["BANK_DIR"]
+    """Seed the database with the bank named by BANK_DIR (default: the curated bank) and serve from it."""
+    bank_dir = Path(app.config["BANK_DIR"] or curated_bank_dir())
     try:
-        bank = load_bank(Path(bank_dir)) if bank_dir else default_engine().bank
+        store, shipped = open_store(app.extensions["replycoach.db"], bank_dir)
     except BankError as err:
-        raise ConfigError(f"{err}\nRun `replycoach bank lint {bank_dir or ''}` for details.") from err
-    app.extensions["replycoach.engine"] = Engine(bank, max_chars=app.config["MAX_DRAFT_CHARS"])
+        raise ConfigError(f"{err}\nRun `replycoach bank lint {bank_dir}` for details.") from err
+    app.extensions["replycoach.bank"] = store
+    app.extensions["replycoach.curated_revision"] = shipped
+    live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"])
+    store.on_change = live.expire
+    app.extensions["replycoach.engine"] = live
+    # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,
+    # and no worker may inherit one.
+    app.extensions["replycoach.db"].dispose()
+
+
+def current_store() -> BankStore:
+    """The phrase bank store of the current app."""
+    store: BankStore = current_app.extensions["replycoach.bank"]
+    return store
+
+
+def curated_update() -> str | None:
+    """The revision of a curated bank newer than the one the database took in, if one is waiting."""
+    shipped: str = current_app.extensions["replycoach.curated_revision"]
+    return None if current_store().curated_revision() == shipped else shipped
 
 
 def current_engine() -> Engine:
-    """The engine of the app handling the current request."""
-    engine: Engine = current_app.extensions["replycoach.engine"]
+    """The engine of the current request: the same one for the whole request, even if the bank changes."""
+    if "engine" not in g:
+        g.engine = current_app.extensions["replycoach.engine"].current()
+    engine: Engine = g.engine
     return engine
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response, current_app, g, jsonify, request
@@ -11,6 +12,7 @@ from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from ..errors import DraftTooLongError, UnknownFlagError
+from .bankstore import EntryExistsError, EntryNotFoundError, InvalidEntryError, StaleEntryError
 
 log = logging.getLogger("replycoach.web")
 
@@ -93,6 +95,23 @@ def _unknown_flag(error: UnknownFlagError) -> Response:
     return error_response(ApiError(422, "unknown_flag", str(error), {"flag_ids": error.flag_ids}))
 
 
+def _invalid_entry(error: InvalidEntryError) -> Response:
+    problems = [{"entry": p.entry, "field": p.field, "message": p.message} for p in error.problems]
+    message = "The change would make the phrase bank invalid, so nothing changed: " + "; ".join(
+        ": ".join(part for part in (p.entry, p.field, p.message) if part) for p in error.problems
+    )
+    return error_response(ApiError(422, "invalid_entry", message, {"problems": problems}))
+
+
+def _store_error(status: int, code: str) -> Callable[[Exception], Response]:
+    """A handler answering a bank store error with `status` and `code`, its message as the message."""
+
+    def handle(error: Exception) -> Response:
+        return error_response(ApiError(status, code, str(error)))
+
+    return handle
+
+
 def _internal_error(error: Exception) -> Response:
     request_id = g.get("request_id", "")
     # The message and traceback name code, never the request body: drafts stay out of the log.
@@ -110,4 +129,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DraftTooLongError, _draft_too_long)
     app.register_error_handler(UnknownFlagError, _unknown_flag)
+    app.register_error_handler(InvalidEntryError, _invalid_entry)
+    app.register_error_handler(EntryNotFoundError, _store_error(404, "not_found"))
+    app.register_error_handler(EntryExistsError, _store_error(409, "entry_exists"))
+    app.register_error_handler(StaleEntryError, _store_error(412, "precondition_failed"))
     app.register_error_handler(Exception, _internal_error)

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import __version__
 from .blueprint import Blueprint
-from .coach import current_engine
+from .coach import curated_update, current_engine
 from .grammar import current_grammar
 from .schemas import HealthSchema
 
@@ -22,6 +22,6 @@ def health() -> dict[str, Any]:
     return {
         "status": "ok",
         "version": __version__,
-        "bank": {"entries": len(bank), "revision": bank.revision},
+        "bank": {"entries": len(bank), "revision": bank.revision, "curated_update": curated_update()},
         "grammar": {**grammar.to_dict(), "detail": grammar.detail},
     }

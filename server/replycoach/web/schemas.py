@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, post_dump, pre_dump, validate
+from marshmallow import INCLUDE, Schema, ValidationError, fields, post_dump, pre_dump, validate
 
 from ..bank.model import Entry
 from ..grammar import BACKENDS, RULE_PREFIX, STATUSES
@@ -196,9 +196,16 @@ class RewriteTemplateSchema(Schema):
 
 
 class ConditionSchema(Schema):
-    """When an entry applies."""
+    """When an entry applies: the customer's moods, the slot naming what they already tried, or both."""
 
-    customer_mood = fields.List(fields.String(), required=True)
+    customer_mood = fields.List(fields.String(), metadata={"description": "absent: any mood"})
+    customer_tried = fields.String(
+        metadata={"description": "the slot naming an action the customer must say they already tried"}
+    )
+
+    @post_dump
+    def _drop_empty(self, data: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        return {key: value for key, value in data.items() if value}
 
 
 class ExampleSchema(Schema):
@@ -257,11 +264,135 @@ class EntriesSchema(Schema):
     entries = fields.List(fields.Nested(EntrySchema), required=True)
 
 
+_ANY = "validated as the bank loader validates it (see the bank file format)"
+
+
+def _documented(kind: dict[str, Any], description: str = "") -> fields.Raw:
+    """A field taken as sent (the bank loader validates it), documented with the type the loader wants."""
+    nullable = bool(kind.get("nullable"))
+    metadata = {key: value for key, value in kind.items() if key != "nullable"}
+    if description:
+        metadata["description"] = description
+    return fields.Raw(allow_none=nullable, metadata=metadata)
+
+
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_OBJECT = {"type": "object"}
+_STRING = {"type": "string"}
+
+
+class EntryBodySchema(Schema):
+    """A new or changed entry, in the bank file format; the bank loader validates it, exactly as in a file."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    id = _documented(_STRING, "category.name, e.g. dismissive.calm-down")
+    category = _documented(_STRING, "one of the bank's categories")
+    severity = _documented({"type": "string", "enum": ["warning", "suggestion"]})
+    patterns = _documented(_STRINGS, "RE2 patterns, at least one")
+    unless = _documented(_STRINGS, "RE2 exceptions (optional)")
+    when = _documented({**_OBJECT, "nullable": True}, "{customer_mood?, customer_tried?} (optional)")
+    message = _documented(_STRING, "one line")
+    why = _documented(_STRING)
+    rewrites = _documented({"type": "array", "items": _OBJECT}, "at least 2 of {text, scope}")
+    examples = _documented(_OBJECT, "{flag: [...], pass: [...]}, at least 2 of each")
+
+
+class RollbackRequestSchema(Schema):
+    """Which earlier revision of the entry to restore."""
+
+    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+
+
+class RevisionSchema(Schema):
+    """One recorded version of an entry."""
+
+    revision = fields.Integer(required=True, metadata={"description": "the entry's own revision counter"})
+    author = fields.String(required=True, metadata={"description": "the name of the key that made it"})
+    at = fields.DateTime(required=True)
+    action = fields.String(
+        required=True, validate=validate.OneOf(["create", "update", "delete", "rollback", "import"])
+    )
+    entry = fields.Nested(EntrySchema, required=True, metadata={"description": "the entry as of then"})
+
+
+class HistorySchema(Schema):
+    """Every version of an entry, oldest first."""
+
+    revisions = fields.List(fields.Nested(RevisionSchema), required=True)
+
+
+class ChangeSchema(Schema):
+    """One change of the bank: who changed which entry, when, and how."""
+
+    bank_revision = fields.Integer(required=True)
+    entry_id = fields.String(required=True)
+    revision = fields.Integer(required=True)
+    author = fields.String(required=True)
+    at = fields.DateTime(required=True)
+    action = fields.String(
+        required=True, validate=validate.OneOf(["create", "update", "delete", "rollback", "import"])
+    )
+
+
+class AuditLogSchema(Schema):
+    """Every change of the bank, newest first."""
+
+    changes = fields.List(fields.Nested(ChangeSchema), required=True)
+
+
+MAX_PREVIEW_TEXTS = 1000
+
+
+class PreviewRequestSchema(Schema):
+    """A candidate entry, and the replies to try it on (default: the stored sample replies)."""
+
+    entry = fields.Dict(required=True, metadata={"description": _ANY})
+    texts = fields.List(
+        fields.String(),
+        load_default=None,
+        validate=validate.Length(max=MAX_PREVIEW_TEXTS),
+        metadata={"description": f"up to {MAX_PREVIEW_TEXTS} replies; absent: the stored samples"},
+    )
+
+
+class SpanSchema(Schema):
+    """Where the candidate entry flags a text."""
+
+    start = fields.Integer(required=True, metadata={"description": "offset in code points"})
+    end = fields.Integer(required=True)
+    text = fields.String(required=True)
+
+
+class PreviewMatchSchema(Schema):
+    """A text the candidate entry flags."""
+
+    index = fields.Integer(required=True, metadata={"description": "its place among the texts tried"})
+    text = fields.String(required=True)
+    spans = fields.List(fields.Nested(SpanSchema), required=True)
+
+
+class PreviewSchema(Schema):
+    """How a candidate entry would fire: one match per text it flags."""
+
+    sample_size = fields.Integer(required=True, metadata={"description": "how many texts were tried"})
+    matches = fields.List(fields.Nested(PreviewMatchSchema), required=True)
+
+
 class BankStatusSchema(Schema):
     """The phrase bank in service."""
 
     entries = fields.Integer(required=True)
     revision = fields.String(required=True)
+    curated_update = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "revision of a newer curated bank waiting to be imported "
+            "(`replycoach bank import`); null when there is none"
+        },
+    )
 
 
 class GrammarStatusSchema(GrammarSchema):

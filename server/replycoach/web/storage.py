@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from flask import Flask
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, create_engine
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError
 
@@ -28,6 +28,48 @@ api_keys = Table(
     Column("key_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# The phrase bank, once seeded from the curated files: the database is its source of truth.
+bank_entries = Table(
+    "bank_entries",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("entry", Text, nullable=False),  # the entry as JSON, in the bank file format
+    Column("revision", Integer, nullable=False),
+    Column("enabled", Boolean, nullable=False),
+)
+
+bank_revisions = Table(
+    "bank_revisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", String(200), nullable=False, index=True),
+    Column("revision", Integer, nullable=False),
+    Column("author_id", Integer, nullable=True),
+    Column("author", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("entry", Text, nullable=False),
+    Column("bank_revision", Integer, nullable=False),
+)
+
+# One row: the bank-wide revision every worker polls, and the curated bank the database was seeded from.
+bank_state = Table(
+    "bank_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("curated_revision", String(64), nullable=False),
+)
+
+samples = Table(
+    "samples",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
 )
 
 

@@ -1,0 +1,104 @@
+// The small badge on the editor: warnings and score, a quiet notice when the service fails, and a list of
+// all flags on click.
+"use strict";
+(function (root) {
+  const { shadow } = root.replycoach.overlay;
+  const SHORT_ERRORS = { unreachable: "offline", unauthorized: "key refused", no_key: "no key", rate_limited: "busy" };
+  let badge = null;
+  let list = null;
+
+  function ensure(onClick) {
+    if (badge && badge.isConnected) return;
+    badge = document.createElement("button");
+    badge.type = "button";
+    badge.className = "badge";
+    badge.dataset.rcBadge = "";
+    badge.addEventListener("mousedown", (event) => event.preventDefault());
+    badge.addEventListener("click", onClick);
+    list = document.createElement("div");
+    list.className = "list";
+    list.hidden = true;
+    list.setAttribute("role", "dialog");
+    list.setAttribute("aria-label", "Reply Coach: all flags");
+    list.addEventListener("mousedown", (event) => event.preventDefault());
+    shadow().append(badge, list);
+  }
+
+  /** Show `session`'s state on the badge at the editor's bottom right (or hide it with no session). */
+  function render(session, { onToggle, onPick }) {
+    if (!session) {
+      if (badge) badge.hidden = true;
+      if (list) list.hidden = true;
+      return;
+    }
+    ensure(onToggle);
+    badge.hidden = false;
+    if (session.error) {
+      badge.dataset.rcStatus = "error";
+      badge.textContent = `Reply Coach: ${SHORT_ERRORS[session.error.code] || "error"}`;
+      badge.title = session.error.message;
+      badge.setAttribute("aria-label", `Reply Coach: ${session.error.message}`);
+    } else {
+      const flags = session.flags();
+      const warnings = flags.filter((flag) => flag.severity === "warning").length;
+      badge.dataset.rcStatus = session.current() ? "ok" : "pending";
+      badge.dataset.rcWarnings = String(warnings);
+      badge.dataset.rcScore = session.result ? String(session.result.score) : "";
+      badge.textContent = session.current()
+        ? `${warnings ? `\u26A0 ${warnings}` : "\u2713"} \u00B7 ${session.result.score}`
+        : "\u2026";
+      const summary = `${warnings} warning${warnings === 1 ? "" : "s"}, ${flags.length - warnings} suggestion${flags.length - warnings === 1 ? "" : "s"}, score ${session.result?.score ?? "pending"}`;
+      badge.title = `Reply Coach: ${summary}`;
+      badge.setAttribute("aria-label", `Reply Coach: ${summary}. Show all.`);
+    }
+    const element = session.editor.element;
+    // An editor that is its document's body (TinyMCE's iframe) ends where the frame does, not its text.
+    const box = element === element.ownerDocument.body
+      ? { right: window.innerWidth, bottom: window.innerHeight }
+      : element.getBoundingClientRect();
+    const size = badge.getBoundingClientRect();
+    badge.style.left = `${Math.max(0, box.right - size.width - 6)}px`;
+    badge.style.top = `${Math.max(0, box.bottom - size.height - 6)}px`;
+    if (!list.hidden) fillList(session, onPick);
+  }
+
+  function fillList(session, onPick) {
+    list.replaceChildren();
+    if (session.error) {
+      const notice = document.createElement("p");
+      notice.className = "notice";
+      notice.textContent = session.error.message;
+      list.append(notice);
+    } else {
+      const items = document.createElement("ul");
+      for (const flag of session.flags()) {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.dataset.rcAction = "open";
+        button.dataset.rcFlag = flag.id;
+        button.textContent = `${flag.severity === "warning" ? "\u25B2 Warning" : "\u25CF Suggestion"}: \u201C${flag.text}\u201D \u2014 ${flag.message}`;
+        button.addEventListener("click", () => onPick(flag));
+        item.append(button);
+        items.append(item);
+      }
+      if (!items.childElementCount) items.append(Object.assign(document.createElement("li"), { textContent: "Nothing to flag." }));
+      list.append(items);
+    }
+    const box = badge.getBoundingClientRect();
+    root.replycoach.card.place(list, { left: box.left - 200, top: box.top, bottom: box.bottom });
+  }
+
+  /** Show or hide the list of all flags. */
+  function toggleList(session, onPick) {
+    if (!list) return;
+    list.hidden = !list.hidden;
+    if (!list.hidden) fillList(session, onPick);
+  }
+
+  function hideList() {
+    if (list) list.hidden = true;
+  }
+
+  root.replycoach.badge = { render, toggleList, hideList };
+})(globalThis);

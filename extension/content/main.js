@@ -1,0 +1,194 @@
+// Starts the content script: tracks the focused reply editor, analyzes it, and wires markers, card,
+// badge and keyboard together. Loaded last (see manifest.json).
+"use strict";
+(function (root) {
+  const rc = root.replycoach;
+  if (rc.started) return; // injected twice (built-in and extra sites): the first one runs
+  rc.started = true;
+  const { editors, overlay, card, badge, messages, apply, Session } = rc;
+  const NEXT_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyJ";
+
+  const sessions = new WeakMap();
+  let settings = null; // the page.hello reply
+  let active = null; // the Session of the editor the agent typed in last
+  let openFlagId = null;
+  let sticky = false; // opened by click or keyboard: stays until Esc, apply or a click elsewhere
+  let hoverTimer = null;
+  let frame = 0;
+  // The editor growing or shrinking (a resized textarea, a toolbar appearing) moves its text.
+  const resizes = new ResizeObserver(() => scheduleRender());
+
+  function scheduleRender() {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      render();
+    });
+  }
+
+  function render() {
+    overlay.drawMarkers(active, openFlagId);
+    badge.render(active, { onToggle: () => active && badge.toggleList(active, pick), onPick: pick });
+    if (openFlagId) {
+      const flag = active?.flags().find((item) => item.id === openFlagId);
+      const rect = flag && active.rects(flag.start_utf16, flag.end_utf16)[0];
+      if (!rect) closeCard();
+      else if (card.current()) card.place(card.current(), rect);
+    }
+  }
+
+  function pick(flag) {
+    badge.hideList();
+    openCard(flag, { focus: true, stick: true });
+  }
+
+  function openCard(flag, { focus = false, stick = false } = {}) {
+    const session = active;
+    const rect = session.rects(flag.start_utf16, flag.end_utf16)[0];
+    if (!rect) return;
+    clearTimeout(hoverTimer);
+    openFlagId = flag.id;
+    sticky = stick;
+    card.open(flag, rect, {
+      apply: (index) => applyRewrite(session, flag, index),
+      dismiss: () => {
+        session.dismiss(flag);
+        closeCard({ refocus: true });
+      },
+      mute: async () => {
+        closeCard({ refocus: true });
+        try {
+          await messages.send("rule.mute", { ruleId: flag.rule_id });
+          session.result.flags = session.result.flags.filter((item) => item.rule_id !== flag.rule_id);
+        } catch (error) {
+          session.error = { code: error.code, message: error.message };
+        }
+        scheduleRender();
+      },
+      close: () => closeCard({ refocus: true }),
+      hover: (inside) => (inside ? clearTimeout(hoverTimer) : leaveSoon()),
+    }, { focus });
+    scheduleRender();
+  }
+
+  function closeCard({ refocus = false } = {}) {
+    const hadFocus = card.current() && card.current().matches(":focus-within");
+    card.close();
+    openFlagId = null;
+    sticky = false;
+    if (refocus && hadFocus && active) active.editor.element.focus({ preventScroll: true });
+    scheduleRender();
+  }
+
+  function leaveSoon() {
+    clearTimeout(hoverTimer);
+    if (!sticky) hoverTimer = setTimeout(() => closeCard(), 400);
+  }
+
+  async function applyRewrite(session, flag, index) {
+    const suggestion = flag.suggestions[index];
+    const expected = session.result.text;
+    closeCard();
+    try {
+      const method = await apply.replace(session.editor, () => session.read(), expected, suggestion.start_utf16,
+        suggestion.end_utf16, suggestion.text);
+      overlay.shadow().dataset.rcAppliedWith = method; // which method the editor took, for support and tests
+    } catch (error) {
+      session.error = { code: "apply_failed", message: error.message };
+    }
+    session.analyze();
+  }
+
+  function sessionFor(target) {
+    const found = editors.editorAt(target);
+    if (!found) return null;
+    let session = sessions.get(found.element);
+    if (!session) {
+      session = new Session(found, { customerSelector: settings.customerSelector, onChange: scheduleRender });
+      sessions.set(found.element, session);
+    }
+    return session;
+  }
+
+  function activate(session) {
+    if (session === active) return;
+    closeCard();
+    badge.hideList();
+    active = session;
+    resizes.disconnect();
+    resizes.observe(session.editor.element);
+  }
+
+  function onFocusIn(event) {
+    if (overlay.owns(event.target)) return;
+    const session = sessionFor(event.target);
+    if (!session) return;
+    activate(session);
+    session.analyze();
+    scheduleRender();
+  }
+
+  function onInput(event) {
+    const session = sessionFor(event.target);
+    if (!session) return;
+    activate(session);
+    if (openFlagId && !session.current()) closeCard();
+    session.schedule();
+  }
+
+  function onKeyDown(event) {
+    if (NEXT_FLAG(event) && active) {
+      const flags = active.flags();
+      if (!flags.length) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const at = flags.findIndex((flag) => flag.id === openFlagId);
+      openCard(flags[(at + 1) % flags.length], { focus: true, stick: true });
+    } else if (event.key === "Escape" && card.current()) {
+      event.preventDefault();
+      closeCard({ refocus: true });
+    }
+  }
+
+  function onLayerEvent(event) {
+    const marker = event.target.closest?.(".marker");
+    if (!marker || !active) return;
+    const flag = active.flags().find((item) => item.id === marker.dataset.rcFlag);
+    if (!flag) return;
+    if (event.type === "click") openCard(flag, { stick: true });
+    else if (event.type === "mouseover" && !sticky && openFlagId !== flag.id) {
+      clearTimeout(hoverTimer);
+      hoverTimer = setTimeout(() => openCard(flag), 150);
+    } else if (event.type === "mouseout" && !sticky) leaveSoon();
+  }
+
+  function onPointerDown(event) {
+    if (overlay.owns(event.target)) return;
+    if (card.current()) closeCard();
+    badge.hideList();
+  }
+
+  async function start() {
+    try {
+      settings = await messages.send("page.hello");
+    } catch (error) {
+      console.warn("Reply Coach:", error.message);
+      return;
+    }
+    if (!settings.active) return;
+    document.addEventListener("focusin", onFocusIn, true);
+    document.addEventListener("input", onInput, true);
+    document.addEventListener("keydown", onKeyDown, true);
+    document.addEventListener("mousedown", onPointerDown, true);
+    window.addEventListener("scroll", scheduleRender, true);
+    window.addEventListener("resize", scheduleRender);
+    const layer = overlay.shadow();
+    for (const type of ["click", "mouseover", "mouseout"]) layer.addEventListener(type, onLayerEvent);
+    // An editor that already has focus when the script arrives.
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) onFocusIn({ target: focused });
+    else if (focused === document.body && document.body.isContentEditable) onFocusIn({ target: focused });
+  }
+
+  start();
+})(globalThis);

@@ -1,0 +1,94 @@
+// The one <replycoach-ui> element per document, outside any editor, whose open shadow root holds
+// everything the extension draws; and the underline markers, placed from the flagged ranges' client rects.
+"use strict";
+(function (root) {
+  const STYLE = `
+    :host { all: initial; }
+    .layer { position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147483647;
+      font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #202124; }
+    .marker { position: fixed; height: 4px; cursor: pointer; box-sizing: border-box; }
+    .marker.warning { border-bottom: 3px solid #d93025; }
+    .marker.suggestion { border-bottom: 2px dotted #1a73e8; }
+    .marker.active { background: rgba(217, 48, 37, 0.12); }
+    .card, .list { position: fixed; max-width: 360px; min-width: 240px; background: #fff; border: 1px solid #dadce0;
+      border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
+    .card[hidden], .list[hidden], .badge[hidden] { display: none; }
+    .severity { font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+    .severity.warning { color: #b3261e; }
+    .severity.suggestion { color: #1558b0; }
+    .severity.warning::before { content: "\\25B2  "; }
+    .severity.suggestion::before { content: "\\25CF  "; }
+    .message { margin: 4px 0; font-weight: 600; }
+    .why { margin: 4px 0 8px; color: #5f6368; }
+    button { font: inherit; cursor: pointer; }
+    .rewrites { display: flex; flex-direction: column; gap: 4px; }
+    .rewrites button { text-align: left; background: #e8f0fe; border: 1px solid #c6dafc; border-radius: 6px;
+      padding: 6px 8px; color: #174ea6; }
+    .rewrites button:focus, .actions button:focus, .list button:focus { outline: 2px solid #1a73e8; outline-offset: 1px; }
+    .actions { display: flex; gap: 8px; margin-top: 8px; }
+    .actions button { background: none; border: none; color: #5f6368; padding: 2px 0; text-decoration: underline; }
+    .badge { position: fixed; border: 1px solid #dadce0; border-radius: 12px; background: #fff; padding: 1px 8px;
+      font-size: 12px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+    .badge[data-rc-status="error"] { border-color: #f9ab00; }
+    .list { max-height: 320px; overflow: auto; }
+    .list ul { list-style: none; margin: 0; padding: 0; }
+    .list li button { display: block; width: 100%; text-align: left; background: none; border: none; padding: 4px 0; }
+    .notice { color: #7a4f01; }
+    .mirror { pointer-events: none; }
+  `;
+
+  let host = null;
+  let layer = null;
+
+  /** The shadow root's drawing layer, created on first use. */
+  function shadow() {
+    if (!host || !host.isConnected) {
+      host = document.createElement("replycoach-ui");
+      const shadowRoot = host.attachShadow({ mode: "open" });
+      const style = document.createElement("style");
+      style.textContent = STYLE;
+      layer = document.createElement("div");
+      layer.className = "layer";
+      shadowRoot.append(style, layer);
+      document.documentElement.appendChild(host);
+    }
+    return layer;
+  }
+
+  /** Whether `node` belongs to the extension's own UI. */
+  function owns(node) {
+    return Boolean(host) && (node === host || host.shadowRoot.contains(node));
+  }
+
+  /** Draw the markers of `session`'s flags (or none), reusing elements. */
+  function drawMarkers(session, activeFlagId) {
+    const container = shadow();
+    for (const old of container.querySelectorAll(".marker")) old.remove();
+    if (!session) return;
+    // Wider spans first and warnings last, so the narrower and the more serious lie on top.
+    const order = (flag) => [flag.severity === "warning" ? 1 : 0, -(flag.end_utf16 - flag.start_utf16)];
+    const flags = [...session.flags()].sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1] - y[1];
+    });
+    for (const flag of flags) {
+      for (const rect of session.rects(flag.start_utf16, flag.end_utf16)) {
+        const marker = document.createElement("div");
+        marker.className = `marker ${flag.severity === "warning" ? "warning" : "suggestion"}`;
+        if (flag.id === activeFlagId) marker.classList.add("active");
+        marker.dataset.rcRule = flag.rule_id;
+        marker.dataset.rcFlag = flag.id;
+        marker.dataset.rcSeverity = flag.severity;
+        marker.setAttribute("title", `${flag.severity === "warning" ? "Warning" : "Suggestion"}: ${flag.message}`);
+        Object.assign(marker.style, {
+          left: `${rect.left}px`,
+          top: `${rect.bottom - 3}px`,
+          width: `${rect.width}px`,
+        });
+        container.appendChild(marker);
+      }
+    }
+  }
+
+  root.replycoach.overlay = { shadow, owns, drawMarkers };
+})(globalThis);

@@ -1,0 +1,91 @@
+// One editor's analysis: debounced as the agent types, never for unchanged text, stale answers dropped.
+"use strict";
+(function (root) {
+  const { textMap, messages, textareaMirror } = root.replycoach;
+  const DEBOUNCE_MS = 300;
+
+  class Session {
+    constructor(editor, { customerSelector, onChange }) {
+      this.editor = editor;
+      this.customerSelector = customerSelector;
+      this.onChange = onChange;
+      this.sentText = null;
+      this.seq = 0;
+      this.result = null; // {text, flags, score} for the text last analyzed
+      this.error = null;
+      this.dismissed = new Set();
+      this.timer = null;
+    }
+
+    /** The editor's current text, as sent to the API. */
+    read() {
+      const { element, kind } = this.editor;
+      return kind === "textarea" ? element.value : textMap.build(element).text;
+    }
+
+    /** Analyze about 300 ms after the last call. */
+    schedule() {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.analyze(), DEBOUNCE_MS);
+      this.onChange(this);
+    }
+
+    /** Analyze now unless the text is the one already sent. */
+    async analyze({ force = false } = {}) {
+      clearTimeout(this.timer);
+      const text = this.read();
+      if (!force && text === this.sentText) return;
+      this.sentText = text;
+      const seq = ++this.seq;
+      if (!text.trim()) {
+        this.result = { text, flags: [], score: 100 };
+        this.error = null;
+        this.onChange(this);
+        return;
+      }
+      const customerMessage = root.replycoach.customer.lastMessage(this.customerSelector);
+      try {
+        const value = await messages.send("draft.analyze", { text, customerMessage });
+        if (seq !== this.seq || this.read() !== text) return; // an answer for text that is gone
+        this.result = { text, flags: value.flags, score: value.score };
+        this.error = null;
+      } catch (error) {
+        if (seq !== this.seq) return;
+        this.error = { code: error.code, message: error.message };
+        this.sentText = null; // try again on the next change, or when the service said to
+        if (error.retryAfter) this.timer = setTimeout(() => this.analyze(), error.retryAfter * 1000);
+      }
+      this.onChange(this);
+    }
+
+    /** Whether the flags still describe the editor's text. */
+    current() {
+      return Boolean(this.result) && this.read() === this.result.text;
+    }
+
+    /** The flags to show: not dismissed, and only while the text is the one analyzed. */
+    flags() {
+      if (!this.current()) return [];
+      return this.result.flags.filter((flag) => !this.dismissed.has(dismissKey(flag)));
+    }
+
+    dismiss(flag) {
+      this.dismissed.add(dismissKey(flag));
+      this.onChange(this);
+    }
+
+    /** Client rects of text [start, end) of the editor. */
+    rects(start, end) {
+      const { element, kind } = this.editor;
+      if (kind === "textarea") return textareaMirror.rects(root.replycoach.overlay.shadow(), element, start, end);
+      const range = textMap.toRange(textMap.build(element), start, end);
+      return range ? [...range.getClientRects()].filter((rect) => rect.width > 0) : [];
+    }
+  }
+
+  function dismissKey(flag) {
+    return `${flag.rule_id}|${flag.text}`;
+  }
+
+  root.replycoach.Session = Session;
+})(globalThis);

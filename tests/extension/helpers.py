@@ -1,0 +1,149 @@
+"""Helpers for the extension's end-to-end tests: paths, the real service, and typing into editors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "extension"
+PAGES = Path(__file__).parent / "pages"
+BANK = ROOT / "tests" / "banks" / "basic"
+ARTIFACTS = ROOT / "test-artifacts" / "extension"
+CHROMIUM = os.environ.get("REPLYCOACH_CHROMIUM", "/usr/bin/chromium")
+SCRIPT = str(Path(sys.executable).parent / "replycoach")
+
+DRAFT = "Hi Sam,\nCalm down, the parcel is on its way."
+RULE = "dismissive.calm-down"
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Service:
+    """A running `replycoach serve` and an agent key made with the CLI."""
+
+    def __init__(self, url: str, key: str, log: Path) -> None:
+        self.url = url
+        self.key = key
+        self.log = log
+
+    def analyze(self, text: str) -> dict[str, Any]:
+        """The service's analysis of `text`, to compute what a test expects."""
+        response = requests.post(
+            f"{self.url}/v1/analyze",
+            json={"text": text},
+            headers={"Authorization": f"Bearer {self.key}"},
+            timeout=10,
+        )
+        response.raise_for_status()
+        result: dict[str, Any] = response.json()
+        return result
+
+    def analyze_calls(self) -> int:
+        """How many /v1/analyze requests the service has answered (from its access log)."""
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return sum('"path": "/v1/analyze"' in line for line in lines)
+
+
+@contextlib.contextmanager
+def running_service(home: Path, bank: Path) -> Iterator[Service]:
+    """`replycoach serve` on a free port with its own home and `bank`, and a key made with the CLI."""
+    # A limit well above what the tests type: they check the extension, not the service's limits.
+    env = {
+        **os.environ,
+        "REPLYCOACH_HOME": str(home),
+        "REPLYCOACH_BANK_DIR": str(bank),
+        "REPLYCOACH_RATE_LIMIT": "6000 per minute",
+    }
+    env.pop("REPLYCOACH_CORS_ORIGINS", None)  # the extension reaches 127.0.0.1 through host_permissions
+    port = free_port()
+    log_path = home / "serve.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [SCRIPT, "serve", "--port", str(port), "--workers", "2"], env=env, stdout=log, stderr=log
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                assert proc.poll() is None, log_path.read_text()
+                try:
+                    requests.get(f"{url}/health", timeout=1).raise_for_status()
+                    break
+                except requests.ConnectionError:
+                    assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
+                    time.sleep(0.2)
+            created = subprocess.run(
+                [SCRIPT, "keys", "create", "--role", "agent", "--name", "extension-tests"],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            yield Service(url, created.stdout.strip(), log_path)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+
+
+def set_settings(worker: Any, **values: Any) -> None:
+    """Write settings straight into chrome.storage.sync, as a test harness or an admin policy would."""
+    worker.evaluate("values => chrome.storage.sync.set(values)", values)
+
+
+def node_modules_ready() -> bool:
+    """Whether `npm ci` ran in tests/extension/pages (scripts/test does it)."""
+    return (PAGES / "node_modules").is_dir()
+
+
+def require_tool(name: str) -> str:
+    """The path of a command the tests need, or a failure saying so."""
+    path = shutil.which(name)
+    if not path:
+        pytest.fail(f"{name} is not installed")
+    return path
+
+
+def expected_after(service: Service, text: str, rule: str) -> tuple[str, str]:
+    """The rewrite the card offers first for `rule` in `text`, and the text once it is applied."""
+    flag = next(flag for flag in service.analyze(text)["flags"] if flag["rule_id"] == rule)
+    top = flag["suggestions"][0]
+    return top["text"], text[: top["start_utf16"]] + top["text"] + text[top["end_utf16"] :]
+
+
+def type_keys(page: Any, text: str) -> None:
+    """Type `text` into the focused editor with real keystrokes (Enter for line breaks)."""
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(100)  # Trix sometimes doubles a line break typed within a few ms
+        page.keyboard.type(line, delay=5)
+
+
+def type_draft(page: Any, selector: str, text: str) -> None:
+    """Click into the editor and type `text` with real keystrokes."""
+    page.click(selector)
+    type_keys(page, text)
+
+
+def marker(page: Any, rule: str) -> Any:
+    """The overlay marker of `rule` (Playwright pierces the open shadow root)."""
+    return page.locator(f"replycoach-ui .marker[data-rc-rule='{rule}']").first

@@ -1,0 +1,17 @@
+// Bundles the editors that ship as ES modules for the test pages (into dist/, gitignored).
+import { build } from "esbuild";
+
+await build({
+  entryPoints: {
+    ckeditor5: "src/ckeditor5.js",
+    prosemirror: "src/prosemirror.js",
+    draft: "src/draft.jsx",
+  },
+  bundle: true,
+  outdir: "dist",
+  format: "iife",
+  minify: true,
+  logLevel: "warning",
+  loader: { ".js": "jsx" },
+  define: { "process.env.NODE_ENV": '"production"', global: "window" },
+});
