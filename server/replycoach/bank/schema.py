@@ -14,6 +14,7 @@ from marshmallow import (
     validates_schema,
 )
 
+from ..messages import flatten_messages
 from .model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite, Topic
 
 ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -216,27 +217,9 @@ class TopicSchema(Schema):
         )
 
 
-def flatten_errors(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
-    """Turn marshmallow's nested errors into (field path, message) pairs, paths like `rewrites[1].text`."""
-    out: list[tuple[str, str]] = []
-    if isinstance(messages, dict):
-        for key, value in messages.items():
-            if isinstance(key, int):
-                path = f"{prefix}[{key}]"
-            elif key == "_schema":
-                path = prefix
-            else:
-                path = f"{prefix}.{key}" if prefix else str(key)
-            out.extend(flatten_errors(value, path))
-    elif isinstance(messages, list):
-        for item in messages:
-            if isinstance(item, str):
-                out.append((prefix, _explain(item)))
-            else:
-                out.extend(flatten_errors(item, prefix))
-    else:
-        out.append((prefix, _explain(str(messages))))
-    return out
+def flatten_errors(messages: Any) -> list[tuple[str, str]]:
+    """An entry's validation errors as (field path, message) pairs an editor can act on."""
+    return [(path, _explain(message)) for path, message in flatten_messages(messages)]
 
 
 def _explain(message: str) -> str:

@@ -10,6 +10,7 @@ import flask_smorest
 from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser, is_json_request
 
+from ..messages import flatten_messages
 from .errors import ApiError
 
 _ROOT = "body"
@@ -49,30 +50,12 @@ class JsonParser(FlaskParser):
         """Answer 422 with every field's messages, keyed by paths like `drafts[2].text`."""
         messages = error.messages.get("json", error.messages) if isinstance(error.messages, dict) else {}
         details: dict[str, list[str]] = {}
-        for path, message in flatten_messages(messages):
+        for path, message in flatten_messages(messages, root=_ROOT):
             details.setdefault(path, []).append(message)
         summary = "; ".join(f"{path}: {' '.join(msgs)}" for path, msgs in details.items())
         raise ApiError(
             422, "invalid_request", f"The request body does not fit the schema: {summary}", details
         )
-
-
-def flatten_messages(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
-    """Marshmallow's nested messages as (field path, message) pairs; the whole body is `body`."""
-    if isinstance(messages, dict):
-        out: list[tuple[str, str]] = []
-        for key, value in messages.items():
-            if isinstance(key, int):
-                path = f"{prefix or _ROOT}[{key}]"
-            elif key == "_schema":
-                path = prefix
-            else:
-                path = f"{prefix}.{key}" if prefix else str(key)
-            out.extend(flatten_messages(value, path))
-        return out
-    if isinstance(messages, list):
-        return [pair for item in messages for pair in flatten_messages(item, prefix)]
-    return [(prefix or _ROOT, str(messages))]
 
 
 class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
