@@ -14,6 +14,7 @@
   let openFlagId = null;
   let sticky = false; // opened by click or keyboard: stays until Esc, apply or a click elsewhere
   let hoverTimer = null;
+  let pointerFlagId = null; // the flag whose underlined text the pointer is over, in the editor
   let frame = 0;
   // The editor growing or shrinking (a resized textarea, a toolbar appearing) moves its text.
   const resizes = new ResizeObserver(() => scheduleRender());
@@ -162,6 +163,28 @@
     } else if (event.type === "mouseout" && !sticky) leaveSoon();
   }
 
+  // Hovering the underlined words themselves (not only the marker below them) opens their card.
+  function onMouseMove(event) {
+    if (overlay.owns(event.target)) {
+      pointerFlagId = null; // the markers and the card handle their own hovering
+      return;
+    }
+    const over = active && active.editor.element.contains(event.target);
+    const id = over ? overlay.flagAt(event.clientX, event.clientY) : null;
+    if (id === pointerFlagId) return;
+    pointerFlagId = id;
+    if (sticky) return;
+    const flag = id && active.flags().find((item) => item.id === id);
+    if (!flag) {
+      leaveSoon(); // also drops a card about to open
+    } else if (openFlagId === flag.id) {
+      clearTimeout(hoverTimer);
+    } else {
+      clearTimeout(hoverTimer);
+      hoverTimer = setTimeout(() => openCard(flag), 150);
+    }
+  }
+
   function onPointerDown(event) {
     if (overlay.owns(event.target)) return;
     if (card.current()) closeCard();
@@ -180,6 +203,7 @@
     document.addEventListener("input", onInput, true);
     document.addEventListener("keydown", onKeyDown, true);
     document.addEventListener("mousedown", onPointerDown, true);
+    document.addEventListener("mousemove", onMouseMove, { capture: true, passive: true });
     window.addEventListener("scroll", scheduleRender, true);
     window.addEventListener("resize", scheduleRender);
     const layer = overlay.shadow();

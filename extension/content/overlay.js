@@ -39,6 +39,7 @@
 
   let host = null;
   let layer = null;
+  let drawn = []; // [{flagId, rect}] of the markers last drawn, topmost last, for flagAt()
 
   /** The shadow root's drawing layer, created on first use. */
   function shadow() {
@@ -64,6 +65,7 @@
   function drawMarkers(session, activeFlagId) {
     const container = shadow();
     for (const old of container.querySelectorAll(".marker")) old.remove();
+    drawn = [];
     if (!session) return;
     // Wider spans first and warnings last, so the narrower and the more serious lie on top.
     const order = (flag) => [flag.severity === "warning" ? 1 : 0, -(flag.end_utf16 - flag.start_utf16)];
@@ -86,9 +88,19 @@
           width: `${rect.width}px`,
         });
         container.appendChild(marker);
+        drawn.push({ flagId: flag.id, rect });
       }
     }
   }
 
-  root.replycoach.overlay = { shadow, owns, drawMarkers };
+  /** The id of the flag whose text is drawn at viewport point (x, y) (the topmost one), or null. */
+  function flagAt(x, y) {
+    for (let index = drawn.length - 1; index >= 0; index--) {
+      const { flagId, rect } = drawn[index];
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return flagId;
+    }
+    return null;
+  }
+
+  root.replycoach.overlay = { shadow, owns, drawMarkers, flagAt };
 })(globalThis);
