@@ -5,17 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
+from serving import SCRIPT, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -23,18 +20,9 @@ PAGES = Path(__file__).parent / "pages"
 BANK = ROOT / "tests" / "banks" / "basic"
 ARTIFACTS = ROOT / "test-artifacts" / "extension"
 CHROMIUM = os.environ.get("REPLYCOACH_CHROMIUM", "/usr/bin/chromium")
-SCRIPT = str(Path(sys.executable).parent / "replycoach")
 
 DRAFT = "Hi Sam,\nCalm down, the parcel is on its way."
 RULE = "dismissive.calm-down"
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class Service:
@@ -74,34 +62,16 @@ def running_service(home: Path, bank: Path) -> Iterator[Service]:
         "REPLYCOACH_RATE_LIMIT": "6000 per minute",
     }
     env.pop("REPLYCOACH_CORS_ORIGINS", None)  # the extension reaches 127.0.0.1 through host_permissions
-    port = free_port()
     log_path = home / "serve.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [SCRIPT, "serve", "--port", str(port), "--workers", "2"], env=env, stdout=log, stderr=log
+    with serve(env, log_path) as url:
+        created = subprocess.run(
+            [SCRIPT, "keys", "create", "--role", "agent", "--name", "extension-tests"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                assert proc.poll() is None, log_path.read_text()
-                try:
-                    requests.get(f"{url}/health", timeout=1).raise_for_status()
-                    break
-                except requests.ConnectionError:
-                    assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
-                    time.sleep(0.2)
-            created = subprocess.run(
-                [SCRIPT, "keys", "create", "--role", "agent", "--name", "extension-tests"],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            yield Service(url, created.stdout.strip(), log_path)
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=30)
+        yield Service(url, created.stdout.strip(), log_path)
 
 
 def set_settings(worker: Any, **values: Any) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,15 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 from conftest import BASIC_BANK
-
-SCRIPT = str(Path(sys.executable).parent / "replycoach")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from serving import SCRIPT, free_port, serve
 
 
 @pytest.fixture
@@ -40,27 +29,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 @pytest.fixture
 def server(env: dict[str, str], tmp_path: Path) -> Iterator[str]:
     """A running `replycoach serve`; yields its base URL and stops it afterwards."""
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("wb")
-    proc = subprocess.Popen(
-        [SCRIPT, "serve", "--port", str(port), "--workers", "2"], env=env, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
-            try:
-                requests.get(f"{base}/health", timeout=1).raise_for_status()
-                break
-            except requests.ConnectionError:
-                assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
-                time.sleep(0.2)
+    with serve(env, tmp_path / "serve.log") as base:
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
-        log.close()
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -178,6 +148,6 @@ def test_keys_revoke_an_unknown_id_exits_2(env: dict[str, str]) -> None:
 
 
 def test_serve_with_a_bad_setting_exits_2_with_the_reason(env: dict[str, str]) -> None:
-    result = _cli({**env, "REPLYCOACH_RATE_LIMIT": "lots"}, "serve", "--port", str(_free_port()))
+    result = _cli({**env, "REPLYCOACH_RATE_LIMIT": "lots"}, "serve", "--port", str(free_port()))
     assert result.returncode == 2
     assert result.stderr.startswith("replycoach: REPLYCOACH_RATE_LIMIT: 'lots' is not a valid value")

@@ -1,0 +1,50 @@
+"""Starting `replycoach serve` as a real process for tests: a free port, a wait for /health, a clean stop."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import requests
+
+# The console script installed beside the interpreter running the tests (a venv's bin/ need not be on PATH).
+SCRIPT = str(Path(sys.executable).parent / "replycoach")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def serve(env: dict[str, str], log_path: Path, workers: int = 2) -> Iterator[str]:
+    """Run `replycoach serve` with `env`, logging to `log_path`; yields its base URL once /health answers."""
+    port = free_port()
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [SCRIPT, "serve", "--port", str(port), "--workers", str(workers)], env=env, stdout=log, stderr=log
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                assert proc.poll() is None, log_path.read_text()
+                try:
+                    requests.get(f"{url}/health", timeout=1).raise_for_status()
+                    break
+                except requests.ConnectionError:
+                    assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
+                    time.sleep(0.2)
+            yield url
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
