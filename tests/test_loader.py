@@ -174,3 +174,32 @@ def test_when_condition_validated(write_bank: WriteBank) -> None:
         "entries.yml: dismissive.relax: when.customer_mood: unknown mood 'grumpy'; "
         "use one of: upset, neutral, positive, unknown"
     ]
+
+
+def test_a_disabled_entry_loads_but_never_flags(write_bank: WriteBank) -> None:
+    from replycoach import Engine
+
+    examples = {
+        "flag": [
+            {"text": "Stay calm.", "flagged": "Stay calm"},
+            {"text": "stay calm now", "flagged": "stay calm"},
+        ],
+        "pass": ["Calm seas.", "We stayed."],
+    }
+    calm = make_entry(id="dismissive.stay-calm", patterns=["stay calm"], examples=examples)
+    bank = load_bank(write_bank(make_entry(enabled=False), calm))
+    assert [e.id for e in bank.entries] == ["dismissive.stay-calm"]
+    flags = Engine(bank).analyze("Just relax, stay calm.").flags
+    assert [f.entry.id for f in flags] == ["dismissive.stay-calm"]
+
+
+def test_a_disabled_entry_is_still_validated_but_its_examples_wait(write_bank: WriteBank) -> None:
+    # Its examples run once it is enabled again; its fields and patterns must be sound now.
+    failing_examples = make_entry(enabled=False, patterns=["simply relax"])
+    assert problems_of(write_bank(failing_examples)) == []
+    broken = make_entry(enabled=False, patterns=["just (?=relax)relax"])
+    (problem,) = problems_of(write_bank(broken))
+    assert problem.startswith("entries.yml: dismissive.relax: patterns[0]: RE2 cannot compile")
+    assert problems_of(write_bank(make_entry(enabled="no"))) == [
+        "entries.yml: dismissive.relax: enabled: Not a valid boolean."
+    ]

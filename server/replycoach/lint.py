@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .bank.compiled import Bank
@@ -13,35 +14,57 @@ from .errors import BankError, Problem
 from .text import normalize
 
 
+@dataclass(frozen=True)
+class ExampleResult:
+    """How one of an entry's examples fared: `detail` says what went wrong ('' when it held)."""
+
+    kind: str  # "flag" or "pass"
+    index: int
+    example: Example
+    detail: str
+
+    @property
+    def ok(self) -> bool:
+        """Whether the example held: a flag example flagged at its phrase, a pass example not flagged."""
+        return not self.detail
+
+    def problem(self, entry: Entry) -> Problem:
+        """The example's failure, as the loader reports it."""
+        if self.kind == "flag":
+            message = f"{self.example.flagged!r} is not flagged: {self.detail}"
+        else:
+            message = self.detail
+        return Problem(entry.source, entry.id, f"examples.{self.kind}[{self.index}]", message)
+
+
 def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Problem]:
     """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not."""
     engine = Engine(bank)
-    problems: list[Problem] = []
-    for entry in entries if entries is not None else bank.entries:
-        for i, example in enumerate(entry.flag_examples):
-            detail = _flag_failure(engine, bank, entry, example)
-            if detail:
-                problems.append(
-                    Problem(
-                        entry.source,
-                        entry.id,
-                        f"examples.flag[{i}]",
-                        f"{example.flagged!r} is not flagged: {detail}",
-                    )
-                )
-        for i, example in enumerate(entry.pass_examples):
-            hits = _entry_hits(bank, entry, example)
-            if hits:
-                problems.append(
-                    Problem(
-                        entry.source,
-                        entry.id,
-                        f"examples.pass[{i}]",
-                        f"flagged at {', '.join(repr(h) for h in hits)} but must pass; "
-                        "narrow the pattern or add an `unless` exception",
-                    )
-                )
-    return problems
+    return [
+        result.problem(entry)
+        for entry in (entries if entries is not None else bank.entries)
+        for result in run_examples(engine, entry)
+        if not result.ok
+    ]
+
+
+def run_examples(engine: Engine, entry: Entry) -> list[ExampleResult]:
+    """Run one entry's examples with `engine` (whose bank holds the entry): every result, held or not."""
+    bank = engine.bank
+    results = [
+        ExampleResult("flag", i, example, _flag_failure(engine, bank, entry, example))
+        for i, example in enumerate(entry.flag_examples)
+    ]
+    for i, example in enumerate(entry.pass_examples):
+        hits = _entry_hits(bank, entry, example)
+        detail = (
+            f"flagged at {', '.join(repr(h) for h in hits)} but must pass; "
+            "narrow the pattern or add an `unless` exception"
+            if hits
+            else ""
+        )
+        results.append(ExampleResult("pass", i, example, detail))
+    return results
 
 
 def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) -> str:

@@ -35,6 +35,7 @@ NO_WORRIES = {
 # How GET shows NO_WORRIES: `unless` always a list, `when` null, every example an object.
 NO_WORRIES_SHOWN = {
     **NO_WORRIES,
+    "enabled": True,
     "unless": [],
     "when": None,
     "examples": {
@@ -42,7 +43,19 @@ NO_WORRIES_SHOWN = {
         "pass": [{"text": "We worry about it too."}, {"text": "No worry at all."}],
     },
 }
-ORDER = ["id", "category", "severity", "patterns", "unless", "when", "message", "why", "rewrites", "examples"]
+ORDER = [
+    "id",
+    "category",
+    "severity",
+    "enabled",
+    "patterns",
+    "unless",
+    "when",
+    "message",
+    "why",
+    "rewrites",
+    "examples",
+]
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ HAVE_A_GREAT_DAY = {
     "id": "toxic-positivity.have-a-great-day",
     "category": "toxic-positivity",
     "severity": "warning",
+    "enabled": True,
     "patterns": ["have a (?:great|nice|wonderful) day!?"],
     "unless": [],
     "when": {"customer_mood": ["upset"]},

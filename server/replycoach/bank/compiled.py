@@ -34,13 +34,16 @@ class Bank:
 
     @classmethod
     def build(cls, entries: Iterable[Entry], topics: Iterable[Topic] = ()) -> Bank:
-        """Compile entries and topics into a bank; raises BankError listing every pattern or slot problem."""
+        """Compile entries and topics into a bank; raises BankError listing every pattern or slot problem.
+
+        Disabled entries are compiled too (enabling one must never break the bank) but left out of it.
+        """
         problems: list[Problem] = []
         compiled = _compile_all(entries, compile_entry, problems)
         compiled_topics = _compile_all(topics, compile_topic, problems)
         if problems:
             raise BankError(problems)
-        return cls(compiled, compiled_topics)
+        return cls([c for c in compiled if c.entry.enabled], compiled_topics)
 
     def compiled(self, entry_id: str) -> CompiledEntry:
         """The compiled form of one entry."""

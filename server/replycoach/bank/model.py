@@ -100,6 +100,8 @@ class Entry:
     pass_examples: tuple[Example, ...]
     unless: tuple[str, ...] = ()
     when: Condition | None = None
+    # A disabled entry stays in the bank (validated, versioned, exported) but never fires.
+    enabled: bool = True
     source: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,8 +110,10 @@ class Entry:
             "id": self.id,
             "category": self.category,
             "severity": self.severity,
-            "patterns": list(self.patterns),
         }
+        if not self.enabled:
+            out["enabled"] = False
+        out["patterns"] = list(self.patterns)
         if self.unless:
             out["unless"] = list(self.unless)
         if self.when is not None:

@@ -149,6 +149,7 @@ class EntrySchema(Schema):
         required=True,
         validate=validate.OneOf(SEVERITIES, error="must be warning or suggestion"),
     )
+    enabled = fields.Boolean(load_default=True, truthy={True}, falsy={False})
     patterns = fields.List(
         _text(),
         required=True,
@@ -186,6 +187,7 @@ class EntrySchema(Schema):
             rewrites=tuple(data["rewrites"]),
             flag_examples=tuple(examples["flag"]),
             pass_examples=tuple(examples["pass_"]),
+            enabled=data["enabled"],
         )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import api, auth, coach, cors, errors, grammar, ratelimit, requestlog, storage
+from . import admin, api, auth, coach, cors, errors, grammar, ratelimit, requestlog, storage
 from .config import load_settings
 
 
@@ -26,5 +26,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ratelimit.init_app(app)
     cors.init_app(app)
     api.init_app(app)
+    admin.init_app(app)
     errors.init_app(app)
     return app

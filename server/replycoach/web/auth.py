@@ -1,4 +1,4 @@
-"""Who is calling: the bearer key of each request, and the role a view needs."""
+"""Who is calling: the bearer key of each request (or the admin page's session), and the role a view needs."""
 
 from __future__ import annotations
 
@@ -11,17 +11,29 @@ from flask_smorest import Blueprint
 
 from .errors import ApiError
 from .keys import ApiKey, KeyStore
+from .sessions import SessionStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 BEARER = "bearerAuth"
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="replycoach"'}
 
+# The admin page's session cookie, and the header its calls to the API echo the session's CSRF token in.
+SESSION_COOKIE = "replycoach_session"
+CSRF_HEADER = "X-CSRF-Token"
+
 
 def init_app(app: Flask) -> None:
-    """Keep a key store on the app and look up the key of every request before anything else runs."""
+    """Keep the key and session stores on the app and look up the caller before anything else runs."""
     app.extensions["replycoach.keys"] = KeyStore(app.extensions["replycoach.db"])
+    app.extensions["replycoach.sessions"] = SessionStore(app.extensions["replycoach.db"])
     app.before_request(_load_key)
+
+
+def session_store() -> SessionStore:
+    """The admin sessions of the current app."""
+    store: SessionStore = current_app.extensions["replycoach.sessions"]
+    return store
 
 
 def current_key() -> ApiKey | None:
@@ -33,11 +45,22 @@ def current_key() -> ApiKey | None:
 def _load_key() -> None:
     g.api_key = None
     g.sent_key = False
-    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    g.session_problem = None
+    authorization = request.headers.get("Authorization", "")
+    scheme, _, secret = authorization.partition(" ")
     if scheme.lower() == "bearer" and secret.strip():
         g.sent_key = True
         store: KeyStore = current_app.extensions["replycoach.keys"]
         g.api_key = store.find(secret.strip())
+    elif not authorization and request.cookies.get(SESSION_COOKIE):
+        # A call from the admin page: its session stands in for the key, if it echoes the CSRF token.
+        session = session_store().find(request.cookies[SESSION_COOKIE])
+        if session is None:
+            g.session_problem = "ended"
+        elif not session.accepts(request.headers.get(CSRF_HEADER, "")):
+            g.session_problem = "csrf"
+        else:
+            g.api_key = session.key
 
 
 def requires(role: str) -> Callable[[F], F]:
@@ -48,6 +71,17 @@ def requires(role: str) -> Callable[[F], F]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             key = current_key()
             if key is None:
+                problem = g.get("session_problem")
+                if problem == "csrf":
+                    message = (
+                        f"This call carries the admin page's session cookie but not its {CSRF_HEADER} "
+                        "header; send the token from the page's csrf-token meta tag."
+                    )
+                    raise ApiError(403, "csrf_failed", message)
+                if problem == "ended":
+                    message = "Your admin page session has ended (signed out, expired or its key revoked); "
+                    message += "sign in again at /admin."
+                    raise ApiError(401, "unauthorized", message, headers=_CHALLENGE)
                 if g.get("sent_key"):
                     message = "This API key is not valid (mistyped or revoked); ask an admin for a new one."
                 else:

@@ -84,7 +84,7 @@ class Revision:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The bank at one bank-wide revision: its enabled entries, in bank order."""
+    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order."""
 
     revision: int
     entries: tuple[StoredEntry, ...]
@@ -125,7 +125,7 @@ class BankStore:
             return str(conn.execute(select(bank_state.c.curated_revision)).scalar_one())
 
     def snapshot(self) -> Snapshot:
-        """The bank as of one consistent read: its revision and enabled entries."""
+        """The bank as of one consistent read: its revision and entries (disabled ones too)."""
         with self.engine.begin() as conn:
             return _snapshot(conn)
 
@@ -283,7 +283,7 @@ class BankStore:
         conn.execute(
             update(bank_entries)
             .where(bank_entries.c.id == entry.id)
-            .values(entry=json.dumps(entry.to_dict()), revision=revision)
+            .values(entry=json.dumps(entry.to_dict()), revision=revision, enabled=entry.enabled)
         )
         _record(conn, entry, revision, author, action, bank_revision)
         return StoredEntry(entry, revision, current.source)
@@ -371,9 +371,7 @@ def _current(entries: list[StoredEntry], entry_id: str, etag: str) -> StoredEntr
 
 def _snapshot(conn: Connection) -> Snapshot:
     revision = int(conn.execute(select(bank_state.c.revision)).scalar_one())
-    rows = conn.execute(
-        select(bank_entries).where(bank_entries.c.enabled.is_(True)).order_by(bank_entries.c.position)
-    ).mappings()
+    rows = conn.execute(select(bank_entries).order_by(bank_entries.c.position)).mappings()
     return Snapshot(revision, tuple(_stored(row) for row in rows))
 
 
@@ -418,7 +416,7 @@ def _put(
             source=source,
             entry=json.dumps(entry.to_dict()),
             revision=revision,
-            enabled=True,
+            enabled=entry.enabled,
         )
     )
     _record(conn, entry, revision, author, action, bank_revision)

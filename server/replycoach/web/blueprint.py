@@ -53,8 +53,9 @@ class JsonParser(FlaskParser):
         for path, message in flatten_messages(messages, root=_ROOT):
             details.setdefault(path, []).append(message)
         summary = "; ".join(f"{path}: {' '.join(msgs)}" for path, msgs in details.items())
+        part = "query string" if "json" not in error.messages and "query" in error.messages else "body"
         raise ApiError(
-            422, "invalid_request", f"The request body does not fit the schema: {summary}", details
+            422, "invalid_request", f"The request {part} does not fit the schema: {summary}", details
         )
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from flask import current_app, request
 
+from ..bank.compiled import Bank
 from ..engine import Engine
-from ..errors import DraftTooLongError
+from ..errors import BankError, DraftTooLongError, Problem
+from ..lint import check_examples, run_examples
 from .auth import current_key
-from .bankstore import Author, parse_raw
+from .bankstore import Author, InvalidEntryError, parse_raw
 from .coach import current_store
 from .errors import ApiError
 
@@ -56,3 +59,49 @@ def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
         if spans:
             matches.append({"index": index, "text": text, "spans": spans})
     return {"sample_size": len(tried), "matches": matches}
+
+
+def validate(raw: Any) -> dict[str, Any]:
+    """What a save of this entry would find wrong (nothing is saved), and how each of its examples fares.
+
+    The checks are the store's: fields, patterns and slots, then every example of the bank with this entry
+    in it (an entry can break another's example by taking its overlap). A disabled entry's examples are
+    run as if it were enabled, so they can be fixed before it is, but they do not make it invalid.
+    """
+    try:
+        entry = parse_raw(raw)
+    except InvalidEntryError as err:
+        return _verdict(err.problems, [])
+    store = current_store()
+    live = dataclasses.replace(entry, enabled=True)
+    others = [s.entry for s in store.snapshot().entries if s.entry.id != entry.id]
+    try:
+        bank = Bank.build([*others, live], store.topics)
+    except BankError as err:
+        return _verdict(err.problems, [])
+    results = run_examples(Engine(bank), live)
+    problems: list[Problem] = []
+    if entry.enabled:
+        problems = [r.problem(entry) for r in results if not r.ok]
+        problems += [p for p in check_examples(bank, [e for e in bank.entries if e.id != entry.id])]
+    examples = [
+        {
+            "kind": r.kind,
+            "index": r.index,
+            "text": r.example.text,
+            "flagged": r.example.flagged,
+            "customer": r.example.customer,
+            "ok": r.ok,
+            "detail": r.detail,
+        }
+        for r in results
+    ]
+    return _verdict(problems, examples)
+
+
+def _verdict(problems: Sequence[Problem], examples: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "valid": not problems,
+        "problems": [{"entry": p.entry, "field": p.field, "message": p.message} for p in problems],
+        "examples": examples,
+    }

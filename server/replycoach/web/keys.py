@@ -72,7 +72,7 @@ class KeyStore:
         if primary_key is None:  # SQLAlchemy leaves it empty only for multi-row inserts
             raise RuntimeError("the database returned no id for the new key")
         key_id = primary_key[0]
-        return _key({"id": key_id, **row}), secret
+        return key_from_row({"id": key_id, **row}), secret
 
     def find(self, secret: str) -> ApiKey | None:
         """The live key whose secret this is, or None."""
@@ -81,13 +81,13 @@ class KeyStore:
         )
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
-        return _key(row) if row else None
+        return key_from_row(row) if row else None
 
     def all(self) -> list[ApiKey]:
         """Every key, revoked ones included, oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(api_keys).order_by(api_keys.c.id)).mappings().all()
-        return [_key(row) for row in rows]
+        return [key_from_row(row) for row in rows]
 
     def revoke(self, key_id: int) -> ApiKey:
         """Stop a key from working (revoking twice keeps the first time); raises KeyNotFoundError."""
@@ -100,10 +100,11 @@ class KeyStore:
             row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).mappings().first()
         if row is None:
             raise KeyNotFoundError(key_id)
-        return _key(row)
+        return key_from_row(row)
 
 
-def _key(row: Any) -> ApiKey:
+def key_from_row(row: Any) -> ApiKey:
+    """An ApiKey from a row of the api_keys table."""
     return ApiKey(
         id=row["id"],
         name=row["name"],

@@ -9,9 +9,10 @@ from .auth import requires
 from .bankstore import StoredEntry
 from .blueprint import Blueprint
 from .coach import current_engine, current_store
-from .curation import author, if_match, preview
+from .curation import author, if_match, preview, validate
 from .schemas import (
     AuditLogSchema,
+    EntriesQuerySchema,
     EntriesSchema,
     EntryBodySchema,
     EntrySchema,
@@ -19,6 +20,8 @@ from .schemas import (
     PreviewRequestSchema,
     PreviewSchema,
     RollbackRequestSchema,
+    ValidateRequestSchema,
+    ValidationSchema,
 )
 
 blp = Blueprint("phrasebank", __name__, url_prefix="/v1/phrasebank", description="The live phrase bank.")
@@ -50,11 +53,16 @@ def _tagged(stored: StoredEntry) -> Tagged:
 
 @blp.route("/entries", methods=["GET"])
 @requires("agent")
+@blp.arguments(EntriesQuerySchema, location="query")
 @blp.response(200, EntriesSchema)
-def entries() -> dict[str, Any]:
-    """List every entry of the phrase bank in service, with the bank's revision."""
+def entries(query: dict[str, str]) -> dict[str, Any]:
+    """List the entries in service (or, with `state`, the disabled ones or all), with the bank revision."""
     bank = current_engine().bank
-    return {"revision": bank.revision, "entries": bank.entries}
+    if query["state"] == "enabled":
+        return {"revision": bank.revision, "entries": bank.entries}
+    stored = [s.entry for s in current_store().snapshot().entries]
+    listed = [e for e in stored if query["state"] == "all" or not e.enabled]
+    return {"revision": bank.revision, "entries": listed}
 
 
 @blp.route("/entries", methods=["POST"])
@@ -118,6 +126,15 @@ def rollback(body: dict[str, Any], entry_id: str) -> Tagged:
 def audit() -> dict[str, Any]:
     """Every change of the bank, newest first: who changed which entry, when and how."""
     return {"changes": current_store().audit_log()}
+
+
+@blp.route("/validate", methods=["POST"])
+@requires("lead")
+@blp.arguments(ValidateRequestSchema)
+@blp.response(200, ValidationSchema)
+def validate_entry(body: dict[str, Any]) -> dict[str, Any]:
+    """Check a candidate entry as a save would, without saving it; run its examples."""
+    return validate(body["entry"])
 
 
 @blp.route("/preview", methods=["POST"])

@@ -233,6 +233,9 @@ class EntrySchema(Schema):
     id = fields.String(required=True)
     category = fields.String(required=True)
     severity = fields.String(required=True, validate=validate.OneOf(["warning", "suggestion"]))
+    enabled = fields.Boolean(
+        required=True, metadata={"description": "false: kept in the bank (and its history) but never flags"}
+    )
     patterns = fields.List(fields.String(), required=True)
     unless = fields.List(fields.String(), required=True)
     when = fields.Nested(ConditionSchema, required=True, allow_none=True)
@@ -247,6 +250,7 @@ class EntrySchema(Schema):
             "id": entry.id,
             "category": entry.category,
             "severity": entry.severity,
+            "enabled": entry.enabled,
             "patterns": entry.patterns,
             "unless": entry.unless,
             "when": entry.when,
@@ -257,8 +261,21 @@ class EntrySchema(Schema):
         }
 
 
+ENTRY_STATES = ("enabled", "disabled", "all")
+
+
+class EntriesQuerySchema(Schema):
+    """Which entries to list."""
+
+    state = fields.String(
+        load_default="enabled",
+        validate=validate.OneOf(ENTRY_STATES),
+        metadata={"description": "enabled (the entries in service, the default), disabled, or all"},
+    )
+
+
 class EntriesSchema(Schema):
-    """The live phrase bank."""
+    """The phrase bank in service (or its disabled entries, or both)."""
 
     revision = fields.String(required=True, metadata={"description": "changes whenever any entry does"})
     entries = fields.List(fields.Nested(EntrySchema), required=True)
@@ -290,6 +307,7 @@ class EntryBodySchema(Schema):
     id = _documented(_STRING, "category.name, e.g. dismissive.calm-down")
     category = _documented(_STRING, "one of the bank's categories")
     severity = _documented({"type": "string", "enum": ["warning", "suggestion"]})
+    enabled = _documented({"type": "boolean"}, "false keeps the entry but stops it flagging (default true)")
     patterns = _documented(_STRINGS, "RE2 patterns, at least one")
     unless = _documented(_STRINGS, "RE2 exceptions (optional)")
     when = _documented({**_OBJECT, "nullable": True}, "{customer_mood?, customer_tried?} (optional)")
@@ -378,6 +396,44 @@ class PreviewSchema(Schema):
 
     sample_size = fields.Integer(required=True, metadata={"description": "how many texts were tried"})
     matches = fields.List(fields.Nested(PreviewMatchSchema), required=True)
+
+
+class ValidateRequestSchema(Schema):
+    """A candidate entry to check without saving it."""
+
+    entry = fields.Dict(required=True, metadata={"description": _ANY})
+
+
+class ProblemSchema(Schema):
+    """One thing a save would refuse: which entry, which field, what to change."""
+
+    entry = fields.String(required=True)
+    field = fields.String(required=True, metadata={"description": "e.g. patterns[0], examples.flag[1]"})
+    message = fields.String(required=True)
+
+
+class ExampleResultSchema(Schema):
+    """How one of the candidate's examples fared."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(["flag", "pass"]))
+    index = fields.Integer(required=True, metadata={"description": "its place in examples.flag or .pass"})
+    text = fields.String(required=True)
+    flagged = fields.String(required=True, allow_none=True)
+    customer = fields.String(required=True, allow_none=True)
+    ok = fields.Boolean(required=True)
+    detail = fields.String(required=True, metadata={"description": "what went wrong; empty when ok"})
+
+
+class ValidationSchema(Schema):
+    """Whether a save of the candidate would be accepted, and its examples run."""
+
+    valid = fields.Boolean(required=True)
+    problems = fields.List(fields.Nested(ProblemSchema), required=True)
+    examples = fields.List(
+        fields.Nested(ExampleResultSchema),
+        required=True,
+        metadata={"description": "empty when the entry's fields or patterns are invalid"},
+    )
 
 
 class BankStatusSchema(Schema):

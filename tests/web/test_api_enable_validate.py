@@ -1,0 +1,276 @@
+"""Disabling and enabling entries (PUT with `enabled`), listing by state, and POST /v1/phrasebank/validate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from .helpers import error
+
+ENTRIES = "/v1/phrasebank/entries"
+CALM = f"{ENTRIES}/dismissive.calm-down"
+VALIDATE = "/v1/phrasebank/validate"
+
+NO_WORRIES: dict[str, Any] = {
+    "id": "dismissive.no-worries",
+    "category": "dismissive",
+    "severity": "suggestion",
+    "patterns": ["no worries"],
+    "message": "Brushes off the customer's worry.",
+    "why": "Their worry is why they wrote.",
+    "rewrites": [
+        {"text": "I understand why this worried you", "scope": "phrase"},
+        {"text": "I'm glad you told us", "scope": "phrase"},
+    ],
+    "examples": {
+        "flag": [
+            {"text": "No worries, it's fixed.", "flagged": "No worries"},
+            {"text": "Ok no worries then.", "flagged": "no worries"},
+        ],
+        "pass": ["We worry about it too.", "No worry at all."],
+    },
+}
+
+
+@pytest.fixture
+def lead(key_for: Callable[[str], str]) -> dict[str, str]:
+    """Headers carrying a fresh lead key."""
+    return {"Authorization": f"Bearer {key_for('lead')}"}
+
+
+def _flags(client: FlaskClient, headers: dict[str, str], text: str) -> list[str]:
+    response = client.post("/v1/analyze", json={"text": text}, headers=headers)
+    return [flag["rule_id"] for flag in response.json["flags"]]
+
+
+def _ids(client: FlaskClient, headers: dict[str, str], query: str = "") -> list[str]:
+    response = client.get(f"{ENTRIES}{query}", headers=headers)
+    assert response.status_code == 200, response.json
+    return [entry["id"] for entry in response.json["entries"]]
+
+
+def _set_enabled(client: FlaskClient, lead: dict[str, str], enabled: bool) -> Any:
+    current = client.get(CALM, headers=lead)
+    body = {**current.json, "enabled": enabled}
+    return client.put(CALM, json=body, headers={**lead, "If-Match": current.headers["ETag"]})
+
+
+def test_a_disabled_entry_stays_in_the_bank_but_stops_flagging(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    assert _flags(client, lead, "Please calm down.") == ["dismissive.calm-down"]
+    every = _ids(client, lead)
+
+    response = _set_enabled(client, lead, False)
+    assert response.status_code == 200
+    assert response.json["enabled"] is False
+    assert response.headers["ETag"] == '"dismissive.calm-down@2"'
+    assert _flags(client, lead, "Please calm down.") == []
+    assert _ids(client, lead) == [i for i in every if i != "dismissive.calm-down"]
+    assert _ids(client, lead, "?state=disabled") == ["dismissive.calm-down"]
+    assert _ids(client, lead, "?state=all") == every
+    assert client.get(CALM, headers=lead).json["enabled"] is False
+    history = client.get(f"{CALM}/history", headers=lead).json["revisions"]
+    assert [(r["action"], r["entry"]["enabled"]) for r in history] == [("import", True), ("update", False)]
+
+    response = _set_enabled(client, lead, True)
+    assert (response.status_code, response.json["enabled"]) == (200, True)
+    assert _flags(client, lead, "Please calm down.") == ["dismissive.calm-down"]
+    assert _ids(client, lead, "?state=disabled") == []
+
+
+def test_rolling_back_to_before_the_disable_enables_again(client: FlaskClient, lead: dict[str, str]) -> None:
+    etag = _set_enabled(client, lead, False).headers["ETag"]
+    response = client.post(f"{CALM}/rollback", json={"revision": 1}, headers={**lead, "If-Match": etag})
+    assert (response.status_code, response.json["enabled"]) == (200, True)
+    assert _flags(client, lead, "Please calm down.") == ["dismissive.calm-down"]
+
+
+def test_an_agent_key_cannot_disable(client: FlaskClient, auth: dict[str, str]) -> None:
+    assert _set_enabled(client, auth, False).status_code == 403
+    assert _flags(client, auth, "Please calm down.") == ["dismissive.calm-down"]
+
+
+def test_enabled_must_be_a_boolean(client: FlaskClient, lead: dict[str, str]) -> None:
+    current = client.get(CALM, headers=lead)
+    body = {**current.json, "enabled": "no"}
+    response = client.put(CALM, json=body, headers={**lead, "If-Match": current.headers["ETag"]})
+    assert response.status_code == 422
+    assert response.json["error"]["details"]["problems"] == [
+        {"entry": "dismissive.calm-down", "field": "enabled", "message": "Not a valid boolean."}
+    ]
+
+
+def test_an_unknown_state_is_422(client: FlaskClient, auth: dict[str, str]) -> None:
+    response = client.get(f"{ENTRIES}?state=off", headers=auth)
+    assert response.status_code == 422
+    assert response.json == error(
+        "invalid_request",
+        "The request query string does not fit the schema: "
+        "query.state: Must be one of: enabled, disabled, all.",
+        {"query.state": ["Must be one of: enabled, disabled, all."]},
+    )
+
+
+def test_validate_a_good_entry_runs_its_examples(client: FlaskClient, lead: dict[str, str]) -> None:
+    response = client.post(VALIDATE, json={"entry": NO_WORRIES}, headers=lead)
+    assert response.status_code == 200
+    assert response.json == {
+        "valid": True,
+        "problems": [],
+        "examples": [
+            {
+                "kind": "flag",
+                "index": 0,
+                "text": "No worries, it's fixed.",
+                "flagged": "No worries",
+                "customer": None,
+                "ok": True,
+                "detail": "",
+            },
+            {
+                "kind": "flag",
+                "index": 1,
+                "text": "Ok no worries then.",
+                "flagged": "no worries",
+                "customer": None,
+                "ok": True,
+                "detail": "",
+            },
+            {
+                "kind": "pass",
+                "index": 0,
+                "text": "We worry about it too.",
+                "flagged": None,
+                "customer": None,
+                "ok": True,
+                "detail": "",
+            },
+            {
+                "kind": "pass",
+                "index": 1,
+                "text": "No worry at all.",
+                "flagged": None,
+                "customer": None,
+                "ok": True,
+                "detail": "",
+            },
+        ],
+    }
+    # Nothing was saved.
+    assert client.get(f"{ENTRIES}/dismissive.no-worries", headers=lead).status_code == 404
+
+
+def test_validate_reports_a_pattern_re2_refuses(client: FlaskClient, lead: dict[str, str]) -> None:
+    entry = {**NO_WORRIES, "patterns": ["(?<=oh )no worries"]}
+    response = client.post(VALIDATE, json={"entry": entry}, headers=lead)
+    assert response.status_code == 200
+    assert response.json["valid"] is False
+    assert response.json["examples"] == []
+    [problem] = response.json["problems"]
+    assert (problem["entry"], problem["field"]) == ("dismissive.no-worries", "patterns[0]")
+    assert "invalid perl operator: (?<" in problem["message"]
+
+
+def test_validate_reports_missing_fields(client: FlaskClient, lead: dict[str, str]) -> None:
+    entry = {key: value for key, value in NO_WORRIES.items() if key != "why"}
+    response = client.post(VALIDATE, json={"entry": entry}, headers=lead)
+    assert response.json == {
+        "valid": False,
+        "problems": [
+            {"entry": "dismissive.no-worries", "field": "why", "message": "missing; this field is required"}
+        ],
+        "examples": [],
+    }
+
+
+def test_validate_shows_a_failing_example_with_why(client: FlaskClient, lead: dict[str, str]) -> None:
+    entry = {
+        **NO_WORRIES,
+        "examples": {
+            "flag": [
+                {"text": "No worries, it's fixed.", "flagged": "No worries"},
+                {"text": "Not to worry, done.", "flagged": "Not to worry"},
+            ],
+            "pass": ["We worry about it too.", "Honestly, no worries."],
+        },
+    }
+    response = client.post(VALIDATE, json={"entry": entry}, headers=lead)
+    body = response.json
+    assert body["valid"] is False
+    assert [(e["kind"], e["index"], e["ok"]) for e in body["examples"]] == [
+        ("flag", 0, True),
+        ("flag", 1, False),
+        ("pass", 0, True),
+        ("pass", 1, False),
+    ]
+    assert body["examples"][1]["detail"] == (
+        "no pattern matches it here (check the pattern, an `unless` exception, and word boundaries)"
+    )
+    assert body["examples"][3]["detail"] == (
+        "flagged at 'no worries' but must pass; narrow the pattern or add an `unless` exception"
+    )
+    assert body["problems"] == [
+        {
+            "entry": "dismissive.no-worries",
+            "field": "examples.flag[1]",
+            "message": "'Not to worry' is not flagged: " + body["examples"][1]["detail"],
+        },
+        {
+            "entry": "dismissive.no-worries",
+            "field": "examples.pass[1]",
+            "message": body["examples"][3]["detail"],
+        },
+    ]
+
+
+def test_validate_names_another_entry_whose_example_it_would_break(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    greedy = {
+        **NO_WORRIES,
+        "id": "dismissive.calm-down-and",
+        "patterns": ["please calm down and send"],
+        "examples": {
+            "flag": [
+                {"text": "Please calm down and send it.", "flagged": "Please calm down and send"},
+                {"text": "please calm down and send the file", "flagged": "please calm down and send"},
+            ],
+            "pass": ["Calm is good.", "Send it."],
+        },
+    }
+    body = client.post(VALIDATE, json={"entry": greedy}, headers=lead).json
+    assert body["valid"] is False
+    assert all(example["ok"] for example in body["examples"])
+    assert [(p["entry"], p["field"]) for p in body["problems"]] == [
+        ("dismissive.calm-down", "examples.flag[0]")
+    ]
+    # A save finds the same problem and changes nothing.
+    response = client.post(ENTRIES, json=greedy, headers=lead)
+    assert response.status_code == 422
+    assert response.json["error"]["details"]["problems"] == body["problems"]
+
+
+def test_a_disabled_candidate_runs_its_examples_without_being_invalid(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    entry = {**NO_WORRIES, "enabled": False, "patterns": ["no worrie"]}
+    body = client.post(VALIDATE, json={"entry": entry}, headers=lead).json
+    assert body["valid"] is True
+    assert [e["ok"] for e in body["examples"]] == [False, False, True, True]
+
+
+def test_validate_needs_a_lead_key_and_an_entry(
+    client: FlaskClient, lead: dict[str, str], auth: dict[str, str]
+) -> None:
+    assert client.post(VALIDATE, json={"entry": NO_WORRIES}, headers=auth).status_code == 403
+    response = client.post(VALIDATE, json={}, headers=lead)
+    assert response.status_code == 422
+    assert response.json == error(
+        "invalid_request",
+        "The request body does not fit the schema: entry: Missing data for required field.",
+        {"entry": ["Missing data for required field."]},
+    )
