@@ -34,6 +34,15 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
     shipped = sorted(n for n in names if n.startswith("replycoach/phrasebank/") and n.endswith(".yml"))
     source = sorted(f"replycoach/phrasebank/{p.name}" for p in (REPO / "phrasebank").glob("*.yml"))
     assert shipped == source and shipped
+    # The admin page's templates, script and styles, and the database migrations, ship too.
+    for needed in (
+        "replycoach/web/admin/templates/admin/shell.html",
+        "replycoach/web/admin/templates/admin/sign_in.html",
+        "replycoach/web/admin/static/admin.js",
+        "replycoach/web/admin/static/admin.css",
+        "replycoach/web/migrations/versions/0003_admin_sessions.py",
+    ):
+        assert needed in names, needed
 
     target = tmp_path / "site"
     subprocess.run(

@@ -182,14 +182,16 @@ def bank_list(directory: Path | None, fmt: str) -> None:
     loaded = _load(directory)
     rows: list[dict[str, Any]] = [
         {"id": e.id, "category": e.category, "severity": e.severity, "message": e.message}
-        for e in loaded.entries
+        | ({} if e.enabled else {"enabled": False})
+        for e in loaded.all_entries
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     width = max((len(r["id"]) for r in rows), default=0)
     for row in rows:
-        click.echo(f"{row['id']:<{width}}  {row['severity']:<10}  {row['message']}")
+        severity = row["severity"] if row.get("enabled", True) else "disabled"
+        click.echo(f"{row['id']:<{width}}  {severity:<10}  {row['message']}")
 
 
 @bank.command("table")
@@ -235,12 +237,14 @@ def bank_table(directory: Path | None, write_to: Path | None, check_file: Path |
 def _add_service_commands() -> None:
     # Imported here, after the group exists, to keep the web layer out of the core CLI module's imports.
     from .web.cli import bank_export, bank_import, keys, samples, serve
+    from .web.curated_cli import bank_curated_update
 
     main.add_command(serve)
     main.add_command(keys)
     main.add_command(samples)
     bank.add_command(bank_export)
     bank.add_command(bank_import)
+    bank.add_command(bank_curated_update)
 
 
 _add_service_commands()

@@ -34,7 +34,13 @@ def test_required_fields() -> None:
         "type": "module",
         "scripts": ["background/main.js"],
     }
-    assert MANIFEST["browser_specific_settings"]["gecko"]["id"]
+    # Chrome before 121 refuses to load an MV3 manifest that has background.scripts.
+    assert int(MANIFEST["minimum_chrome_version"]) >= 121
+    gecko = MANIFEST["browser_specific_settings"]["gecko"]
+    assert gecko["id"]
+    # Firefox asks the agent to consent, at install, to sending their drafts and the customer's message
+    # (read from the helpdesk page) to the Reply Coach service: the extension does nothing without it.
+    assert gecko["data_collection_permissions"] == {"required": ["personalCommunications", "websiteContent"]}
 
 
 def test_every_file_it_names_exists() -> None:

@@ -172,3 +172,30 @@ def test_samples_are_kept_in_the_database_not_sent(env: dict[str, str], tmp_path
     (tmp_path / "r.jsonl").write_text(json.dumps({"text": "Hello"}) + "\n", encoding="utf-8")
     _run(env, "samples", "import", str(tmp_path / "r.jsonl"))
     assert (tmp_path / "home" / "replycoach.db").is_file()
+
+
+def test_a_disabled_entry_round_trips_through_export_and_import(env: dict[str, str], tmp_path: Path) -> None:
+    from replycoach.web.bankstore import Author
+
+    store = _store(env)
+    current = store.get("dismissive.calm-down")
+    raw = {**current.entry.to_dict(), "enabled": False}
+    store.update("dismissive.calm-down", raw, current.etag, Author(1, "Lee"))
+    out = tmp_path / "out"
+    assert _run(env, "bank", "export", str(out)).exit_code == 0
+    written = yaml.safe_load((out / "entries.yml").read_text(encoding="utf-8"))
+    calm = next(e for e in written["entries"] if e["id"] == "dismissive.calm-down")
+    assert list(calm)[:4] == ["id", "category", "severity", "enabled"] and calm["enabled"] is False
+    assert _run(env, "bank", "lint", str(out)).exit_code == 0
+
+    other = {"REPLYCOACH_HOME": str(tmp_path / "other-home"), "REPLYCOACH_BANK_DIR": str(BASIC_BANK)}
+    assert _run(other, "bank", "import", str(out)).exit_code == 0
+    imported = _store(other)
+    assert imported.get("dismissive.calm-down").entry.enabled is False
+    assert "dismissive.calm-down" not in {
+        e.id
+        for e in create_app({"HOME": other["REPLYCOACH_HOME"], "BANK_DIR": str(BASIC_BANK)})
+        .extensions["replycoach.engine"]
+        .current()
+        .bank.entries
+    }

@@ -18,15 +18,22 @@ _Compiled = TypeVar("_Compiled")
 class Bank:
     """An immutable, compiled phrase bank; build one with `Bank.build`."""
 
-    def __init__(self, compiled: list[CompiledEntry], topics: list[CompiledTopic] | None = None) -> None:
+    def __init__(
+        self,
+        compiled: list[CompiledEntry],
+        topics: list[CompiledTopic] | None = None,
+        all_entries: Iterable[Entry] | None = None,
+    ) -> None:
         self._compiled = compiled
         self.topics: tuple[CompiledTopic, ...] = tuple(topics or ())
+        # `entries` fire; `all_entries` adds the disabled ones, in bank order (what a bank folder holds).
         self.entries: tuple[Entry, ...] = tuple(c.entry for c in compiled)
+        self.all_entries: tuple[Entry, ...] = tuple(all_entries) if all_entries is not None else self.entries
         self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
         self._compiled_by_id = {c.entry.id: c for c in compiled}
         self.matcher = Matcher(compiled)
         content = {
-            "entries": [e.to_dict() for e in self.entries],
+            "entries": [e.to_dict() for e in self.all_entries],
             "topics": [t.topic.to_dict() for t in self.topics],
         }
         digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
@@ -43,7 +50,8 @@ class Bank:
         compiled_topics = _compile_all(topics, compile_topic, problems)
         if problems:
             raise BankError(problems)
-        return cls([c for c in compiled if c.entry.enabled], compiled_topics)
+        enabled = [c for c in compiled if c.entry.enabled]
+        return cls(enabled, compiled_topics, [c.entry for c in compiled])
 
     def compiled(self, entry_id: str) -> CompiledEntry:
         """The compiled form of one entry."""

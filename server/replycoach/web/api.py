@@ -9,7 +9,7 @@ from flask import Flask, Response, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
 from .. import __version__
-from . import drafts, health, phrasebank
+from . import curated_api, drafts, health, phrasebank
 from .auth import BEARER
 from .errors import ErrorSchema
 
@@ -64,7 +64,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     api = Api(app)
     api.spec.components.security_scheme(BEARER, {"type": "http", "scheme": "bearer"})
-    for module in (health, drafts, phrasebank):
+    for module in (health, drafts, phrasebank, curated_api):
         api.register_blueprint(module.blp)
     _document_draft_limit(api, app.config["MAX_DRAFT_CHARS"])
     app.add_url_rule(f"{DOCS_ASSETS}<path:filename>", "docs_asset", _docs_asset)

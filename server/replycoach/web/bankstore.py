@@ -204,13 +204,27 @@ class BankStore:
 
         self._write(change)
 
-    def import_bank(self, data: BankData, author: Author, curated_revision: str | None = None) -> int:
+    def import_bank(
+        self,
+        data: BankData,
+        author: Author,
+        curated_revision: str | None = None,
+        *,
+        based_on: int | None = None,
+        also: Callable[[Connection], None] | None = None,
+    ) -> int:
         """Make the bank exactly `data`'s entries in one transaction; returns how many entries changed.
 
         With `curated_revision`, the import also takes in that curated bank (no newer one is pending).
+        With `based_on` (the bank revision `data` was derived from), it raises StaleEntryError if the bank
+        has changed since. `also` runs in the same transaction, after the entries are written.
         """
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> int:
+            if based_on is not None and bank_revision != based_on + 1:
+                raise StaleEntryError(
+                    "The phrase bank changed while this change was prepared; read it again and redo it."
+                )
             self._validate(data.entries, data.entries)
             current = {s.entry.id: s for s in entries}
             changed = 0
@@ -231,6 +245,8 @@ class BankStore:
                 changed += 1
             if curated_revision is not None:
                 conn.execute(update(bank_state).values(curated_revision=curated_revision))
+            if also is not None:
+                also(conn)
             return changed
 
         return self._write(change)
@@ -341,7 +357,7 @@ def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, str]:
     curated, problems = lint_bank_dir(bank_dir)
     if curated is None:
         raise BankError(problems)
-    data = BankData(list(curated.entries), [compiled.topic for compiled in curated.topics])
+    data = BankData(list(curated.all_entries), [compiled.topic for compiled in curated.topics])
     store = BankStore(engine, data.topics)
     store.seed(data, curated.revision)
     return store, curated.revision

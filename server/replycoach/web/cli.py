@@ -153,9 +153,12 @@ def bank_export(directory: Path) -> None:
 )
 def bank_import(directory: Path, curated_reviewed: bool) -> None:
     """Make the service's bank exactly a folder's entries: all validated first, then applied at once."""
-    from ..bank.files import BankData
+    from ..bank.files import BankData, curated_bank_dir
+    from ..errors import BankError
     from ..lint import lint_bank_dir
     from .bankstore import Author, InvalidEntryError
+    from .config import load_settings
+    from .curatedbaseline import read_shipped, set_baseline
 
     store, shipped = _bank_store()
     loaded, problems = lint_bank_dir(directory)
@@ -164,13 +167,18 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
             click.echo(str(problem))
         click.echo(f"{directory}: {len(problems)} problem(s); nothing was imported", err=True)
         sys.exit(1)
-    data = BankData(list(loaded.entries), [compiled.topic for compiled in loaded.topics])
+    data = BankData(list(loaded.all_entries), [compiled.topic for compiled in loaded.topics])
     author = Author(None, f"replycoach bank import {directory}")
+    taken_in = curated_reviewed or loaded.revision == shipped
     try:
-        taken_in = curated_reviewed or loaded.revision == shipped
+        # The shipped entries become the baseline of the next review: read them before changing anything.
+        settings = load_settings()
+        curated = read_shipped(Path(settings["BANK_DIR"] or curated_bank_dir())) if taken_in else None
         changed = store.import_bank(data, author, shipped if taken_in else None)
-    except InvalidEntryError as err:
+    except (InvalidEntryError, BankError) as err:
         _fail(err)
+    if curated is not None:
+        set_baseline(store.engine, curated)
     click.echo(f"{directory}: {len(loaded)} entries, {changed} changed; live within seconds", err=True)
 
 

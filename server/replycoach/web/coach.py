@@ -19,6 +19,7 @@ from ..engine import Analysis, Engine
 from ..errors import BankError, DraftTooLongError
 from .bankstore import BankStore, open_store
 from .config import ConfigError
+from .curatedbaseline import read_shipped, settle_baseline
 
 log = logging.getLogger("replycoach.web")
 
@@ -69,10 +70,14 @@ def init_app(app: Flask) -> None:
     bank_dir = Path(app.config["BANK_DIR"] or curated_bank_dir())
     try:
         store, shipped = open_store(app.extensions["replycoach.db"], bank_dir)
+        curated = read_shipped(bank_dir)
+        settle_baseline(store, curated, shipped)
     except BankError as err:
         raise ConfigError(f"{err}\nRun `replycoach bank lint {bank_dir}` for details.") from err
     app.extensions["replycoach.bank"] = store
     app.extensions["replycoach.curated_revision"] = shipped
+    # The shipped entries, for the curated update review (/v1/phrasebank/curated-update).
+    app.extensions["replycoach.curated_entries"] = curated
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"])
     store.on_change = live.expire
     app.extensions["replycoach.engine"] = live

@@ -1,0 +1,39 @@
+"""`replycoach bank curated-update`: what a newer curated bank would change, from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("curated-update")
+def bank_curated_update() -> None:
+    """List the changes a newer curated bank brings: change, entry id, and whether it was edited here.
+
+    Take them with POST /v1/phrasebank/curated-update (a lead key), or merge them into a folder and run
+    `replycoach bank import DIR --curated-reviewed`.
+    """
+    from ..bank.files import curated_bank_dir
+    from ..errors import BankError
+    from .cli import _bank_store, _fail
+    from .config import load_settings
+    from .curatedbaseline import read_shipped
+    from .curatedupdate import CuratedUpdate
+
+    store, shipped = _bank_store()
+    try:
+        entries = read_shipped(Path(load_settings()["BANK_DIR"] or curated_bank_dir()))
+    except BankError as err:
+        _fail(err)
+    review = CuratedUpdate(store, shipped, entries).review()
+    if not review.pending:
+        click.echo(f"no curated update waits: the bank has taken in curated bank {review.taken}", err=True)
+        return
+    for change in review.changes:
+        click.echo(f"{change.change:<8} {change.id}{'  (edited here)' if change.edited_here else ''}")
+    click.echo(
+        f"curated bank {review.revision} waits (the bank took in {review.taken}): "
+        f"{len(review.changes)} change(s); take them with POST /v1/phrasebank/curated-update",
+        err=True,
+    )
