@@ -445,8 +445,8 @@ class BankStatusSchema(Schema):
         required=True,
         allow_none=True,
         metadata={
-            "description": "revision of a newer curated bank waiting to be imported "
-            "(`replycoach bank import`); null when there is none"
+            "description": "revision of a newer curated bank waiting to be reviewed "
+            "(GET /v1/phrasebank/curated-update); null when there is none"
         },
     )
 

@@ -111,15 +111,15 @@
     return session.token;
   }
 
-  /** After a sign-in in another tab: read the new session's CSRF token from a fresh /admin (inert parse). */
+  /** After a sign-in in another tab: read the new session's CSRF token from a fresh /admin. */
   async function refreshSession() {
     try {
       const response = await fetch("/admin", { credentials: "same-origin" });
       if (!response.ok) return false;
-      const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-      const meta = doc.querySelector('meta[name="csrf-token"]');
-      if (!meta) return false;
-      session.token = meta.getAttribute("content") || "";
+      // Read the token out of the page's text; nothing of it is parsed as HTML or put in this page.
+      const found = /<meta name="csrf-token" content="([^"]*)">/.exec(await response.text());
+      if (!found) return false; // still signed out: the sign-in form has no token
+      session.token = found[1];
       session.ended = false;
       showSessionEnded(false);
       return true;
@@ -525,7 +525,11 @@
       this.base = toValues(entry); // what the lead started from: their edits are the fields that differ
       this.fill(this.base);
       this.offerStoredDraft();
-      this.validateNow();
+      if (id) {
+        this.validateNow();
+      } else {
+        this.summary.textContent = "Fill in the entry: it is checked as you type.";
+      }
     }
 
     // ---- building
