@@ -23,7 +23,15 @@ def _options(max_mem: int) -> Any:
     options = re2.Options()
     options.case_sensitive = False
     options.max_mem = max_mem
+    # A pattern RE2 refuses is reported as a Problem; RE2 need not also log it to stderr.
+    options.log_errors = False
     return options
+
+
+def _reason(err: Exception) -> str:
+    """RE2's reason for refusing a pattern, as text (the binding hands it over as bytes)."""
+    reason = err.args[0] if err.args else err
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
 
 
 def compile_pattern(pattern: str) -> Any:
@@ -96,7 +104,7 @@ def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
                         entry.source,
                         entry.id,
                         f"{field}[{i}]",
-                        f"RE2 cannot compile {pattern!r} ({err}); RE2 has no look-around and no "
+                        f"RE2 cannot compile {pattern!r} ({_reason(err)}); RE2 has no look-around and no "
                         "back-references: rewrite the pattern, or move the exception to `unless`",
                     )
                 )
@@ -164,9 +172,8 @@ def compile_topic(topic: Topic) -> tuple[CompiledTopic | None, list[Problem]]:
         try:
             cues.append(compile_pattern(cue))
         except re2.error as err:
-            problems.append(
-                Problem(topic.source, topic.topic, f"cues[{i}]", f"RE2 cannot compile {cue!r} ({err})")
-            )
+            message = f"RE2 cannot compile {cue!r} ({_reason(err)})"
+            problems.append(Problem(topic.source, topic.topic, f"cues[{i}]", message))
     return (None if problems else CompiledTopic(topic, cues)), problems
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request
 
+from ...bank.model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES
 from ..auth import SESSION_COOKIE, session_store
 from ..keys import KeyStore
 from ..sessions import SESSION_LIFETIME, Session
@@ -67,7 +68,18 @@ def page() -> Response:
     if signed_in is None:
         return _sign_in_form()
     _, session = signed_in
-    html = render_template("admin/shell.html", key=session.key, csrf_token=session.csrf_token)
+    html = render_template(
+        "admin/shell.html",
+        key=session.key,
+        csrf_token=session.csrf_token,
+        # The bank format's vocabulary, so the page's selects never drift from the loader.
+        vocabulary={
+            "categories": " ".join(CATEGORIES),
+            "severities": " ".join(SEVERITIES),
+            "scopes": " ".join(SCOPES),
+            "moods": " ".join(CONDITION_MOODS),
+        },
+    )
     return Response(html, mimetype="text/html")
 
 
