@@ -34,11 +34,14 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
     shipped = sorted(n for n in names if n.startswith("replycoach/phrasebank/") and n.endswith(".yml"))
     source = sorted(f"replycoach/phrasebank/{p.name}" for p in (REPO / "phrasebank").glob("*.yml"))
     assert shipped == source and shipped
-    # The admin page's templates, script and styles, and the database migrations, ship too.
+    # The admin page's templates, script modules and styles, and the database migrations, ship too.
+    static = REPO / "server" / "replycoach" / "web" / "admin" / "static"
+    modules = sorted(p.relative_to(REPO / "server").as_posix() for p in static.rglob("*.js"))
+    assert "replycoach/web/admin/static/js/main.js" in modules
     for needed in (
         "replycoach/web/admin/templates/admin/shell.html",
         "replycoach/web/admin/templates/admin/sign_in.html",
-        "replycoach/web/admin/static/admin.js",
+        *modules,
         "replycoach/web/admin/static/admin.css",
         "replycoach/web/migrations/versions/0003_admin_sessions.py",
     ):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path, PurePosixPath
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from replycoach.web import admin as admin_package
 from replycoach.web.auth import SESSION_COOKIE
 from replycoach.web.keys import KeyStore
 from replycoach.web.storage import admin_sessions
@@ -17,6 +19,7 @@ from sqlalchemy import update
 from .helpers import error
 
 ENTRY = "/v1/phrasebank/entries/dismissive.calm-down"
+STATIC = Path(admin_package.__file__).parent / "static"
 
 
 def _hidden_csrf(html: str) -> str:
@@ -119,7 +122,7 @@ def test_the_signed_in_page_escapes_the_key_name_and_carries_a_csrf_token(
 ) -> None:
     html = client.get("/admin").get_data(as_text=True)
     assert '<span class="who">Signed in as Ana &lt;b&gt;Lead&lt;/b&gt; (lead)</span>' in html
-    assert '<script src="/admin/static/admin.js" defer></script>' in html
+    assert '<script type="module" src="/admin/static/js/main.js"></script>' in html
     assert '<main id="app">' in html
     assert len(signed_in) >= 40
 
@@ -137,11 +140,12 @@ def test_the_api_takes_the_session_with_its_csrf_token(client: FlaskClient, sign
     assert client.get(ENTRY, headers={"X-CSRF-Token": signed_in[:-1] + "x"}).status_code == 403
     # A write through the session is authored by the signed-in key.
     etag = ok.headers["ETag"]
+    assert ok.json is not None
     body = {**ok.json, "message": "Tells an upset customer how to feel (edited)."}
     written = client.put(ENTRY, json=body, headers={"X-CSRF-Token": signed_in, "If-Match": etag})
     assert written.status_code == 200
-    history = client.get(f"{ENTRY}/history", headers={"X-CSRF-Token": signed_in}).json["revisions"]
-    assert history[-1]["author"] == "Ana <b>Lead</b>"
+    history = client.get(f"{ENTRY}/history", headers={"X-CSRF-Token": signed_in}).json
+    assert history is not None and history["revisions"][-1]["author"] == "Ana <b>Lead</b>"
 
 
 def test_a_bearer_key_wins_over_the_cookie(
@@ -190,8 +194,13 @@ def test_a_session_expires(app: Flask, client: FlaskClient, signed_in: str) -> N
 
 
 def test_the_page_assets_are_served_locally(client: FlaskClient) -> None:
-    for name, kind in (("admin.js", "javascript"), ("admin.css", "text/css")):
+    names = sorted(p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file())
+    assert {"admin.css", "js/main.js"} <= set(names), names
+    kinds = {".js": "javascript", ".css": "text/css"}
+    for name in names:
+        kind = kinds.get(PurePosixPath(name).suffix)
+        assert kind, f"static/{name} is neither JavaScript nor CSS"
         with client.get(f"/admin/static/{name}") as response:
-            assert response.status_code == 200
-            assert kind in response.headers["Content-Type"]
-            assert b"http://" not in response.data and b"https://" not in response.data
+            assert response.status_code == 200, name
+            assert kind in response.headers["Content-Type"], (name, response.headers["Content-Type"])
+            assert b"http://" not in response.data and b"https://" not in response.data, name

@@ -1,8 +1,8 @@
 """/admin: the page where team leads curate the phrase bank.
 
 The server side is small: sign in with a lead key (a server-side session in an HttpOnly, SameSite=Strict
-cookie), sign out, and one page shell. The page itself (static/admin.js) works through the /v1 API, which
-accepts the session cookie together with its CSRF token in place of a bearer key.
+cookie), sign out, and one page shell. The page itself (static/js/, ES modules loaded from main.js) works
+through the /v1 API, which accepts the session cookie together with its CSRF token in place of a bearer key.
 """
 
 from __future__ import annotations
