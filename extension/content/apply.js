@@ -28,7 +28,16 @@
   function pasteEvent(doc, text) {
     const data = new DataTransfer();
     data.setData("text/plain", text);
-    return new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+    // Firefox ignores `clipboardData` in a script-made ClipboardEvent (the paste would carry no text) and
+    // reads its own `dataType` and `data` options instead; Chromium ignores those, so both are given.
+    return new ClipboardEvent("paste", {
+      clipboardData: data,
+      dataType: "text/plain",
+      data: text,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
   }
 
   function beforeInputEvent(text) {

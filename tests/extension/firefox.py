@@ -1,0 +1,211 @@
+"""Headless Firefox (Debian's firefox-esr) driven over Marionette, with the extension installed as a
+temporary add-on, for the Firefox end-to-end tests."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from .helpers import EXTENSION
+
+FIREFOX = os.environ.get("REPLYCOACH_FIREFOX", "/usr/bin/firefox-esr")
+ADDON_ID = "replycoach@replycoach.invalid"  # browser_specific_settings.gecko.id in the manifest
+# Firefox gives each add-on a random internal UUID for its moz-extension:// origin; this pref pins it.
+ADDON_UUID = "1b7d7c4e-0000-4000-8000-000000000001"
+EXTENSION_ORIGIN = f"moz-extension://{ADDON_UUID}"
+STARTUP_TIMEOUT = 30.0
+# WebDriver's code points for keys that are not characters.
+CONTROL = "\ue009"
+ENTER = "\ue007"
+
+PREFS: dict[str, Any] = {
+    "extensions.webextensions.uuids": json.dumps({ADDON_ID: ADDON_UUID}),
+    # Content and chrome console messages go to Firefox's stdout, i.e. the log the tests keep.
+    "devtools.console.stdout.content": True,
+    "devtools.console.stdout.chrome": True,
+    "browser.dom.window.dump.enabled": True,
+    # A quiet browser: no first-run pages, update checks or telemetry that could steal focus or time.
+    "browser.shell.checkDefaultBrowser": False,
+    "browser.startup.homepage_override.mstone": "ignore",
+    "browser.startup.page": 0,
+    "browser.aboutwelcome.enabled": False,
+    "datareporting.policy.dataSubmissionEnabled": False,
+    "toolkit.telemetry.reportingpolicy.firstRun": False,
+    "app.update.disabledForTesting": True,
+    "network.proxy.type": 0,
+}
+
+T = TypeVar("T")
+
+
+def require_firefox() -> None:
+    """Fail (not skip: CI installs both) when Firefox ESR or the Marionette client is missing."""
+    if not Path(FIREFOX).exists():
+        pytest.fail(
+            f"{FIREFOX} is missing: install Firefox ESR (`apt-get install firefox-esr`; scripts/test "
+            "does it) or point REPLYCOACH_FIREFOX at a Firefox 140+ binary"
+        )
+    try:
+        # mozinfo, which marionette_driver imports, calls a deprecated distro function at import time.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            importlib.import_module("marionette_driver.marionette")
+    except ImportError as error:
+        pytest.fail(
+            f"marionette_driver is missing ({error}): `pip install -e '.[test]'` (the test extra lists "
+            "marionette-driver; scripts/test does it)"
+        )
+
+
+def wait_until(condition: Callable[[], T | None], timeout: float, failure: Callable[[], str]) -> T:
+    """Poll `condition` every 0.1 s until it returns something truthy, which is returned; after `timeout`
+    seconds fail with the message `failure()` builds then (so it can show the state it found)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(failure())
+        time.sleep(0.1)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _write_prefs(profile: Path, port: int) -> None:
+    prefs = {**PREFS, "marionette.port": port}
+    lines = "".join(f"user_pref({json.dumps(name)}, {json.dumps(value)});\n" for name, value in prefs.items())
+    (profile / "user.js").write_text(lines, encoding="utf-8")
+
+
+def _wait_for_port(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"Firefox exited with {process.returncode} before Marionette listened; see {log}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return
+        time.sleep(0.1)
+    pytest.fail(f"Marionette did not listen on port {port} within {STARTUP_TIMEOUT:.0f} s; see {log}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop Firefox and its content processes (its own process group), killing them if they linger."""
+    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextlib.contextmanager
+def firefox(profile: Path, log: Path) -> Iterator[Any]:
+    """Headless Firefox on a fresh `profile` (its output in `log`) with the extension installed as a
+    temporary add-on; yields the Marionette client. Firefox is stopped on the way out, even on failure."""
+    require_firefox()
+    from marionette_driver.addons import Addons
+    from marionette_driver.marionette import Marionette
+
+    port = _free_port()
+    _write_prefs(profile, port)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [
+                FIREFOX,
+                "-marionette",
+                "-remote-allow-system-access",
+                "-headless",
+                "-no-remote",
+                "-profile",
+                str(profile),
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "MOZ_HEADLESS": "1"},
+            start_new_session=True,  # its own process group, so _stop reaches the content processes
+        )
+        client = None
+        try:
+            _wait_for_port(process, port, log)
+            client = Marionette(
+                host="127.0.0.1", port=port, socket_timeout=60, startup_timeout=STARTUP_TIMEOUT
+            )
+            client.start_session()
+            client.timeout.page_load = 30
+            client.timeout.script = 15
+            installed = Addons(client).install(str(EXTENSION), temp=True)
+            if installed != ADDON_ID:
+                pytest.fail(f"Firefox installed the extension as {installed!r}, not {ADDON_ID!r}")
+            yield client
+        finally:
+            if client is not None and client.session is not None:
+                with contextlib.suppress(Exception):
+                    client.delete_session()
+            _stop(process)
+
+
+def open_extension_page(client: Any, path: str) -> None:
+    """Open the extension's own page `path` in a new tab and switch to it (content cannot navigate to a
+    moz-extension:// URL, so the tab is opened from the browser's chrome, with the system principal)."""
+    before = set(client.window_handles)
+    with client.using_context("chrome"):
+        client.execute_script(
+            "gBrowser.selectedTab = gBrowser.addTab(arguments[0], "
+            "{triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal()});",
+            script_args=[f"{EXTENSION_ORIGIN}/{path}"],
+        )
+    (tab,) = wait_until(lambda: set(client.window_handles) - before, 10, lambda: f"no tab opened for {path}")
+    client.switch_to_window(tab)
+    # A new tab holds about:blank (already "complete") until the page replaces it: wait for the page itself.
+    url = f"{EXTENSION_ORIGIN}/{path}"
+    wait_until(
+        lambda: client.get_url() == url and client.execute_script("return document.readyState") == "complete",
+        10,
+        lambda: f"{url} did not finish loading (the tab shows {client.get_url()})",
+    )
+
+
+def press(client: Any, *keys: str) -> None:
+    """Press `keys` together, as a user does (modifiers first), then release them in reverse order."""
+    sequence = client.actions.sequence("key", "keyboard")
+    for key in keys:
+        sequence.key_down(key)
+    for key in reversed(keys):
+        sequence.key_up(key)
+    sequence.perform()
+
+
+def type_text(client: Any, text: str) -> None:
+    """Type `text` into the focused element with real key events, Enter for each line break."""
+    sequence = client.actions.sequence("key", "keyboard")
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            sequence.key_down(ENTER).key_up(ENTER).pause(100)  # Trix may double a line break typed at once
+        sequence.send_keys(line)
+    sequence.perform()
+
+
+def find(client: Any, selector: str) -> Any:
+    """The element matching the CSS `selector` in the current tab (Marionette fails when there is none)."""
+    return client.find_element("css selector", selector)

@@ -1,0 +1,181 @@
+"""Firefox compatibility, end to end in real Firefox ESR (headless, driven over Marionette): the extension
+installed as a temporary add-on, configured on its options page as an agent would, then a cold draft typed
+with real key events, the marker, the card, the rewrite applied, and Ctrl+Z restoring the draft."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import requests
+
+from .firefox import CONTROL, find, firefox, open_extension_page, press, type_text, wait_until
+from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready
+
+# Every element the extension shows lives in the open shadow root of a <replycoach-ui> host.
+OVERLAY_JS = """
+for (const host of document.querySelectorAll('replycoach-ui')) {
+  const found = host.shadowRoot && host.shadowRoot.querySelector(arguments[0]);
+  if (found) return found;
+}
+return null;
+"""
+
+
+def overlay(client: Any, selector: str) -> Any:
+    """The first element matching `selector` in the extension's shadow root(s), or None."""
+    return client.execute_script(OVERLAY_JS, script_args=[selector])
+
+
+def by_id(client: Any, element_id: str) -> Any:
+    """The element with id `element_id` in the current tab."""
+    return find(client, f"#{element_id}")
+
+
+@pytest.fixture(scope="module")
+def firefox_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Firefox ESR with the extension as a temporary add-on; its log is kept in test-artifacts."""
+    with firefox(tmp_path_factory.mktemp("firefox-profile"), ARTIFACTS / "firefox.log") as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def firefox_configured(firefox_browser: Any, service: Service) -> Any:
+    """The extension set up on its options page as an agent would: service URL, API key, the test pages'
+    site, "Test connection" (it must say it connected), then Save (it must say saved)."""
+    client = firefox_browser
+    start = client.current_window_handle
+    open_extension_page(client, "options/options.html")
+    # The page shows the stored (default) settings once the background script answered.
+    wait_until(
+        lambda: client.execute_script("return document.querySelector('#serverUrl')?.value"),
+        10,
+        lambda: "the options page did not show the stored settings",
+    )
+    for field, value in (
+        ("serverUrl", service.url),
+        ("apiKey", service.key),
+        ("sites", "http://127.0.0.1/*"),
+    ):
+        by_id(client, field).clear()
+        by_id(client, field).send_keys(value)
+
+    health = requests.get(f"{service.url}/health", timeout=10).json()
+    connected = (
+        f"Connected: Reply Coach {health['version']}, {health['bank']['entries']} phrase bank entries."
+    )
+    by_id(client, "test").click()
+    wait_until(
+        lambda: by_id(client, "testResult").text == connected,
+        10,
+        lambda: f"Test connection shows {by_id(client, 'testResult').text!r}, not {connected!r}",
+    )
+    by_id(client, "save").click()
+    wait_until(
+        lambda: by_id(client, "saveResult").text == "Saved.",
+        10,
+        lambda: f"Save shows {by_id(client, 'saveResult').text!r}, not 'Saved.'",
+    )
+    client.close()  # the options tab
+    client.switch_to_window(start)
+    return client
+
+
+@pytest.fixture
+def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The configured browser's tab; a screenshot of it is kept under test-artifacts/extension/."""
+    yield firefox_configured
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
+    try:
+        screenshot = firefox_configured.screenshot(format="binary")
+    except Exception as error:  # a crashed tab still lets the test report its own failure
+        (ARTIFACTS / f"firefox-{name}.txt").write_text(f"screenshot failed: {error}")
+    else:
+        (ARTIFACTS / f"firefox-{name}.png").write_bytes(screenshot)
+
+
+def apply_and_undo(tab: Any, service: Service, editable: str, read: str, method: str) -> None:
+    """Type the cold draft into `editable` with real key events, check the text `read` (a JS expression)
+    returns, open the marker's card, apply the first rewrite, check the text and that it went in with
+    `method`, then press Ctrl+Z and check the draft is back exactly."""
+
+    def text() -> str:
+        return str(tab.execute_script(f"return {read};"))
+
+    find(tab, editable).click()
+    type_text(tab, DRAFT)
+    typed = time.monotonic()
+    wait_until(
+        lambda: text() == DRAFT, 5, lambda: f"after typing, the editor holds {text()!r}, not {DRAFT!r}"
+    )
+
+    marker = wait_until(
+        lambda: overlay(tab, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE} appeared"
+    )
+    rewrite, after = expected_after(service, DRAFT, RULE)
+    # As an agent reads the card first: rich editors merge edits less than 0.5-1 s apart into one undo step.
+    time.sleep(max(0.0, typed + 1.1 - time.monotonic()))
+    marker.click()
+    button = wait_until(
+        lambda: overlay(tab, ".card [data-rc-action='apply']"),
+        5,
+        lambda: "clicking the marker opened no card",
+    )
+    assert button.text == rewrite
+    button.click()
+
+    wait_until(lambda: text() == after, 5, lambda: f"after apply, the editor holds {text()!r}, not {after!r}")
+    layer = wait_until(
+        lambda: overlay(tab, ".layer[data-rc-applied-with]"), 5, lambda: "the rewrite was not applied"
+    )
+    applied_with = layer.get_attribute("data-rc-applied-with")
+    assert applied_with == method, f"the rewrite went in with {applied_with}, not {method}"
+    press(tab, CONTROL, "z")
+    wait_until(
+        lambda: text() == DRAFT, 5, lambda: f"after Ctrl+Z, the editor holds {text()!r}, not {DRAFT!r}"
+    )
+
+
+def test_textarea_apply_and_undo(tab: Any, pages_url: str, service: Service) -> None:
+    tab.navigate(f"{pages_url}/textarea.html")
+    apply_and_undo(tab, service, "#reply", "document.querySelector('#reply').value", "execCommand")
+
+
+def test_contenteditable_apply_and_undo(tab: Any, pages_url: str, service: Service) -> None:
+    tab.navigate(f"{pages_url}/contenteditable.html")
+    read = "document.querySelector('#reply').innerText.replace(/\\n+$/, '')"
+    apply_and_undo(tab, service, "#reply", read, "execCommand")
+    assert (
+        tab.execute_script("return document.querySelectorAll('#reply replycoach-ui, #reply .marker').length")
+        == 0
+    )
+
+
+# Rich editors keep their own document model: the test reads it through the editor's API (each page's
+# window.modelText()), once `ready` (a JS expression over the page's own window, `page`) is truthy.
+EDITORS = {
+    "prosemirror": ("prosemirror.html", "#reply .ProseMirror", "page.view"),
+    "quill": ("quill.html", "#reply .ql-editor", "page.quill"),
+    "ckeditor5": ("ckeditor5.html", ".ck-editor__editable", "page.modelText"),
+    "draft": ("draft.html", "#reply [contenteditable]", "page.draftState"),
+    "tinymce-inline": ("tinymce-inline.html", "#reply", "page.tinyEditor"),
+    "trix": ("trix.html", "#reply", "page.document.querySelector('#reply').editor"),
+}
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs and bundles the editors")
+@pytest.mark.parametrize("name", list(EDITORS))
+def test_rich_editor_apply_in_the_editors_model_and_undo(
+    tab: Any, pages_url: str, service: Service, name: str
+) -> None:
+    page, editable, ready = EDITORS[name]
+    tab.navigate(f"{pages_url}/{page}")
+    wait_until(
+        lambda: tab.execute_script(f"const page = window.wrappedJSObject; return Boolean({ready});"),
+        15,
+        lambda: f"{name} did not start on {page} (scripts/test builds tests/extension/pages/dist)",
+    )
+    apply_and_undo(tab, service, editable, "window.wrappedJSObject.modelText()", "paste")
