@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from playwright import sync_api
 from replycoach import Engine, default_engine, load_bank
 
 BASIC_BANK = Path(__file__).parent / "banks" / "basic"
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[sync_api.Playwright]:
+    """The one Playwright driver of the run: its sync API allows one per thread, and both the admin page's
+    and the extension's browser tests need one."""
+    with sync_api.sync_playwright() as driver:
+        yield driver
 
 
 @pytest.fixture(scope="session")

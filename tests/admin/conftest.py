@@ -22,16 +22,16 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser(playwright_driver: sync_api.Playwright) -> Iterator[Browser]:
     """Headless Chromium."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield launched
-        finally:
-            launched.close()
+    chromium = playwright_driver.chromium
+    launched = chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+    try:
+        yield launched
+    finally:
+        launched.close()
 
 
 class PageEvents:
