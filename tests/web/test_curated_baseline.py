@@ -23,24 +23,25 @@ from .test_api_curation import NO_WORRIES
 LEAD = Author(1, "Lee")
 
 
-def _migrate_to(url: str, revision: str) -> None:
+def _downgrade_to(url: str, revision: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with create_engine(url).begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        command.downgrade(config, revision)
 
 
 def test_the_migration_backfills_the_baseline_from_the_first_seed(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    _migrate_to(url, "0002")  # a database made before the baseline existed
     engine = create_engine(url)
+    upgrade(engine)
     curated = read_bank_dir(BASIC_BANK)[0].entries
     store = BankStore(engine)
     assert store.seed(read_bank_dir(BASIC_BANK)[0], "old")
     raw = curated[2].to_dict()
     store.update(raw["id"], {**raw, "message": "Edited here."}, "*", LEAD)
     store.create(NO_WORRIES, LEAD)
+    _downgrade_to(url, "0003")  # the database as it was before the baseline existed
     upgrade(engine)
     # The curated entries as seeded, in the curated order: neither the edit nor the team's entry.
     assert read_baseline(engine) == curated

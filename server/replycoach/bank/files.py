@@ -44,6 +44,16 @@ def parse_entry(raw: Any, source: str, label: str) -> tuple[Entry | None, list[P
     return entry, []
 
 
+def parse_topic(raw: Any, source: str, label: str) -> tuple[Topic | None, list[Problem]]:
+    """Validate one raw topic of an acknowledgements file; `label` names it in problems."""
+    try:
+        topic: Topic = _TOPIC_SCHEMA.load(raw)
+    except ValidationError as err:
+        return None, [Problem(source, label, path, msg) for path, msg in flatten_errors(err.messages)]
+    object.__setattr__(topic, "source", source)
+    return topic, []
+
+
 @dataclass
 class BankData:
     """What a bank folder holds: entries, and the topics of its acknowledgements file(s)."""
@@ -139,11 +149,8 @@ def _read_file(path: Path) -> tuple[BankData, list[Problem]]:
     for index, raw in enumerate(raw_file.get("acknowledgements", [])):
         raw_topic = raw.get("topic") if isinstance(raw, dict) else None
         label = raw_topic if isinstance(raw_topic, str) else f"acknowledgements[{index}]"
-        try:
-            topic: Topic = _TOPIC_SCHEMA.load(raw)
-        except ValidationError as err:
-            problems.extend(Problem(name, label, f, m) for f, m in flatten_errors(err.messages))
-            continue
-        object.__setattr__(topic, "source", name)
-        data.topics.append(topic)
+        topic, topic_problems = parse_topic(raw, name, label)
+        problems.extend(topic_problems)
+        if topic is not None:
+            data.topics.append(topic)
     return data, problems

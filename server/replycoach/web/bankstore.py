@@ -18,11 +18,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from ..bank.compiled import Bank
-from ..bank.files import BankData, parse_entry
+from ..bank.files import BankData, parse_entry, parse_topic
 from ..bank.model import Entry, Topic
 from ..errors import BankError, Problem, ReplyCoachError
 from ..lint import check_examples, lint_bank_dir
-from .storage import bank_entries, bank_revisions, bank_state, samples
+from .storage import bank_entries, bank_revisions, bank_state, bank_topics, samples
 
 T = TypeVar("T")
 
@@ -84,18 +84,18 @@ class Revision:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order."""
+    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order, and its topics."""
 
     revision: int
     entries: tuple[StoredEntry, ...]
+    topics: tuple[Topic, ...]
 
 
 class BankStore:
-    """The phrase bank in one database; `topics` (the acknowledgements) stay file-based for now."""
+    """The phrase bank in one database: its entries, with their history, and its topics (acknowledgements)."""
 
-    def __init__(self, engine: Engine, topics: Sequence[Topic] = ()) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.topics = tuple(topics)
         # Called after each committed change, so this process serves it without waiting for its next poll.
         self.on_change: Callable[[], None] = lambda: None
 
@@ -105,14 +105,37 @@ class BankStore:
             with self.engine.begin() as conn:
                 if conn.execute(select(bank_state.c.id)).first() is not None:
                     return False
-                conn.execute(insert(bank_state).values(id=1, revision=1, curated_revision=curated_revision))
+                conn.execute(
+                    insert(bank_state).values(
+                        id=1, revision=1, curated_revision=curated_revision, topics_stored=True
+                    )
+                )
                 author = Author(None, "curated bank")
                 for position, entry in enumerate(curated.entries):
                     _put(conn, entry, entry.source, position, 1, author, "import", 1)
+                _put_topics(conn, curated.topics)
         except IntegrityError:
             # Another instance, starting at the same moment, seeded it first.
             return False
         return True
+
+    def adopt_topics(self, topics: Sequence[Topic]) -> bool:
+        """Store the bank folder's topics in a database made before topics were stored; True if it did.
+
+        Such a database took its topics from the folder at every start: it keeps the ones it served.
+        """
+        with self.engine.begin() as conn:
+            stored = conn.execute(select(bank_state.c.topics_stored).with_for_update()).scalar_one()
+            if stored:
+                return False
+            _put_topics(conn, topics)
+            conn.execute(update(bank_state).values(topics_stored=True))
+        return True
+
+    def topics(self) -> tuple[Topic, ...]:
+        """The bank's topics, in order."""
+        with self.engine.connect() as conn:
+            return _topics(conn)
 
     def revision(self) -> int:
         """The bank-wide revision: it grows with every committed change."""
@@ -146,7 +169,7 @@ class BankStore:
                 )
             revision = _last_revision(conn, entry.id) + 1
             stored = StoredEntry(entry, revision, f"{entry.category}.yml")
-            self._validate([*(s.entry for s in entries), entry], [entry])
+            self._validate([*(s.entry for s in entries), entry], [entry], _topics(conn))
             position = max(_positions(conn), default=-1) + 1
             _put(conn, entry, stored.source, position, revision, author, "create", bank_revision)
             return stored
@@ -198,7 +221,7 @@ class BankStore:
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> None:
             current = _current(entries, entry_id, etag)
-            self._validate([s.entry for s in entries if s.entry.id != entry_id], [])
+            self._validate([s.entry for s in entries if s.entry.id != entry_id], [], _topics(conn))
             conn.execute(delete(bank_entries).where(bank_entries.c.id == entry_id))
             _record(conn, current.entry, current.revision + 1, author, "delete", bank_revision)
 
@@ -213,7 +236,8 @@ class BankStore:
         based_on: int | None = None,
         also: Callable[[Connection], None] | None = None,
     ) -> int:
-        """Make the bank exactly `data`'s entries in one transaction; returns how many entries changed.
+        """Make the bank exactly `data`'s entries and topics in one transaction; returns how many entries
+        changed (the topics, if they changed, count as one).
 
         With `curated_revision`, the import also takes in that curated bank (no newer one is pending).
         With `based_on` (the bank revision `data` was derived from), it raises StaleEntryError if the bank
@@ -225,7 +249,7 @@ class BankStore:
                 raise StaleEntryError(
                     "The phrase bank changed while this change was prepared; read it again and redo it."
                 )
-            self._validate(data.entries, data.entries)
+            self._validate(data.entries, data.entries, data.topics)
             current = {s.entry.id: s for s in entries}
             changed = 0
             for position, entry in enumerate(data.entries):
@@ -242,6 +266,9 @@ class BankStore:
             for gone in current.values():
                 conn.execute(delete(bank_entries).where(bank_entries.c.id == gone.entry.id))
                 _record(conn, gone.entry, gone.revision + 1, author, "delete", bank_revision)
+                changed += 1
+            if list(_topics(conn)) != list(data.topics):
+                _put_topics(conn, data.topics)
                 changed += 1
             if curated_revision is not None:
                 conn.execute(update(bank_state).values(curated_revision=curated_revision))
@@ -277,9 +304,10 @@ class BankStore:
 
     def candidate(self, entry: Entry) -> Bank:
         """The live bank with `entry` added or put in place of the entry with its id (for previews)."""
-        entries = [s.entry for s in self.snapshot().entries if s.entry.id != entry.id]
+        snapshot = self.snapshot()
+        entries = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
         try:
-            return Bank.build([*entries, entry], self.topics)
+            return Bank.build([*entries, entry], snapshot.topics)
         except BankError as err:
             raise InvalidEntryError(err.problems) from err
 
@@ -294,7 +322,7 @@ class BankStore:
         bank_revision: int,
     ) -> StoredEntry:
         candidate = [entry if s.entry.id == entry.id else s.entry for s in entries]
-        self._validate(candidate, [entry])
+        self._validate(candidate, [entry], _topics(conn))
         revision = current.revision + 1
         conn.execute(
             update(bank_entries)
@@ -304,10 +332,10 @@ class BankStore:
         _record(conn, entry, revision, author, action, bank_revision)
         return StoredEntry(entry, revision, current.source)
 
-    def _validate(self, entries: list[Entry], changed: list[Entry]) -> None:
+    def _validate(self, entries: list[Entry], changed: list[Entry], topics: Sequence[Topic]) -> None:
         """Build the candidate bank and run every example; problems naming a changed entry come first."""
         try:
-            bank = Bank.build(entries, self.topics)
+            bank = Bank.build(entries, topics)
         except BankError as err:
             raise InvalidEntryError(err.problems) from err
         problems = check_examples(bank)
@@ -352,14 +380,15 @@ class BankStore:
 def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, str]:
     """The bank store of a database, seeded from `bank_dir` if it has no bank yet, and that folder's revision.
 
-    Raises BankError if the folder does not load: its topics (acknowledgements) are used from the file.
+    Raises BankError if the folder does not load.
     """
     curated, problems = lint_bank_dir(bank_dir)
     if curated is None:
         raise BankError(problems)
     data = BankData(list(curated.all_entries), [compiled.topic for compiled in curated.topics])
-    store = BankStore(engine, data.topics)
+    store = BankStore(engine)
     store.seed(data, curated.revision)
+    store.adopt_topics(data.topics)
     return store, curated.revision
 
 
@@ -388,7 +417,31 @@ def _current(entries: list[StoredEntry], entry_id: str, etag: str) -> StoredEntr
 def _snapshot(conn: Connection) -> Snapshot:
     revision = int(conn.execute(select(bank_state.c.revision)).scalar_one())
     rows = conn.execute(select(bank_entries).order_by(bank_entries.c.position)).mappings()
-    return Snapshot(revision, tuple(_stored(row) for row in rows))
+    return Snapshot(revision, tuple(_stored(row) for row in rows), _topics(conn))
+
+
+def _topics(conn: Connection) -> tuple[Topic, ...]:
+    rows = conn.execute(select(bank_topics).order_by(bank_topics.c.position)).mappings()
+    topics = []
+    for row in rows:
+        # Validated before they were committed; parsing again only rebuilds the Topic.
+        topic, problems = parse_topic(json.loads(row["data"]), row["source"], row["topic"])
+        if topic is None:
+            raise BankError(problems)
+        topics.append(topic)
+    return tuple(topics)
+
+
+def _put_topics(conn: Connection, topics: Sequence[Topic]) -> None:
+    conn.execute(delete(bank_topics))
+    if topics:
+        conn.execute(
+            insert(bank_topics),
+            [
+                {"topic": t.topic, "position": i, "source": t.source, "data": json.dumps(t.to_dict())}
+                for i, t in enumerate(topics)
+            ],
+        )
 
 
 def _get(conn: Connection, entry_id: str) -> StoredEntry:

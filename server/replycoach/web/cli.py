@@ -138,7 +138,8 @@ def bank_export(directory: Path) -> None:
 
     store, _ = _bank_store()
     try:
-        written = export_bank(store.snapshot().entries, store.topics, directory)
+        snapshot = store.snapshot()
+        written = export_bank(snapshot.entries, snapshot.topics, directory)
     except ExportError as err:
         _fail(err)
     click.echo(f"{directory}: {len(written)} files written", err=True)

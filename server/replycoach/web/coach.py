@@ -17,7 +17,7 @@ from ..bank.compiled import Bank
 from ..bank.files import curated_bank_dir
 from ..engine import Analysis, Engine
 from ..errors import BankError, DraftTooLongError
-from .bankstore import BankStore, open_store
+from .bankstore import BankStore, Snapshot, open_store
 from .config import ConfigError
 from .curatedbaseline import read_shipped, settle_baseline
 
@@ -37,7 +37,7 @@ class LiveEngine:
         self._checked = 0.0
         snapshot = store.snapshot()
         self.revision = snapshot.revision
-        self.engine = self._build([s.entry for s in snapshot.entries])
+        self.engine = self._build(snapshot)
 
     def current(self) -> Engine:
         """The newest engine, checking the database at most once per POLL_SECONDS."""
@@ -48,7 +48,7 @@ class LiveEngine:
                 self._checked = now
                 if self.store.revision() != self.revision:
                     snapshot = self.store.snapshot()
-                    engine = self._build([s.entry for s in snapshot.entries])
+                    engine = self._build(snapshot)
                     self.engine, self.revision = engine, snapshot.revision
             except SQLAlchemyError as err:
                 # Drafts are still answered, with the bank this worker has, until the database answers again.
@@ -61,8 +61,9 @@ class LiveEngine:
         """Check the database on the next request (this process has just changed the bank)."""
         self._checked = -POLL_SECONDS
 
-    def _build(self, entries: list[Any]) -> Engine:
-        return Engine(Bank.build(entries, self.store.topics), max_chars=self.max_chars)
+    def _build(self, snapshot: Snapshot) -> Engine:
+        bank = Bank.build([s.entry for s in snapshot.entries], snapshot.topics)
+        return Engine(bank, max_chars=self.max_chars)
 
 
 def init_app(app: Flask) -> None:

@@ -74,9 +74,10 @@ def validate(raw: Any) -> dict[str, Any]:
         return _verdict(err.problems, [])
     store = current_store()
     live = dataclasses.replace(entry, enabled=True)
-    others = [s.entry for s in store.snapshot().entries if s.entry.id != entry.id]
+    snapshot = store.snapshot()
+    others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
     try:
-        bank = Bank.build([*others, live], store.topics)
+        bank = Bank.build([*others, live], snapshot.topics)
     except BankError as err:
         return _verdict(err.problems, [])
     results = run_examples(Engine(bank), live)

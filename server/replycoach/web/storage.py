@@ -74,6 +74,17 @@ bank_state = Table(
     Column("id", Integer, primary_key=True),
     Column("revision", Integer, nullable=False),
     Column("curated_revision", String(64), nullable=False),
+    Column("topics_stored", Boolean, nullable=False),
+)
+
+# The acknowledgements: topics of customer messages with what to say to them (structure checks).
+bank_topics = Table(
+    "bank_topics",
+    metadata,
+    Column("topic", String(100), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("data", Text, nullable=False),  # the topic as JSON, in the bank file format
 )
 
 # Browsers signed in to the admin page: the hash of each session cookie, its key and its CSRF token.
