@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError
@@ -26,6 +27,9 @@ from sqlalchemy.exc import ArgumentError
 from .config import ConfigError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# The PostgreSQL advisory lock instances take while they upgrade the schema (any constant, the same for all).
+MIGRATION_LOCK = 0x5265706C79436F61
 
 metadata = MetaData()
 
@@ -126,6 +130,10 @@ def upgrade(engine: Engine) -> None:
     # Alembic announces each step at INFO; a routine upgrade is not news in the service's log.
     logging.getLogger("alembic").setLevel(logging.WARNING)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Instances started at once would each create the same tables, and all but one would fail: one
+            # upgrades at a time; the lock lasts until this transaction commits, the others then find no work.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
