@@ -159,7 +159,7 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
     from ..lint import lint_bank_dir
     from .bankstore import Author, InvalidEntryError
     from .config import load_settings
-    from .curatedbaseline import read_shipped, set_baseline
+    from .curatedbaseline import read_shipped, write_baseline
 
     store, shipped = _bank_store()
     loaded, problems = lint_bank_dir(directory)
@@ -175,11 +175,15 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
         # The shipped entries become the baseline of the next review: read them before changing anything.
         settings = load_settings()
         curated = read_shipped(Path(settings["BANK_DIR"] or curated_bank_dir())) if taken_in else None
-        changed = store.import_bank(data, author, shipped if taken_in else None)
+        # The new baseline is written in the import's own transaction: both happen, or neither.
+        changed = store.import_bank(
+            data,
+            author,
+            shipped if taken_in else None,
+            also=None if curated is None else lambda conn: write_baseline(conn, curated),
+        )
     except (InvalidEntryError, BankError) as err:
         _fail(err)
-    if curated is not None:
-        set_baseline(store.engine, curated)
     click.echo(f"{directory}: {len(loaded)} entries, {changed} changed; live within seconds", err=True)
 
 
