@@ -9,30 +9,11 @@ import pytest
 from flask.testing import FlaskClient
 
 from .helpers import error
+from .test_api_curation import NO_WORRIES
 
 ENTRIES = "/v1/phrasebank/entries"
 CALM = f"{ENTRIES}/dismissive.calm-down"
 VALIDATE = "/v1/phrasebank/validate"
-
-NO_WORRIES: dict[str, Any] = {
-    "id": "dismissive.no-worries",
-    "category": "dismissive",
-    "severity": "suggestion",
-    "patterns": ["no worries"],
-    "message": "Brushes off the customer's worry.",
-    "why": "Their worry is why they wrote.",
-    "rewrites": [
-        {"text": "I understand why this worried you", "scope": "phrase"},
-        {"text": "I'm glad you told us", "scope": "phrase"},
-    ],
-    "examples": {
-        "flag": [
-            {"text": "No worries, it's fixed.", "flagged": "No worries"},
-            {"text": "Ok no worries then.", "flagged": "no worries"},
-        ],
-        "pass": ["We worry about it too.", "No worry at all."],
-    },
-}
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 
 from ..errors import Problem
 from .model import Entry, Topic
@@ -36,22 +36,26 @@ def bank_files(directory: Path) -> list[Path]:
 
 def parse_entry(raw: Any, source: str, label: str) -> tuple[Entry | None, list[Problem]]:
     """Validate one raw entry (as parsed from YAML or JSON); `label` names it in problems."""
+    entry: Entry | None
+    entry, problems = _load(_SCHEMA, raw, source, label)
+    return entry, problems
+
+
+def _load(schema: Schema, raw: Any, source: str, label: str) -> tuple[Any, list[Problem]]:
+    """Load `raw` with `schema` and note the file it came from; or the problems, each named by `label`."""
     try:
-        entry: Entry = _SCHEMA.load(raw)
+        loaded = schema.load(raw)
     except ValidationError as err:
         return None, [Problem(source, label, path, msg) for path, msg in flatten_errors(err.messages)]
-    object.__setattr__(entry, "source", source)
-    return entry, []
+    object.__setattr__(loaded, "source", source)
+    return loaded, []
 
 
 def parse_topic(raw: Any, source: str, label: str) -> tuple[Topic | None, list[Problem]]:
     """Validate one raw topic of an acknowledgements file; `label` names it in problems."""
-    try:
-        topic: Topic = _TOPIC_SCHEMA.load(raw)
-    except ValidationError as err:
-        return None, [Problem(source, label, path, msg) for path, msg in flatten_errors(err.messages)]
-    object.__setattr__(topic, "source", source)
-    return topic, []
+    topic: Topic | None
+    topic, problems = _load(_TOPIC_SCHEMA, raw, source, label)
+    return topic, problems
 
 
 @dataclass

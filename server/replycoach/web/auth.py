@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 
 from .errors import ApiError
 from .keys import ApiKey, KeyStore
-from .sessions import SessionStore
+from .sessions import Session, SessionStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,10 +42,21 @@ def current_key() -> ApiKey | None:
     return key
 
 
+def current_session() -> Session | None:
+    """The live admin session of the request's cookie, if any (looked up once per request)."""
+    if "admin_session" not in g:
+        token = request.cookies.get(SESSION_COOKIE, "")
+        g.admin_session = session_store().find(token) if token else None
+    session: Session | None = g.admin_session
+    return session
+
+
 def _load_key() -> None:
     g.api_key = None
     g.sent_key = False
     g.session_problem = None
+    if request.endpoint is not None and request.endpoint.rpartition(".")[2] == "static":
+        return  # static files are public: who asks for them needs no database lookup
     authorization = request.headers.get("Authorization", "")
     scheme, _, secret = authorization.partition(" ")
     if scheme.lower() == "bearer" and secret.strip():
@@ -54,7 +65,7 @@ def _load_key() -> None:
         g.api_key = store.find(secret.strip())
     elif not authorization and request.cookies.get(SESSION_COOKIE):
         # A call from the admin page: its session stands in for the key, if it echoes the CSRF token.
-        session = session_store().find(request.cookies[SESSION_COOKIE])
+        session = current_session()
         if session is None:
             g.session_problem = "ended"
         elif not session.accepts(request.headers.get(CSRF_HEADER, "")):

@@ -377,8 +377,16 @@ class BankStore:
         ]
 
 
-def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, str]:
-    """The bank store of a database, seeded from `bank_dir` if it has no bank yet, and that folder's revision.
+@dataclass(frozen=True)
+class Shipped:
+    """The bank folder the service was started with (the curated bank, by default), as it read it."""
+
+    revision: str
+    entries: tuple[Entry, ...]  # disabled ones too
+
+
+def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, Shipped]:
+    """The bank store of a database, seeded from `bank_dir` if it has no bank yet, and that folder's bank.
 
     Raises BankError if the folder does not load.
     """
@@ -389,7 +397,7 @@ def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, str]:
     store = BankStore(engine)
     store.seed(data, curated.revision)
     store.adopt_topics(data.topics)
-    return store, curated.revision
+    return store, Shipped(curated.revision, curated.all_entries)
 
 
 def parse_raw(raw: Any) -> Entry:

@@ -13,7 +13,7 @@ from .roles import ROLES
 
 if TYPE_CHECKING:
     from ..grammar import Grammar
-    from .bankstore import BankStore
+    from .bankstore import BankStore, Shipped
     from .keys import KeyStore
 
 # The web layer, gunicorn and SQLAlchemy are imported inside the commands: every `replycoach check`
@@ -114,8 +114,8 @@ def keys_revoke(key_id: int) -> None:
     click.echo(f"revoked key {key.id} ({key.role}) {key.name}".rstrip(), err=True)
 
 
-def _bank_store() -> tuple[BankStore, str]:
-    """The bank store `serve` would use (seeded if new) and the revision of its configured bank folder."""
+def _bank_store() -> tuple[BankStore, Shipped]:
+    """The bank store `serve` would use (seeded if new) and its configured bank folder, as shipped."""
     from ..bank.files import curated_bank_dir
     from ..errors import BankError
     from .bankstore import open_store
@@ -154,12 +154,10 @@ def bank_export(directory: Path) -> None:
 )
 def bank_import(directory: Path, curated_reviewed: bool) -> None:
     """Make the service's bank exactly a folder's entries: all validated first, then applied at once."""
-    from ..bank.files import BankData, curated_bank_dir
-    from ..errors import BankError
+    from ..bank.files import BankData
     from ..lint import lint_bank_dir
     from .bankstore import Author, InvalidEntryError
-    from .config import load_settings
-    from .curatedbaseline import read_shipped, write_baseline
+    from .curatedbaseline import write_baseline
 
     store, shipped = _bank_store()
     loaded, problems = lint_bank_dir(directory)
@@ -170,19 +168,16 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
         sys.exit(1)
     data = BankData(list(loaded.all_entries), [compiled.topic for compiled in loaded.topics])
     author = Author(None, f"replycoach bank import {directory}")
-    taken_in = curated_reviewed or loaded.revision == shipped
+    taken_in = curated_reviewed or loaded.revision == shipped.revision
     try:
-        # The shipped entries become the baseline of the next review: read them before changing anything.
-        settings = load_settings()
-        curated = read_shipped(Path(settings["BANK_DIR"] or curated_bank_dir())) if taken_in else None
-        # The new baseline is written in the import's own transaction: both happen, or neither.
+        # Taking in the shipped bank makes its entries the next review's baseline, in the same transaction.
         changed = store.import_bank(
             data,
             author,
-            shipped if taken_in else None,
-            also=None if curated is None else lambda conn: write_baseline(conn, curated),
+            shipped.revision if taken_in else None,
+            also=(lambda conn: write_baseline(conn, shipped.entries)) if taken_in else None,
         )
-    except (InvalidEntryError, BankError) as err:
+    except InvalidEntryError as err:
         _fail(err)
     click.echo(f"{directory}: {len(loaded)} entries, {changed} changed; live within seconds", err=True)
 

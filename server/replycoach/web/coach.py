@@ -17,9 +17,9 @@ from ..bank.compiled import Bank
 from ..bank.files import curated_bank_dir
 from ..engine import Analysis, Engine
 from ..errors import BankError, DraftTooLongError
-from .bankstore import BankStore, Snapshot, open_store
+from .bankstore import BankStore, Shipped, Snapshot, open_store
 from .config import ConfigError
-from .curatedbaseline import read_shipped, settle_baseline
+from .curatedbaseline import settle_baseline
 
 log = logging.getLogger("replycoach.web")
 
@@ -71,14 +71,12 @@ def init_app(app: Flask) -> None:
     bank_dir = Path(app.config["BANK_DIR"] or curated_bank_dir())
     try:
         store, shipped = open_store(app.extensions["replycoach.db"], bank_dir)
-        curated = read_shipped(bank_dir)
-        settle_baseline(store, curated, shipped)
+        settle_baseline(store, shipped.entries, shipped.revision)
     except BankError as err:
         raise ConfigError(f"{err}\nRun `replycoach bank lint {bank_dir}` for details.") from err
     app.extensions["replycoach.bank"] = store
-    app.extensions["replycoach.curated_revision"] = shipped
-    # The shipped entries, for the curated update review (/v1/phrasebank/curated-update).
-    app.extensions["replycoach.curated_entries"] = curated
+    # The bank folder as shipped: /health and the curated update review compare the database with it.
+    app.extensions["replycoach.shipped"] = shipped
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"])
     store.on_change = live.expire
     app.extensions["replycoach.engine"] = live
@@ -95,8 +93,8 @@ def current_store() -> BankStore:
 
 def curated_update() -> str | None:
     """The revision of a curated bank newer than the one the database took in, if one is waiting."""
-    shipped: str = current_app.extensions["replycoach.curated_revision"]
-    return None if current_store().curated_revision() == shipped else shipped
+    shipped: Shipped = current_app.extensions["replycoach.shipped"]
+    return None if current_store().curated_revision() == shipped.revision else shipped.revision
 
 
 def current_engine() -> Engine:

@@ -7,6 +7,7 @@ from typing import Any
 from flask import current_app
 
 from .auth import requires
+from .bankstore import Shipped
 from .blueprint import Blueprint
 from .coach import current_store
 from .curated_schemas import CuratedUpdateSchema, TakenSchema, TakeRequestSchema
@@ -24,12 +25,8 @@ blp = Blueprint(
 
 def current_update() -> CuratedUpdate:
     """The curated update of the current app: its shipped bank against the database."""
-    app = current_app
-    return CuratedUpdate(
-        current_store(),
-        app.extensions["replycoach.curated_revision"],
-        app.extensions["replycoach.curated_entries"],
-    )
+    shipped: Shipped = current_app.extensions["replycoach.shipped"]
+    return CuratedUpdate(current_store(), shipped.revision, shipped.entries)
 
 
 @blp.route("/curated-update", methods=["GET"])

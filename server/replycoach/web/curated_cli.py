@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 
@@ -14,19 +12,11 @@ def bank_curated_update() -> None:
     Take them with POST /v1/phrasebank/curated-update (a lead key), or merge them into a folder and run
     `replycoach bank import DIR --curated-reviewed`.
     """
-    from ..bank.files import curated_bank_dir
-    from ..errors import BankError
-    from .cli import _bank_store, _fail
-    from .config import load_settings
-    from .curatedbaseline import read_shipped
+    from .cli import _bank_store
     from .curatedupdate import CuratedUpdate
 
     store, shipped = _bank_store()
-    try:
-        entries = read_shipped(Path(load_settings()["BANK_DIR"] or curated_bank_dir()))
-    except BankError as err:
-        _fail(err)
-    review = CuratedUpdate(store, shipped, entries).review()
+    review = CuratedUpdate(store, shipped.revision, shipped.entries).review()
     if not review.pending:
         click.echo(f"no curated update waits: the bank has taken in curated bank {review.taken}", err=True)
         return

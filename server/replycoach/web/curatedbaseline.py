@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy import Column, Connection, Integer, String, Table, Text, delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from ..bank.files import read_bank_dir
 from ..bank.model import Entry
-from ..errors import BankError
 from .bankstore import BankStore, parse_raw
 from .storage import metadata
 
@@ -28,18 +25,6 @@ curated_baseline = Table(
     Column("position", Integer, nullable=False),
     Column("entry", Text, nullable=False),  # the entry as JSON, in the bank file format
 )
-
-
-def read_shipped(bank_dir: Path) -> list[Entry]:
-    """The entries of the shipped bank folder, disabled ones included; raises BankError if it does not read.
-
-    Call it after `open_store`, which has linted the folder whole (patterns, examples): a second lint would
-    only double the start-up time. A compiled Bank leaves disabled entries out; the review compares them all.
-    """
-    data, problems = read_bank_dir(bank_dir)
-    if problems:
-        raise BankError(problems)
-    return list(data.entries)
 
 
 def read_baseline(engine: Engine) -> list[Entry]:

@@ -84,7 +84,7 @@ def validate(raw: Any) -> dict[str, Any]:
     problems: list[Problem] = []
     if entry.enabled:
         problems = [r.problem(entry) for r in results if not r.ok]
-        problems += [p for p in check_examples(bank, [e for e in bank.entries if e.id != entry.id])]
+        problems += check_examples(bank, [e for e in bank.entries if e.id != entry.id])
     examples = [
         {
             "kind": r.kind,

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request
 
 from ...bank.model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES
-from ..auth import SESSION_COOKIE, session_store
+from ..auth import SESSION_COOKIE, current_session, session_store
 from ..keys import KeyStore
 from ..sessions import SESSION_LIFETIME, Session
 
@@ -55,9 +55,8 @@ def _secure(response: Response) -> Response:
 
 
 def _session() -> tuple[str, Session] | None:
-    token = request.cookies.get(SESSION_COOKIE, "")
-    session = session_store().find(token) if token else None
-    return (token, session) if session else None
+    session = current_session()
+    return (request.cookies[SESSION_COOKIE], session) if session else None
 
 
 @bp.route("", methods=["GET"])
