@@ -16,7 +16,7 @@ import statistics
 import time
 
 from replycoach import Engine, default_engine
-from replycoach.bank.compiled import Bank
+from replycoach.engine.compiled import Bank
 from replycoach.bank.model import Entry, Example, Rewrite
 
 _WORDS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from replycoach import Engine, default_engine
 from replycoach.bank.model import CATEGORIES, Entry, Example
-from replycoach.context import read_customer
-from replycoach.text import normalize
+from replycoach.engine.context import read_customer
+from replycoach.engine.text import normalize
 
 _ENTRIES = default_engine().bank.entries
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from replycoach import Engine, load_bank
-from replycoach.context import read_customer
-from replycoach.tried import read_claims
+from replycoach.engine.context import read_customer
+from replycoach.engine.tried import read_claims
 
 CONTEXT_BANK = Path(__file__).parent / "banks" / "context"
 UPSET_LATE = "This is ridiculous!!! My parcel is a week late and nobody answers."

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import make_entry
 from replycoach import BankError, load_bank
-from replycoach.lint import lint_bank_dir
+from replycoach.bank.loader import lint_bank_dir
 
 WriteBank = Callable[..., Path]
 

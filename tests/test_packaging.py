@@ -43,7 +43,7 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
         "replycoach/web/admin/templates/admin/sign_in.html",
         *modules,
         "replycoach/web/admin/static/admin.css",
-        "replycoach/web/migrations/versions/0003_admin_sessions.py",
+        "replycoach/store/migrations/versions/0003_admin_sessions.py",
     ):
         assert needed in names, needed
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from replycoach.text import Utf16Offsets, normalize, sentence_body, sentence_bounds
+from replycoach.engine.text import Utf16Offsets, normalize, sentence_body, sentence_bounds
 
 
 def test_normalize_straightens_quotes_and_collapses_whitespace() -> None:

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
-from .bank.compiled import Bank
-from .bank.files import curated_bank_dir
-from .engine import Analysis, Engine, Flag, RewriteResult, Suggestion
-from .errors import BankError, DraftTooLongError, ReplyCoachError, UnknownFlagError
-from .lint import load_bank
+from replycoach.bank.files import curated_bank_dir
+from replycoach.bank.loader import load_bank
+from replycoach.engine import Analysis, Engine, Flag, RewriteResult, Suggestion
+from replycoach.engine.compiled import Bank
+from replycoach.errors import BankError, DraftTooLongError, ReplyCoachError, UnknownFlagError
 
 __version__ = "0.1.0"
 

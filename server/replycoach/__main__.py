@@ -1,5 +1,5 @@
 """`python -m replycoach` runs the command line."""
 
-from .cli import main
+from replycoach.cli import main
 
 main()

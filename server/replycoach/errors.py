@@ -1,12 +1,20 @@
-"""Reply Coach's exceptions: one base class, one subclass per thing a caller can get wrong."""
+"""Every error Reply Coach raises on purpose: one base class, one shallow tree, grouped by who raises it.
+
+Each layer raises these and nothing web-specific; the service maps them to HTTP statuses in one place
+(`replycoach.web.errors`), the command line to exit codes and messages.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class ReplyCoachError(Exception):
     """Base class of every error Reply Coach raises on purpose."""
+
+
+# The engine
 
 
 class DraftTooLongError(ReplyCoachError):
@@ -34,6 +42,9 @@ class UnknownFlagError(ReplyCoachError):
         )
 
 
+# The phrase bank
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a phrase bank: where it is and what to change."""
@@ -56,3 +67,94 @@ class BankError(ReplyCoachError):
         count = len(problems)
         lines = "\n".join(str(p) for p in problems)
         super().__init__(f"the phrase bank has {count} problem{'s' if count != 1 else ''}:\n{lines}")
+
+
+class ExportError(ReplyCoachError):
+    """Raised when the bank cannot be written to the folder asked for."""
+
+
+# Settings and storage
+
+
+class ConfigError(ReplyCoachError):
+    """Raised when a setting from the environment or the config file has a value the service cannot use."""
+
+
+class EntryNotFoundError(ReplyCoachError):
+    """Raised when an entry id (or one of its revisions) names nothing in the bank."""
+
+
+class EntryExistsError(ReplyCoachError):
+    """Raised when an entry is created with the id of one the bank already has."""
+
+
+class StaleEntryError(ReplyCoachError):
+    """Raised when a write names an entry revision (ETag) that is no longer the current one."""
+
+
+class InvalidEntryError(ReplyCoachError):
+    """Raised when a write would leave the bank invalid: carries every problem, as the loader reports them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+class KeyNotFoundError(ReplyCoachError):
+    """Raised when a key id names no key."""
+
+    def __init__(self, key_id: int) -> None:
+        self.key_id = key_id
+        super().__init__(f"no key with id {key_id}; `replycoach keys list` shows the ids")
+
+
+class SampleFileError(ReplyCoachError):
+    """Raised when a samples file cannot be read or a row of it holds no reply text."""
+
+
+# Curated bank updates
+
+
+class StaleUpdateError(ReplyCoachError):
+    """Raised when a review names a curated revision that is not the one waiting, or none is waiting."""
+
+
+class UnknownChangeError(ReplyCoachError):
+    """Raised when a review takes an entry id that is not one of the pending changes."""
+
+    def __init__(self, ids: list[str], pending: list[str]) -> None:
+        self.ids = ids
+        listed = ", ".join(pending) or "none"
+        super().__init__(
+            f"{', '.join(repr(i) for i in ids)} {'is' if len(ids) == 1 else 'are'} not a pending change "
+            f"of the curated update (pending: {listed}); GET /v1/phrasebank/curated-update lists them."
+        )
+
+
+# Grammar
+
+
+class GrammarUnavailableError(ReplyCoachError):
+    """Raised when the grammar backend cannot answer: down, too slow, not installed, or answering nonsense."""
+
+
+# The service
+
+
+class ApiError(ReplyCoachError):
+    """Raised by the web layer for a request it refuses; carries the status, code, message and details."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+        self.headers = headers or {}

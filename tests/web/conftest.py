@@ -11,7 +11,7 @@ from conftest import BASIC_BANK
 from flask import Flask
 from flask.testing import FlaskClient
 from replycoach.web.app import create_app
-from replycoach.web.keys import KeyStore
+from replycoach.store.keys import KeyStore
 
 MakeApp = Callable[..., Flask]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from replycoach.web.config import ConfigError, load_settings
+from replycoach.settings import load_settings
+from replycoach.errors import ConfigError
 
 from .conftest import MakeApp
 

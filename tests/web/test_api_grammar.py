@@ -21,7 +21,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, settings
 from replycoach import Engine
-from replycoach.web.config import ConfigError, load_settings
+from replycoach.settings import load_settings
+from replycoach.errors import ConfigError
 
 from .conftest import MakeApp
 

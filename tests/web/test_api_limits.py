@@ -7,8 +7,8 @@ import logging
 
 import pytest
 from flask import Flask
-from replycoach.web.config import ConfigError
-from replycoach.web.errors import ApiError
+from replycoach.errors import ConfigError
+from replycoach.errors import ApiError
 
 from .conftest import MakeApp
 from .helpers import error

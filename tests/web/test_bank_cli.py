@@ -13,7 +13,7 @@ from conftest import BASIC_BANK
 from replycoach.bank.files import curated_bank_dir, read_bank_dir
 from replycoach.cli import main
 from replycoach.web.app import create_app
-from replycoach.web.bankstore import BankStore
+from replycoach.store.bank import BankStore
 
 from .test_api_curation import NO_WORRIES
 
@@ -48,7 +48,7 @@ def test_exporting_an_unedited_bank_gives_the_same_bank_back(bank: Path, tmp_pat
 
 
 def test_export_shows_edits_and_refuses_a_folder_with_bank_files(env: dict[str, str], tmp_path: Path) -> None:
-    from replycoach.web.bankstore import Author
+    from replycoach.store.bank import Author
 
     _store(env).create(NO_WORRIES, Author(1, "Lee"))
     out = tmp_path / "out"
@@ -175,7 +175,7 @@ def test_samples_are_kept_in_the_database_not_sent(env: dict[str, str], tmp_path
 
 
 def test_a_disabled_entry_round_trips_through_export_and_import(env: dict[str, str], tmp_path: Path) -> None:
-    from replycoach.web.bankstore import Author
+    from replycoach.store.bank import Author
 
     store = _store(env)
     current = store.get("dismissive.calm-down")

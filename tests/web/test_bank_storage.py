@@ -12,7 +12,8 @@ import yaml
 from conftest import BASIC_BANK
 from flask import Flask
 from replycoach.bank.files import read_bank_dir
-from replycoach.web.bankstore import Author, BankStore, InvalidEntryError, StaleEntryError
+from replycoach.store.bank import Author, BankStore
+from replycoach.errors import InvalidEntryError, StaleEntryError
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.exc import OperationalError
 

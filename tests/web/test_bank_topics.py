@@ -14,8 +14,8 @@ from flask import Flask
 from replycoach.bank.files import read_bank_dir
 from replycoach.cli import main
 from replycoach.web.app import create_app
-from replycoach.web.bankstore import BankStore
-from replycoach.web.storage import MIGRATIONS
+from replycoach.store.bank import BankStore
+from replycoach.store.db import MIGRATIONS
 
 CONTEXT_BANK = Path(__file__).parents[1] / "banks" / "context"
 DRAFT = "Your parcel ships on Monday."

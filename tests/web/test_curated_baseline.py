@@ -13,9 +13,9 @@ from conftest import BASIC_BANK
 from replycoach.bank.files import read_bank_dir
 from replycoach.cli import main
 from replycoach.web.app import create_app
-from replycoach.web.bankstore import Author, BankStore
-from replycoach.web.curatedbaseline import read_baseline
-from replycoach.web.storage import MIGRATIONS, upgrade
+from replycoach.store.bank import Author, BankStore
+from replycoach.curated.baseline import read_baseline
+from replycoach.store.db import MIGRATIONS, upgrade
 from sqlalchemy import create_engine
 
 from .test_api_curation import NO_WORRIES

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from conftest import BASIC_BANK
 from replycoach import load_bank
 from replycoach.web.app import create_app
-from replycoach.web.bankstore import Author
-from replycoach.web.curated_cli import bank_curated_update
+from replycoach.store.bank import Author
+from replycoach.cli.curated import bank_curated_update
 
 
 def test_it_lists_each_change_and_says_which_were_edited_here(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 from conftest import BASIC_BANK
 from replycoach.bank.files import read_bank_dir
 from replycoach.bank.model import Entry
-from replycoach.web.curatedupdate import compare, merge
+from replycoach.curated.update import compare, merge
 
 ENTRIES = read_bank_dir(BASIC_BANK)[0].entries
 A, B, C, D = ENTRIES[:4]

@@ -10,9 +10,9 @@ from typing import Any
 import yaml
 from marshmallow import Schema, ValidationError
 
-from ..errors import Problem
-from .model import Entry, Topic
-from .schema import EntrySchema, TopicSchema, flatten_errors
+from replycoach.bank.model import Entry, Topic
+from replycoach.bank.schema import EntrySchema, TopicSchema, flatten_errors
+from replycoach.errors import Problem
 
 _SCHEMA = EntrySchema()
 _TOPIC_SCHEMA = TopicSchema()

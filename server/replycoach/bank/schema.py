@@ -14,8 +14,17 @@ from marshmallow import (
     validates_schema,
 )
 
-from ..messages import flatten_messages
-from .model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES, Condition, Entry, Example, Rewrite, Topic
+from replycoach.bank.model import (
+    CATEGORIES,
+    CONDITION_MOODS,
+    SCOPES,
+    SEVERITIES,
+    Condition,
+    Entry,
+    Example,
+    Rewrite,
+    Topic,
+)
 
 ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
@@ -230,3 +239,21 @@ def _explain(message: str) -> str:
     if message == "Missing data for required field.":
         return "missing; this field is required"
     return message
+
+
+def flatten_messages(messages: Any, prefix: str = "", root: str = "") -> list[tuple[str, str]]:
+    """Pairs like ('rewrites[1].text', 'Not a valid string.'); `root` names the whole document."""
+    if isinstance(messages, dict):
+        out: list[tuple[str, str]] = []
+        for key, value in messages.items():
+            if isinstance(key, int):
+                path = f"{prefix or root}[{key}]"
+            elif key == "_schema":
+                path = prefix
+            else:
+                path = f"{prefix}.{key}" if prefix else str(key)
+            out.extend(flatten_messages(value, path, root))
+        return out
+    if isinstance(messages, list):
+        return [pair for item in messages for pair in flatten_messages(item, prefix, root)]
+    return [(prefix or root, str(messages))]

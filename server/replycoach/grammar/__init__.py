@@ -6,10 +6,11 @@ returns a `GrammarResult`, and `with_grammar(analysis, result)` merges it into t
 
 from __future__ import annotations
 
-from .checker import BACKENDS, DEFAULT_BACKOFF, DEFAULT_LANGUAGE, DEFAULT_TIMEOUT, Grammar
-from .flags import RULE_PREFIX, GrammarFlag, grammar_flags, merge_flags
-from .languagetool import GrammarUnavailableError, LanguageToolClient
-from .result import STATUSES, GrammarResult, with_grammar
+from replycoach.errors import GrammarUnavailableError
+from replycoach.grammar.checker import BACKENDS, DEFAULT_BACKOFF, DEFAULT_LANGUAGE, DEFAULT_TIMEOUT, Grammar
+from replycoach.grammar.flags import RULE_PREFIX, GrammarFlag, grammar_flags, merge_flags
+from replycoach.grammar.languagetool import LanguageToolClient
+from replycoach.grammar.result import STATUSES, GrammarResult, with_grammar
 
 __all__ = [
     "BACKENDS",

@@ -8,11 +8,12 @@ import math
 import time
 from collections.abc import Callable
 
-from .breaker import Breaker
-from .flags import grammar_flags
-from .languagetool import GrammarUnavailableError, LanguageToolClient
-from .local import LocalServer
-from .result import GrammarResult
+from replycoach.errors import GrammarUnavailableError
+from replycoach.grammar.breaker import Breaker
+from replycoach.grammar.flags import grammar_flags
+from replycoach.grammar.languagetool import LanguageToolClient
+from replycoach.grammar.local import LocalServer
+from replycoach.grammar.result import GrammarResult
 
 BACKENDS = ("off", "url", "local")
 DEFAULT_TIMEOUT = 2.0

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine import Flag, Span, Suggestion
-from ..text import Utf16Offsets
+from replycoach.engine import Flag, Span, Suggestion
+from replycoach.engine.text import Utf16Offsets
 
 RULE_PREFIX = "lt."
 CATEGORY = "grammar"

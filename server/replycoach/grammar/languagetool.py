@@ -17,14 +17,10 @@ from typing import Any
 
 import requests
 
-from ..errors import ReplyCoachError
+from replycoach.errors import GrammarUnavailableError
 
 # LanguageTool's answer for a 20,000-character draft full of errors stays well under this.
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024
-
-
-class GrammarUnavailableError(ReplyCoachError):
-    """Raised when the grammar backend cannot answer: down, too slow, not installed, or answering nonsense."""
 
 
 def api_root(url: str) -> str:

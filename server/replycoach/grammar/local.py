@@ -8,7 +8,8 @@ import socket
 import subprocess
 import time
 
-from .languagetool import GrammarUnavailableError, LanguageToolClient
+from replycoach.errors import GrammarUnavailableError
+from replycoach.grammar.languagetool import LanguageToolClient
 
 STARTUP_SECONDS = 60.0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine import Analysis
-from .flags import GrammarFlag, merge_flags
+from replycoach.engine import Analysis
+from replycoach.grammar.flags import GrammarFlag, merge_flags
 
 # "ok": LanguageTool checked the draft; "unavailable": it could not (down, slow, not installed), so only
 # the bank's flags are there; "off": no grammar pass (no backend configured, or not asked for).

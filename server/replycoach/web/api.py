@@ -8,10 +8,11 @@ import flask_smorest
 from flask import Flask, Response, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
-from .. import __version__
-from . import curated_api, drafts, health, phrasebank
-from .auth import BEARER
-from .errors import ErrorSchema
+from replycoach import __version__
+from replycoach.web.auth import BEARER
+from replycoach.web.errors import ErrorSchema
+from replycoach.web.resources import curated as curated_api
+from replycoach.web.resources import drafts, health, phrasebank
 
 DOCS_ASSETS = "/v1/docs/assets/"
 

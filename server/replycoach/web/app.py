@@ -7,8 +7,10 @@ from typing import Any
 
 from flask import Flask
 
-from . import admin, api, auth, coach, cors, errors, grammar, ratelimit, requestlog, storage
-from .config import load_settings
+from replycoach.settings import load_settings
+from replycoach.store.db import connect
+from replycoach.web import admin, api, auth, cors, errors, grammar, ratelimit, requestlog
+from replycoach.web import live as coach
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -19,7 +21,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     requestlog.init_app(app)
-    storage.init_app(app)
+    app.extensions["replycoach.db"] = connect(settings["DATABASE_URL"])
     coach.init_app(app)
     grammar.init_app(app)
     auth.init_app(app)

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 
-from .errors import ApiError
-from .keys import ApiKey, KeyStore
-from .sessions import Session, SessionStore
+from replycoach.errors import ApiError
+from replycoach.store.keys import ApiKey, KeyStore
+from replycoach.store.sessions import Session, SessionStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 

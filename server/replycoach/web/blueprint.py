@@ -10,8 +10,8 @@ import flask_smorest
 from marshmallow import Schema, ValidationError
 from webargs.flaskparser import FlaskParser, is_json_request
 
-from ..messages import flatten_messages
-from .errors import ApiError
+from replycoach.bank.schema import flatten_messages
+from replycoach.errors import ApiError
 
 _ROOT = "body"
 

@@ -11,8 +11,18 @@ from flask import Flask, Response, current_app, g, jsonify, request
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from ..errors import DraftTooLongError, UnknownFlagError
-from .bankstore import EntryExistsError, EntryNotFoundError, InvalidEntryError, StaleEntryError
+from replycoach.errors import (
+    ApiError,
+    DraftTooLongError,
+    EntryExistsError,
+    EntryNotFoundError,
+    InvalidEntryError,
+    ReplyCoachError,
+    StaleEntryError,
+    StaleUpdateError,
+    UnknownChangeError,
+    UnknownFlagError,
+)
 
 log = logging.getLogger("replycoach.web")
 
@@ -34,25 +44,6 @@ class ErrorSchema(Schema):
 
 
 _SCHEMA = ErrorSchema()
-
-
-class ApiError(Exception):
-    """Raised by the web layer for a request it refuses; carries the status, code, message and details."""
-
-    def __init__(
-        self,
-        status: int,
-        code: str,
-        message: str,
-        details: Any = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.details = details
-        self.headers = headers or {}
 
 
 def error_response(error: ApiError) -> Response:
@@ -86,30 +77,45 @@ def _http_error(error: HTTPException) -> Response:
     return error_response(ApiError(status, code, message, headers=headers))
 
 
-def _draft_too_long(error: DraftTooLongError) -> Response:
-    details = {"field": error.field, "length": error.length, "limit": error.limit}
-    return error_response(ApiError(413, "draft_too_long", str(error), details))
-
-
-def _unknown_flag(error: UnknownFlagError) -> Response:
-    return error_response(ApiError(422, "unknown_flag", str(error), {"flag_ids": error.flag_ids}))
-
-
-def _invalid_entry(error: InvalidEntryError) -> Response:
+def _problems(error: InvalidEntryError) -> tuple[str, Any]:
     problems = [{"entry": p.entry, "field": p.field, "message": p.message} for p in error.problems]
     message = "The change would make the phrase bank invalid, so nothing changed: " + "; ".join(
         ": ".join(part for part in (p.entry, p.field, p.message) if part) for p in error.problems
     )
-    return error_response(ApiError(422, "invalid_entry", message, {"problems": problems}))
+    return message, {"problems": problems}
 
 
-def _store_error(status: int, code: str) -> Callable[[Exception], Response]:
-    """A handler answering a bank store error with `status` and `code`, its message as the message."""
+def _plain(details: Callable[[Any], Any] = lambda _: None) -> Callable[[Any], tuple[str, Any]]:
+    return lambda error: (str(error), details(error))
 
-    def handle(error: Exception) -> Response:
-        return error_response(ApiError(status, code, str(error)))
 
-    return handle
+# The one place errors of the layers below become HTTP: status, code, and (message, details).
+_HTTP: dict[type[ReplyCoachError], tuple[int, str, Callable[[Any], tuple[str, Any]]]] = {
+    DraftTooLongError: (
+        413,
+        "draft_too_long",
+        _plain(lambda e: {"field": e.field, "length": e.length, "limit": e.limit}),
+    ),
+    UnknownFlagError: (422, "unknown_flag", _plain(lambda e: {"flag_ids": e.flag_ids})),
+    InvalidEntryError: (422, "invalid_entry", _problems),
+    EntryNotFoundError: (404, "not_found", _plain()),
+    EntryExistsError: (409, "entry_exists", _plain()),
+    StaleEntryError: (412, "precondition_failed", _plain()),
+    StaleUpdateError: (409, "stale_update", _plain()),
+    UnknownChangeError: (422, "unknown_change", _plain(lambda e: {"ids": e.ids})),
+}
+
+
+def _reply_coach_error(error: ReplyCoachError) -> Response:
+    """An error raised on purpose: an ApiError as it says, another as _HTTP maps it, else a 500."""
+    if isinstance(error, ApiError):
+        return error_response(error)
+    for kind in type(error).__mro__:
+        if kind in _HTTP:
+            status, code, describe = _HTTP[kind]
+            message, details = describe(error)
+            return error_response(ApiError(status, code, message, details))
+    return _internal_error(error)
 
 
 def _internal_error(error: Exception) -> Response:
@@ -125,12 +131,6 @@ def _internal_error(error: Exception) -> Response:
 
 def init_app(app: Flask) -> None:
     """Send every error, expected or not, as the one JSON shape."""
-    app.register_error_handler(ApiError, error_response)
+    app.register_error_handler(ReplyCoachError, _reply_coach_error)
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(DraftTooLongError, _draft_too_long)
-    app.register_error_handler(UnknownFlagError, _unknown_flag)
-    app.register_error_handler(InvalidEntryError, _invalid_entry)
-    app.register_error_handler(EntryNotFoundError, _store_error(404, "not_found"))
-    app.register_error_handler(EntryExistsError, _store_error(409, "entry_exists"))
-    app.register_error_handler(StaleEntryError, _store_error(412, "precondition_failed"))
     app.register_error_handler(Exception, _internal_error)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from flask import Flask, current_app
 
-from ..grammar import Grammar, GrammarResult
+from replycoach.grammar import Grammar, GrammarResult
 
 # A batch's drafts share one grammar budget, so a slow server cannot hold a batch for 100 timeouts (and
 # past gunicorn's 60 s worker timeout): a draft is checked only while a whole timeout fits in what is left,

@@ -6,8 +6,8 @@ from flask import Flask, current_app
 from flask_limiter import Limiter
 from limits.errors import ConfigurationError
 
-from .auth import current_key
-from .config import ConfigError
+from replycoach.errors import ConfigError
+from replycoach.web.auth import current_key
 
 
 def _key_id() -> str:

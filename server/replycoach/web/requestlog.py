@@ -9,7 +9,7 @@ import uuid
 
 from flask import Flask, Response, g, request
 
-from .auth import current_key
+from replycoach.web.auth import current_key
 
 log = logging.getLogger("replycoach.access")
 

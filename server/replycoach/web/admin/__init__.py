@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request
 
-from ...bank.model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES
-from ..auth import SESSION_COOKIE, current_session, session_store
-from ..keys import KeyStore
-from ..sessions import SESSION_LIFETIME, Session
+from replycoach.bank.model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES
+from replycoach.store.keys import KeyStore
+from replycoach.store.sessions import SESSION_LIFETIME, Session
+from replycoach.web.auth import SESSION_COOKIE, current_session, session_store
 
 bp = Blueprint(
     "admin",

@@ -1,0 +1,44 @@
+"""Writing the phrase bank back out as a bank folder, in the YAML format of phrasebank/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from replycoach.bank.files import bank_files
+from replycoach.bank.model import Topic
+from replycoach.errors import ExportError
+from replycoach.store.bank import StoredEntry
+
+TOPICS_FILE = "acknowledgements.yml"
+
+
+def export_bank(entries: Sequence[StoredEntry], topics: Sequence[Topic], directory: Path) -> list[Path]:
+    """Write entries to their files (in bank order) and topics to theirs; returns the files written."""
+    if directory.exists() and not directory.is_dir():
+        raise ExportError(f"{directory} is a file; name a new or empty folder")
+    if directory.exists() and bank_files(directory):
+        raise ExportError(f"{directory} already holds bank files; export into a new or empty folder")
+    files: dict[str, dict[str, list[Any]]] = {}
+    for stored in entries:
+        files.setdefault(stored.source, {"entries": []})["entries"].append(stored.entry.to_dict())
+    for topic in topics:
+        files.setdefault(topic.source or TOPICS_FILE, {"acknowledgements": []})["acknowledgements"].append(
+            topic.to_dict()
+        )
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, content in sorted(files.items()):
+            path = directory / name
+            path.write_text(
+                yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=1_000_000),
+                encoding="utf-8",
+            )
+            written.append(path)
+    except OSError as err:
+        raise ExportError(f"cannot write the bank to {directory}: {err.strerror}") from err
+    return written

@@ -1,0 +1,125 @@
+"""Loading a bank the safe way: every field validated, every pattern compiled, every example run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from replycoach.bank.files import read_bank_dir
+from replycoach.bank.model import Entry, Example
+from replycoach.engine import Engine
+from replycoach.engine.compiled import Bank
+from replycoach.engine.context import read_customer
+from replycoach.engine.text import normalize
+from replycoach.errors import BankError, Problem
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """How one of an entry's examples fared: `detail` says what went wrong ('' when it held)."""
+
+    kind: str  # "flag" or "pass"
+    index: int
+    example: Example
+    detail: str
+
+    @property
+    def ok(self) -> bool:
+        """Whether the example held: a flag example flagged at its phrase, a pass example not flagged."""
+        return not self.detail
+
+    def problem(self, entry: Entry) -> Problem:
+        """The example's failure, as the loader reports it."""
+        if self.kind == "flag":
+            message = f"{self.example.flagged!r} is not flagged: {self.detail}"
+        else:
+            message = self.detail
+        return Problem(entry.source, entry.id, f"examples.{self.kind}[{self.index}]", message)
+
+
+def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Problem]:
+    """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not."""
+    engine = Engine(bank)
+    return [
+        result.problem(entry)
+        for entry in (entries if entries is not None else bank.entries)
+        for result in run_examples(engine, entry)
+        if not result.ok
+    ]
+
+
+def run_examples(engine: Engine, entry: Entry) -> list[ExampleResult]:
+    """Run one entry's examples with `engine` (whose bank holds the entry): every result, held or not."""
+    bank = engine.bank
+    results = [
+        ExampleResult("flag", i, example, _flag_failure(engine, bank, entry, example))
+        for i, example in enumerate(entry.flag_examples)
+    ]
+    for i, example in enumerate(entry.pass_examples):
+        hits = _entry_hits(bank, entry, example)
+        detail = (
+            f"flagged at {', '.join(repr(h) for h in hits)} but must pass; "
+            "narrow the pattern or add an `unless` exception"
+            if hits
+            else ""
+        )
+        results.append(ExampleResult("pass", i, example, detail))
+    return results
+
+
+def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) -> str:
+    """Why a flag example is not flagged as it says, or '' when it is."""
+    flagged = example.flagged or ""
+    start = example.text.index(flagged)
+    end = start + len(flagged)
+    flags = engine.analyze(example.text, example.customer).flags
+    if any(f.entry.id == entry.id and f.span.start == start and f.text == flagged for f in flags):
+        return ""
+    mine = [f.text for f in flags if f.entry.id == entry.id]
+    if mine:
+        return f"the entry flags {', '.join(repr(t) for t in mine)} instead; adjust the pattern or `flagged`"
+    winners = [
+        f"{f.entry.id} ({f.text!r})"
+        for f in flags
+        if f.span.start < end and start < f.span.end and f.entry.category != "structure"
+    ]
+    if winners:
+        return (
+            f"{', '.join(winners)} wins the overlap (the longer match wins); "
+            "make this entry match the longer phrase or narrow the other entry"
+        )
+    if _entry_hits(bank, entry, example, apply_condition=False):
+        return "its `when` condition is false for this example's `customer` message"
+    return "no pattern matches it here (check the pattern, an `unless` exception, and word boundaries)"
+
+
+def _entry_hits(bank: Bank, entry: Entry, example: Example, *, apply_condition: bool = True) -> list[str]:
+    """What this entry alone flags in an example, ignoring other entries."""
+    customer = read_customer(example.customer)
+    normalized = normalize(example.text)
+    return [
+        example.text[normalized.to_original(m.start) : normalized.to_original(m.end)]
+        for m in bank.compiled(entry.id).matches(normalized.text)
+        if not apply_condition or customer.allows(entry.when, m.slot_texts(normalized.text))
+    ]
+
+
+def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
+    """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems."""
+    data, problems = read_bank_dir(directory)
+    try:
+        bank = Bank.build(data.entries, data.topics)
+    except BankError as err:
+        problems.extend(err.problems)
+        broken = {p.entry for p in err.problems}
+        bank = Bank.build([e for e in data.entries if e.id not in broken])
+    problems.extend(check_examples(bank))
+    return (None if problems else bank), problems
+
+
+def load_bank(directory: Path) -> Bank:
+    """Load a bank folder, raising BankError with every problem if anything is wrong."""
+    bank, problems = lint_bank_dir(directory)
+    if bank is None:
+        raise BankError(problems)
+    return bank

@@ -1,0 +1,153 @@
+"""`replycoach bank`: lint, list and document a bank folder; export and import the service's bank."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from replycoach.bank.files import curated_bank_dir
+from replycoach.bank.loader import lint_bank_dir
+from replycoach.bank.table import TABLE_BEGIN, entries_table, replace_table
+from replycoach.cli.common import BadInput, bank_store, fail, load
+from replycoach.cli.curated import bank_curated_update
+
+
+@click.group()
+def bank() -> None:
+    """Work with a phrase bank folder."""
+
+
+@bank.command("lint")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+def bank_lint(directory: Path | None) -> None:
+    """Validate every entry of a bank folder and run its examples (default: the curated bank)."""
+    directory = directory or curated_bank_dir()
+    loaded, problems = lint_bank_dir(directory)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems or loaded is None:
+        count = len(problems)
+        click.echo(f"{directory}: {count} problem{'s' if count != 1 else ''}", err=True)
+        sys.exit(1)
+    click.echo(f"{directory}: {len(loaded)} entries, all examples behave", err=True)
+
+
+@bank.command("list")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def bank_list(directory: Path | None, fmt: str) -> None:
+    """List a bank's entries (default: the curated bank)."""
+    loaded = load(directory)
+    rows: list[dict[str, Any]] = [
+        {"id": e.id, "category": e.category, "severity": e.severity, "message": e.message}
+        | ({} if e.enabled else {"enabled": False})
+        for e in loaded.all_entries
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max((len(r["id"]) for r in rows), default=0)
+    for row in rows:
+        severity = row["severity"] if row.get("enabled", True) else "disabled"
+        click.echo(f"{row['id']:<{width}}  {severity:<10}  {row['message']}")
+
+
+@bank.command("table")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Replace the generated table in this Markdown file.",
+)
+@click.option(
+    "--check",
+    "check_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Exit 1 if the table in this Markdown file is out of date.",
+)
+def bank_table(directory: Path | None, write_to: Path | None, check_file: Path | None) -> None:
+    """Print the Markdown table of a bank's entries, or write it into a README."""
+    table = entries_table(load(directory).entries)
+    target = write_to or check_file
+    if target is None:
+        click.echo(table, nl=False)
+        return
+    try:
+        current = target.read_text(encoding="utf-8")
+    except OSError as err:
+        raise BadInput(f"cannot read {target}: {err.strerror}") from err
+    if TABLE_BEGIN not in current:
+        raise BadInput(f"{target} has no {TABLE_BEGIN} marker to put the table after")
+    updated = replace_table(current, table)
+    if check_file is not None:
+        if updated != current:
+            click.echo(
+                f"{target}: the entries table is out of date; run `replycoach bank table --write {target}`",
+                err=True,
+            )
+            sys.exit(1)
+        return
+    target.write_text(updated, encoding="utf-8")
+    click.echo(f"{target}: table of {len(load(directory).entries)} entries written", err=True)
+
+
+@bank.command("export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def bank_export(directory: Path) -> None:
+    """Write the service's phrase bank (from its database) to a new folder, in the bank file format."""
+    from replycoach.bank.export import export_bank
+    from replycoach.errors import ExportError
+
+    store, _ = bank_store()
+    try:
+        snapshot = store.snapshot()
+        written = export_bank(snapshot.entries, snapshot.topics, directory)
+    except ExportError as err:
+        fail(err)
+    click.echo(f"{directory}: {len(written)} files written", err=True)
+
+
+@bank.command("import")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--curated-reviewed",
+    is_flag=True,
+    help="The folder merges in the newer curated bank: stop reporting it as waiting (GET /health).",
+)
+def bank_import(directory: Path, curated_reviewed: bool) -> None:
+    """Make the service's bank exactly a folder's entries: all validated first, then applied at once."""
+    from replycoach.bank.files import BankData
+    from replycoach.bank.loader import lint_bank_dir
+    from replycoach.curated.baseline import write_baseline
+    from replycoach.errors import InvalidEntryError
+    from replycoach.store.bank import Author
+
+    store, shipped = bank_store()
+    loaded, problems = lint_bank_dir(directory)
+    if loaded is None:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{directory}: {len(problems)} problem(s); nothing was imported", err=True)
+        sys.exit(1)
+    data = BankData(list(loaded.all_entries), [compiled.topic for compiled in loaded.topics])
+    author = Author(None, f"replycoach bank import {directory}")
+    taken_in = curated_reviewed or loaded.revision == shipped.revision
+    try:
+        # Taking in the shipped bank makes its entries the next review's baseline, in the same transaction.
+        changed = store.import_bank(
+            data,
+            author,
+            shipped.revision if taken_in else None,
+            also=(lambda conn: write_baseline(conn, shipped.entries)) if taken_in else None,
+        )
+    except InvalidEntryError as err:
+        fail(err)
+    click.echo(f"{directory}: {len(loaded)} entries, {changed} changed; live within seconds", err=True)
+
+
+bank.add_command(bank_curated_update)

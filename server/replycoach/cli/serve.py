@@ -1,0 +1,56 @@
+"""`replycoach serve`: run the HTTP service under gunicorn."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from replycoach.cli.common import fail
+
+if TYPE_CHECKING:
+    from replycoach.grammar import Grammar
+
+# The web layer and gunicorn are imported inside the command: every `replycoach check` loads this module,
+# and it should not pay a second for a server it does not start.
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="Worker processes.")
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the HTTP service under gunicorn (configuration: REPLYCOACH_* variables, see the README)."""
+    from replycoach.errors import ConfigError
+    from replycoach.web.app import create_app
+    from replycoach.web.server import Gunicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        app = create_app()
+    except ConfigError as err:
+        fail(err)
+    click.echo(f"replycoach: serving on http://{host}:{port} (docs: http://{host}:{port}/v1/docs)", err=True)
+    click.echo(f"replycoach: grammar: {_grammar_state(app.extensions['replycoach.grammar'])}", err=True)
+    options = {
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "accesslog": None,  # replycoach.access logs each request, as JSON without any text
+        "errorlog": "-",
+        "timeout": 60,
+        "control_socket_disable": True,
+    }
+    Gunicorn(app, options).run()
+
+
+def _grammar_state(grammar: Grammar) -> str:
+    """Which grammar backend is in use and whether it answers now, in a few words."""
+    if grammar.backend == "off":
+        return "off (set LANGUAGETOOL_URL to check grammar with a LanguageTool server)"
+    probe = grammar.probe()
+    where = f"{grammar.describe()} ({grammar.backend} backend)"
+    if probe.status == "ok":
+        return f"{where}, answering"
+    return f"{where}, not answering ({probe.detail}); drafts get grammar status unavailable until it does"

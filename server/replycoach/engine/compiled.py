@@ -1,0 +1,76 @@
+"""A loaded bank: validated entries compiled for matching, with a content revision."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from replycoach.bank.model import Entry, Topic
+from replycoach.engine.matcher import CompiledEntry, CompiledTopic, Matcher, compile_entry, compile_topic
+from replycoach.errors import BankError, Problem
+
+_Item = TypeVar("_Item")
+_Compiled = TypeVar("_Compiled")
+
+
+class Bank:
+    """An immutable, compiled phrase bank; build one with `Bank.build`."""
+
+    def __init__(
+        self,
+        compiled: list[CompiledEntry],
+        topics: list[CompiledTopic] | None = None,
+        all_entries: Iterable[Entry] | None = None,
+    ) -> None:
+        self._compiled = compiled
+        self.topics: tuple[CompiledTopic, ...] = tuple(topics or ())
+        # `entries` fire; `all_entries` adds the disabled ones, in bank order (what a bank folder holds).
+        self.entries: tuple[Entry, ...] = tuple(c.entry for c in compiled)
+        self.all_entries: tuple[Entry, ...] = tuple(all_entries) if all_entries is not None else self.entries
+        self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
+        self._compiled_by_id = {c.entry.id: c for c in compiled}
+        self.matcher = Matcher(compiled)
+        content = {
+            "entries": [e.to_dict() for e in self.all_entries],
+            "topics": [t.topic.to_dict() for t in self.topics],
+        }
+        digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
+        self.revision = digest.hexdigest()[:12]
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry], topics: Iterable[Topic] = ()) -> Bank:
+        """Compile entries and topics into a bank; raises BankError listing every pattern or slot problem.
+
+        Disabled entries are compiled too (enabling one must never break the bank) but left out of it.
+        """
+        problems: list[Problem] = []
+        compiled = _compile_all(entries, compile_entry, problems)
+        compiled_topics = _compile_all(topics, compile_topic, problems)
+        if problems:
+            raise BankError(problems)
+        enabled = [c for c in compiled if c.entry.enabled]
+        return cls(enabled, compiled_topics, [c.entry for c in compiled])
+
+    def compiled(self, entry_id: str) -> CompiledEntry:
+        """The compiled form of one entry."""
+        return self._compiled_by_id[entry_id]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _compile_all(
+    items: Iterable[_Item],
+    compile_one: Callable[[_Item], tuple[_Compiled | None, list[Problem]]],
+    problems: list[Problem],
+) -> list[_Compiled]:
+    """Compile each item, collecting every problem instead of stopping at the first."""
+    out: list[_Compiled] = []
+    for item in items:
+        result, item_problems = compile_one(item)
+        problems.extend(item_problems)
+        if result is not None:
+            out.append(result)
+    return out

@@ -1,0 +1,158 @@
+"""The analysis engine: finds cold phrasing in a draft and builds warmer rewrites. Plain Python, no I/O."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from replycoach.engine.compiled import Bank
+from replycoach.engine.context import polarity, read_customer
+from replycoach.engine.draft import Draft
+from replycoach.engine.matcher import RawMatch
+from replycoach.engine.results import Analysis, Flag, RewriteResult, Suggestion
+from replycoach.engine.score import score_flags
+from replycoach.engine.structure import check_structure
+from replycoach.engine.suggest import Replacement, render
+from replycoach.engine.voice import Voice
+from replycoach.errors import DraftTooLongError, UnknownFlagError
+
+DEFAULT_MAX_CHARS = 20_000
+_SEVERITY_RANK = {"warning": 0, "suggestion": 1}
+
+
+class Engine:
+    """Analyzes drafts against one compiled phrase bank."""
+
+    def __init__(self, bank: Bank, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.bank = bank
+        self.max_chars = max_chars
+
+    def analyze(self, text: str, customer_message: str | None = None) -> Analysis:
+        """Flag cold phrasing in `text`, using the customer's message (if given) as context."""
+        self._check_input("text", text)
+        if customer_message is not None:
+            self._check_input("customer_message", customer_message)
+        customer = read_customer(customer_message)
+        draft = Draft(text)
+        normalized = draft.normalized
+        matches = self.bank.matcher.find(normalized.text)
+        voice = Voice(draft) if matches else None
+        candidates = [
+            m
+            for m in matches
+            if customer.allows(m.entry.when, m.slot_texts(normalized.text))
+            and voice is not None
+            and voice.own(m.start, m.end)
+        ]
+        chosen = _resolve_overlaps(candidates)
+        sentences = draft.sentences if chosen or customer.mood == "upset" else []
+        flags = []
+        for match in chosen:
+            start = normalized.to_original(match.start)
+            end = normalized.to_original(match.end)
+            slots = {
+                name: text[normalized.to_original(s) : normalized.to_original(e)]
+                for name, (s, e) in match.groups.items()
+            }
+            suggestions = tuple(
+                _suggestion(render(rewrite, text, (start, end), slots, sentences), draft)
+                for rewrite in match.entry.rewrites
+            )
+            flags.append(
+                Flag(
+                    id=f"{match.entry.id}@{start}",
+                    entry=match.entry,
+                    text=text[start:end],
+                    span=draft.span(start, end),
+                    suggestions=suggestions,
+                )
+            )
+        for found in check_structure(text, sentences, customer, customer_message, self.bank.topics):
+            at_end = found.at + (1 if found.replace_first else 0)
+            flags.append(
+                Flag(
+                    id=f"{found.rule.id}@{found.start}",
+                    entry=found.rule,
+                    text=text[found.start : found.end],
+                    span=draft.span(found.start, found.end),
+                    suggestions=tuple(
+                        Suggestion(t, draft.span(found.at, at_end), "insert") for t in found.texts
+                    ),
+                )
+            )
+        flags.sort(key=lambda f: (f.span.start, f.span.end))
+        return Analysis(tuple(flags), score_flags(flags), customer, round(polarity(text), 3))
+
+    def rewrite(
+        self,
+        text: str,
+        apply: Literal["all"] | Sequence[str],
+        customer_message: str | None = None,
+    ) -> RewriteResult:
+        """Apply each chosen flag's top suggestion; nothing outside the replaced spans changes."""
+        analysis = self.analyze(text, customer_message)
+        by_id = {flag.id: flag for flag in analysis.flags}
+        if apply == "all":
+            chosen = list(analysis.flags)
+        else:
+            unknown = [flag_id for flag_id in apply if flag_id not in by_id]
+            if unknown:
+                raise UnknownFlagError(unknown)
+            chosen = [by_id[flag_id] for flag_id in dict.fromkeys(apply)]
+        chosen.sort(key=lambda f: (f.suggestions[0].span.start, f.span.start))
+        pieces: list[str] = []
+        applied: list[dict[str, Any]] = []
+        skipped: list[dict[str, Any]] = []
+        cursor = 0
+        last_id = ""
+        for flag in chosen:
+            top = flag.suggestions[0]
+            if top.span.start < cursor:
+                skipped.append(
+                    {"id": flag.id, "reason": f"its rewrite overlaps the one applied for {last_id}"}
+                )
+                continue
+            pieces.append(text[cursor : top.span.start])
+            pieces.append(top.text)
+            applied.append(
+                {
+                    "id": flag.id,
+                    "rule_id": flag.entry.id,
+                    "from": text[top.span.start : top.span.end],
+                    "to": top.text,
+                }
+            )
+            cursor = top.span.end
+            last_id = flag.id
+        pieces.append(text[cursor:])
+        return RewriteResult("".join(pieces), tuple(applied), tuple(skipped))
+
+    def _check_input(self, name: str, value: object) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+        if len(value) > self.max_chars:
+            raise DraftTooLongError(name, len(value), self.max_chars)
+
+
+def _suggestion(replacement: Replacement, draft: Draft) -> Suggestion:
+    return Suggestion(replacement.text, draft.span(replacement.start, replacement.end), replacement.scope)
+
+
+def _resolve_overlaps(candidates: list[RawMatch]) -> list[RawMatch]:
+    """Keep one match per span: longer first, then warning over suggestion, then entry id."""
+    ranked = sorted(
+        candidates,
+        key=lambda m: (m.start - m.end, _SEVERITY_RANK[m.entry.severity], m.entry.id, m.start),
+    )
+    starts: list[int] = []
+    kept: list[RawMatch] = []
+    for match in ranked:
+        i = bisect.bisect_right(starts, match.start)
+        if i and kept[i - 1].end > match.start:
+            continue
+        if i < len(kept) and kept[i].start < match.end:
+            continue
+        starts.insert(i, match.start)
+        kept.insert(i, match)
+    return kept

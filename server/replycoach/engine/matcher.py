@@ -1,0 +1,226 @@
+"""Pattern matching over the whole bank: RE2 only, with one set-based pass to pick candidate entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from replycoach.bank.model import Entry, Topic
+from replycoach.engine.suggest import template_slots
+from replycoach.engine.text import on_word_boundaries
+from replycoach.errors import Problem
+
+# RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
+_PATTERN_MEM = 8 << 20
+# Patterns per FilteredRE2: its atom set must fit RE2's memory budget (chunks are halved if not).
+_FILTER_CHUNK = 1000
+
+
+def _options(max_mem: int) -> Any:
+    options = re2.Options()
+    options.case_sensitive = False
+    options.max_mem = max_mem
+    # A pattern RE2 refuses is reported as a Problem; RE2 need not also log it to stderr.
+    options.log_errors = False
+    return options
+
+
+def _reason(err: Exception) -> str:
+    """RE2's reason for refusing a pattern, as text (the binding hands it over as bytes)."""
+    reason = err.args[0] if err.args else err
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
+def compile_pattern(pattern: str) -> Any:
+    """Compile one bank pattern the way the engine runs it (case-insensitive RE2)."""
+    return re2.compile(pattern, _options(_PATTERN_MEM))
+
+
+@dataclass(frozen=True)
+class RawMatch:
+    """A pattern match in the normalized text, before context and overlap resolution."""
+
+    entry: Entry
+    start: int
+    end: int
+    groups: dict[str, tuple[int, int]]
+
+    def slot_texts(self, text: str) -> dict[str, str]:
+        """What each named group captured, as text."""
+        return {name: text[s:e] for name, (s, e) in self.groups.items()}
+
+
+class CompiledEntry:
+    """An entry with its patterns compiled and the slots every pattern captures."""
+
+    def __init__(self, entry: Entry, patterns: list[Any], unless: list[Any]) -> None:
+        self.entry = entry
+        self.patterns = patterns
+        self.unless = unless
+        names = [frozenset(p.groupindex) for p in patterns]
+        self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
+
+    def matches(self, text: str, pattern_indexes: Iterable[int] | None = None) -> list[RawMatch]:
+        """Every match of this entry in normalized `text` on word boundaries, exceptions applied."""
+        indexes = range(len(self.patterns)) if pattern_indexes is None else pattern_indexes
+        found: list[RawMatch] = []
+        for index in indexes:
+            regex = self.patterns[index]
+            for m in regex.finditer(text):
+                start, end = m.span()
+                while start < end and text[start] == " ":
+                    start += 1
+                while end > start and text[end - 1] == " ":
+                    end -= 1
+                if start == end or not on_word_boundaries(text, start, end):
+                    continue
+                groups = {
+                    name: m.span(index) for name, index in regex.groupindex.items() if m.span(index)[0] >= 0
+                }
+                found.append(RawMatch(self.entry, start, end, groups))
+        if found and self.unless:
+            exceptions = [m.span() for regex in self.unless for m in regex.finditer(text)]
+            found = [
+                match for match in found if not any(s < match.end and match.start < e for s, e in exceptions)
+            ]
+        return found
+
+
+def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
+    """Compile an entry's patterns, reporting each one RE2 refuses and each rewrite slot left unfilled."""
+    problems: list[Problem] = []
+
+    def compiled(field: str, patterns: tuple[str, ...]) -> list[Any]:
+        out = []
+        for i, pattern in enumerate(patterns):
+            try:
+                out.append(compile_pattern(pattern))
+            except re2.error as err:
+                problems.append(
+                    Problem(
+                        entry.source,
+                        entry.id,
+                        f"{field}[{i}]",
+                        f"RE2 cannot compile {pattern!r} ({_reason(err)}); RE2 has no look-around and no "
+                        "back-references: rewrite the pattern, or move the exception to `unless`",
+                    )
+                )
+        return out
+
+    patterns = compiled("patterns", entry.patterns)
+    unless = compiled("unless", entry.unless)
+    if problems:
+        return None, problems
+    result = CompiledEntry(entry, patterns, unless)
+    tried_slot = entry.when.customer_tried if entry.when else None
+    if tried_slot is not None and tried_slot not in result.slots:
+        problems.append(
+            Problem(
+                entry.source,
+                entry.id,
+                "when.customer_tried",
+                f"slot {tried_slot!r} is not captured by every pattern; add (?P<{tried_slot}>...) "
+                "around the action the draft asks for in each pattern",
+            )
+        )
+    for i, rewrite in enumerate(entry.rewrites):
+        try:
+            slots = template_slots(rewrite.text)
+        except ValueError as err:
+            problems.append(
+                Problem(
+                    entry.source,
+                    entry.id,
+                    f"rewrites[{i}].text",
+                    f"{err}; write {{{{ and }}}} for literal braces",
+                )
+            )
+            continue
+        for slot in sorted(slots - result.slots):
+            problems.append(
+                Problem(
+                    entry.source,
+                    entry.id,
+                    f"rewrites[{i}].text",
+                    f"slot {{{slot}}} is not captured by every pattern; add a named group "
+                    f"(?P<{slot}>...) to each pattern, or remove the slot",
+                )
+            )
+    return (None if problems else result), problems
+
+
+class CompiledTopic:
+    """A topic with its cue patterns compiled."""
+
+    def __init__(self, topic: Topic, cues: list[Any]) -> None:
+        self.topic = topic
+        self.cues = cues
+
+    def fits(self, message: str) -> bool:
+        """Whether the customer's message is about this topic (the fallback topic fits any message)."""
+        return not self.cues or any(cue.search(message) for cue in self.cues)
+
+
+def compile_topic(topic: Topic) -> tuple[CompiledTopic | None, list[Problem]]:
+    """Compile a topic's cues, reporting each one RE2 refuses."""
+    cues: list[Any] = []
+    problems: list[Problem] = []
+    for i, cue in enumerate(topic.cues):
+        try:
+            cues.append(compile_pattern(cue))
+        except re2.error as err:
+            message = f"RE2 cannot compile {cue!r} ({_reason(err)})"
+            problems.append(Problem(topic.source, topic.topic, f"cues[{i}]", message))
+    return (None if problems else CompiledTopic(topic, cues)), problems
+
+
+class Matcher:
+    """Finds every entry's matches in one text; cost stays flat as the bank grows.
+
+    RE2's FilteredRE2 extracts the literal atoms each pattern needs and finds them all in one pass, so only
+    the entries whose atoms occur in the draft run their patterns; a pattern without atoms always runs.
+    """
+
+    def __init__(self, entries: list[CompiledEntry]) -> None:
+        self._entries = entries
+        self._owners = [
+            (entry_index, pattern_index)
+            for entry_index, compiled in enumerate(entries)
+            for pattern_index in range(len(compiled.patterns))
+        ]
+        patterns = [p for compiled in entries for p in compiled.entry.patterns]
+        self._filters: list[tuple[int, Any]] = []
+        for offset in range(0, len(patterns), _FILTER_CHUNK):
+            self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))
+
+    def _add_filters(self, patterns: list[str], start: int, stop: int) -> None:
+        """Build a filter over patterns[start:stop], halving the range if RE2 runs out of room."""
+        regex_filter = re2.Filter()
+        for pattern in patterns[start:stop]:
+            regex_filter.Add(pattern, _options(_PATTERN_MEM))
+        try:
+            regex_filter.Compile()
+        except re2.error:
+            if stop - start == 1:
+                raise
+            middle = (start + stop) // 2
+            self._add_filters(patterns, start, middle)
+            self._add_filters(patterns, middle, stop)
+            return
+        self._filters.append((start, regex_filter))
+
+    def find(self, text: str) -> list[RawMatch]:
+        """All matches of all entries in normalized `text`."""
+        hits: dict[int, list[int]] = {}
+        encoded = text.encode("utf-8")
+        for offset, regex_filter in self._filters:
+            for index in regex_filter.Match(encoded, True) or ():
+                entry_index, pattern_index = self._owners[offset + index]
+                hits.setdefault(entry_index, []).append(pattern_index)
+        found: list[RawMatch] = []
+        for entry_index in sorted(hits):
+            found.extend(self._entries[entry_index].matches(text, hits[entry_index]))
+        return found

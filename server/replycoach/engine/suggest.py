@@ -1,0 +1,86 @@
+"""Turns a rewrite template into a suggestion: slots filled, the draft's casing and punctuation kept."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from replycoach.bank.model import Rewrite
+from replycoach.engine.text import sentence_body, starts_sentence
+
+_FORMATTER = string.Formatter()
+_TERMINAL = ".!?\u2026"
+_FIRST_PERSON = (
+    "I",
+    "I'm",
+    "I'll",
+    "I've",
+    "I'd",
+    "I\u2019m",
+    "I\u2019ll",
+    "I\u2019ve",
+    "I\u2019d",
+)
+
+
+def template_slots(template: str) -> set[str]:
+    """The slot names a rewrite template uses; raises ValueError for a malformed template."""
+    slots = set()
+    for _, name, spec, conversion in _FORMATTER.parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"{{{name}}} is not a slot name; slots look like {{time}}")
+        slots.add(name)
+    return slots
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Text that replaces the span [start, end) of the draft (code-point offsets)."""
+
+    text: str
+    start: int
+    end: int
+    scope: str
+
+
+def render(
+    rewrite: Rewrite,
+    draft: str,
+    match: tuple[int, int],
+    slots: Mapping[str, str],
+    sentences: list[tuple[int, int]],
+) -> Replacement:
+    """Fill `rewrite` for one match in `draft` and say which span of the draft it replaces."""
+    if rewrite.scope == "sentence":
+        start, end = sentence_body(draft, sentences, match[0])
+        start, end = min(start, match[0]), max(end, match[1])
+    else:
+        start, end = match
+    replaced = draft[start:end]
+    text = rewrite.text.format_map(slots).strip()
+    text = text.rstrip(_TERMINAL + " ")
+    trailing = replaced[len(replaced.rstrip(_TERMINAL)) :]
+    text += trailing
+    if "\u2019" in draft and "'" not in draft:
+        text = text.replace("'", "\u2019")
+    if not rewrite.text.startswith("{"):
+        text = _match_case(text, replaced, at_sentence_start=starts_sentence(draft, sentences, start))
+    return Replacement(text, start, end, rewrite.scope)
+
+
+def _match_case(text: str, replaced: str, *, at_sentence_start: bool) -> str:
+    """Start `text` in the case the replaced draft text started in."""
+    first = next((c for c in replaced if c.isalpha()), "")
+    if not text or not first or not text[0].isalpha():
+        return text
+    replaced_word = replaced.split(" ", 1)[0].rstrip(",;:")
+    capital = at_sentence_start if replaced_word in _FIRST_PERSON else first.isupper()
+    if capital:
+        return text[0].upper() + text[1:]
+    first_word = text.split(" ", 1)[0].rstrip(",;:")
+    if first_word in _FIRST_PERSON or (len(first_word) > 1 and first_word.isupper()):
+        return text
+    return text[0].lower() + text[1:]

@@ -1,0 +1,177 @@
+"""Plain-text helpers for the engine: matching normalization, UTF-16 offsets and sentence bounds."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Curly quotes and look-alikes become the straight ones patterns are written with; one code point for one,
+# so offsets only shift where whitespace runs collapse.
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\uff07": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\uff02": '"',
+    }
+)
+_WHITESPACE_RUN = re.compile(r"\s+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A draft as patterns see it (straight quotes, single spaces), with a map back to the original."""
+
+    text: str
+    _run_positions: tuple[int, ...]
+    _shrink_before: tuple[int, ...]
+
+    def to_original(self, index: int) -> int:
+        """Map an offset in the normalized text to the same boundary in the original text."""
+        runs_before = bisect.bisect_left(self._run_positions, index)
+        return index + (self._shrink_before[runs_before - 1] if runs_before else 0)
+
+    def to_normalized(self, index: int) -> int:
+        """Map an offset of the original text that is not inside a whitespace run to the normalized text."""
+        # Run i starts at normalized offset _run_positions[i] and ends, in the original, at this offset:
+        ends = [p + shrink + 1 for p, shrink in zip(self._run_positions, self._shrink_before, strict=True)]
+        runs_before = bisect.bisect_right(ends, index)
+        return index - (self._shrink_before[runs_before - 1] if runs_before else 0)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Straighten quotes and collapse each whitespace run to one space, remembering how to map back."""
+    translated = text.translate(_QUOTES)
+    pieces: list[str] = []
+    positions: list[int] = []
+    shrink: list[int] = []
+    total = 0
+    last = 0
+    for run in _WHITESPACE_RUN.finditer(translated):
+        if run.group() == " ":
+            continue
+        pieces.append(translated[last : run.start()])
+        pieces.append(" ")
+        last = run.end()
+        removed = run.end() - run.start() - 1
+        if removed:
+            positions.append(run.start() - total)
+            total += removed
+            shrink.append(total)
+    pieces.append(translated[last:])
+    return NormalizedText("".join(pieces), tuple(positions), tuple(shrink))
+
+
+class Utf16Offsets:
+    """Converts code-point offsets of one text to UTF-16 code units, as browsers count them."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+
+    def __call__(self, index: int) -> int:
+        """Return the UTF-16 offset of code-point offset `index`."""
+        return index + bisect.bisect_left(self._astral, index)
+
+
+def is_word_char(char: str) -> bool:
+    """Whether `char` counts as part of a word for match boundaries (letters, digits, underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] neither starts nor ends in the middle of a word."""
+    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        return False
+    return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
+
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr vs etc e.g i.e approx appt dept no nos fig inc ltd co corp".split()
+)
+# A sentence ends at closing punctuation (with any closing quotes or brackets) followed by whitespace,
+# or at a line break.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)|\n")
+_CLOSING = re.compile(r"[\s.!?\u2026\"'\u2019\u201d)\]]*\Z")
+_LEAD = re.compile(
+    r"(?:@\w+[\s,:]*)*"
+    r"(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b"
+    r"[^,.!?\n]{0,40}[,!:\u2014-]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Split text into sentences: (start, end) spans without surrounding whitespace, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        end = boundary.end()
+        if boundary.group() != "\n" and _ends_in_abbreviation(text, boundary.start()):
+            continue
+        _append_trimmed(text, start, end, spans)
+        start = end
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _ends_in_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+_HANDLES = re.compile(r"(?:@\w+[\s,:]*)*")
+
+
+def starts_sentence(text: str, sentences: list[tuple[int, int]], index: int) -> bool:
+    """Whether `index` is where a sentence's words begin (only @handles may come before it)."""
+    starts = [s for s, _ in sentences]
+    pos = bisect.bisect_right(starts, index) - 1
+    if pos < 0:
+        return True
+    handles = _HANDLES.match(text, sentences[pos][0], index)
+    return handles is not None and handles.end() >= index
+
+
+def after_lead(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin, after any @handles and a greeting like "Hi Sam,"."""
+    lead = _LEAD.match(text, start, end)
+    return lead.end() if lead and lead.end() < end else start
+
+
+def sentence_body(text: str, sentences: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    """The sentence holding `index`, without leading @handles or greeting and without closing punctuation."""
+    starts = [s for s, _ in sentences]
+    pos = bisect.bisect_right(starts, index) - 1
+    if pos < 0 or index >= sentences[pos][1]:
+        return index, index
+    start, end = sentences[pos]
+    lead = _LEAD.match(text, start, end)
+    if lead and lead.end() <= index:
+        start = lead.end()
+    closing = _CLOSING.search(text, start, end)
+    if closing and closing.start() > index:
+        end = closing.start()
+    return start, end

@@ -1,0 +1,147 @@
+"""The service's database: all its tables, opening one by URL, and schema upgrades with Alembic."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError
+
+from replycoach.errors import ConfigError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+# The PostgreSQL advisory lock instances take while they upgrade the schema (any constant, the same for all).
+MIGRATION_LOCK = 0x5265706C79436F61
+
+metadata = MetaData()
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("prefix", String(16), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# The phrase bank, once seeded from the curated files: the database is its source of truth.
+bank_entries = Table(
+    "bank_entries",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("entry", Text, nullable=False),  # the entry as JSON, in the bank file format
+    Column("revision", Integer, nullable=False),
+    Column("enabled", Boolean, nullable=False),
+)
+
+bank_revisions = Table(
+    "bank_revisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", String(200), nullable=False, index=True),
+    Column("revision", Integer, nullable=False),
+    Column("author_id", Integer, nullable=True),
+    Column("author", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("entry", Text, nullable=False),
+    Column("bank_revision", Integer, nullable=False),
+)
+
+# One row: the bank-wide revision every worker polls, and the curated bank the database was seeded from.
+bank_state = Table(
+    "bank_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("curated_revision", String(64), nullable=False),
+    Column("topics_stored", Boolean, nullable=False),
+)
+
+# The acknowledgements: topics of customer messages with what to say to them (structure checks).
+bank_topics = Table(
+    "bank_topics",
+    metadata,
+    Column("topic", String(100), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("data", Text, nullable=False),  # the topic as JSON, in the bank file format
+)
+
+# Browsers signed in to the admin page: the hash of each session cookie, its key and its CSRF token.
+admin_sessions = Table(
+    "admin_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("key_id", Integer, ForeignKey("api_keys.id"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+# The curated entries the database last took in: the base of a curated update's three-way review.
+# Created by migration 0004, which backfills it from the revisions the first seed recorded.
+curated_baseline = Table(
+    "curated_baseline",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("entry", Text, nullable=False),  # the entry as JSON, in the bank file format
+)
+
+samples = Table(
+    "samples",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+
+def connect(url: str) -> Engine:
+    """An engine for the database at `url`, its schema upgraded to the newest revision."""
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as err:
+        raise ConfigError(f"cannot use the database URL {url!r}: {err}") from err
+    upgrade(engine)
+    # No pooled connection may outlive this call: `replycoach serve` forks workers after it.
+    engine.dispose()
+    return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every Alembic migration the database lacks."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    # Alembic announces each step at INFO; a routine upgrade is not news in the service's log.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Instances started at once would each create the same tables, and all but one would fail: one
+            # upgrades at a time; the lock lasts until this transaction commits, the others then find no work.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,116 @@
+"""The engine the service runs: built from the phrase bank in the database, and rebuilt when it changes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app, g
+from sqlalchemy.exc import SQLAlchemyError
+
+from replycoach.bank.files import curated_bank_dir
+from replycoach.curated.baseline import settle_baseline
+from replycoach.engine import Analysis, Engine
+from replycoach.engine.compiled import Bank
+from replycoach.errors import BankError, ConfigError, DraftTooLongError
+from replycoach.store.bank import BankStore, Shipped, Snapshot, open_store
+
+log = logging.getLogger("replycoach.web")
+
+# How often a worker asks the database whether the bank changed: edits are live within about this long.
+POLL_SECONDS = 1.0
+
+
+class LiveEngine:
+    """An engine over the bank in the database, swapped whole for a new one when its revision changes."""
+
+    def __init__(self, store: BankStore, max_chars: int) -> None:
+        self.store = store
+        self.max_chars = max_chars
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        snapshot = store.snapshot()
+        self.revision = snapshot.revision
+        self.engine = self._build(snapshot)
+
+    def current(self) -> Engine:
+        """The newest engine, checking the database at most once per POLL_SECONDS."""
+        now = time.monotonic()
+        # One request rebuilds; the others keep serving the engine they have (never a half-built one).
+        if now - self._checked >= POLL_SECONDS and self._lock.acquire(blocking=False):
+            try:
+                self._checked = now
+                if self.store.revision() != self.revision:
+                    snapshot = self.store.snapshot()
+                    engine = self._build(snapshot)
+                    self.engine, self.revision = engine, snapshot.revision
+            except SQLAlchemyError as err:
+                # Drafts are still answered, with the bank this worker has, until the database answers again.
+                log.warning(json.dumps({"event": "bank_reload_failed", "error": type(err).__name__}))
+            finally:
+                self._lock.release()
+        return self.engine
+
+    def expire(self) -> None:
+        """Check the database on the next request (this process has just changed the bank)."""
+        self._checked = -POLL_SECONDS
+
+    def _build(self, snapshot: Snapshot) -> Engine:
+        bank = Bank.build([s.entry for s in snapshot.entries], snapshot.topics)
+        return Engine(bank, max_chars=self.max_chars)
+
+
+def init_app(app: Flask) -> None:
+    """Seed the database with the bank named by BANK_DIR (default: the curated bank) and serve from it."""
+    bank_dir = Path(app.config["BANK_DIR"] or curated_bank_dir())
+    try:
+        store, shipped = open_store(app.extensions["replycoach.db"], bank_dir)
+        settle_baseline(store, shipped.entries, shipped.revision)
+    except BankError as err:
+        raise ConfigError(f"{err}\nRun `replycoach bank lint {bank_dir}` for details.") from err
+    app.extensions["replycoach.bank"] = store
+    # The bank folder as shipped: /health and the curated update review compare the database with it.
+    app.extensions["replycoach.shipped"] = shipped
+    live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"])
+    store.on_change = live.expire
+    app.extensions["replycoach.engine"] = live
+    # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,
+    # and no worker may inherit one.
+    app.extensions["replycoach.db"].dispose()
+
+
+def current_store() -> BankStore:
+    """The phrase bank store of the current app."""
+    store: BankStore = current_app.extensions["replycoach.bank"]
+    return store
+
+
+def curated_update() -> str | None:
+    """The revision of a curated bank newer than the one the database took in, if one is waiting."""
+    shipped: Shipped = current_app.extensions["replycoach.shipped"]
+    return None if current_store().curated_revision() == shipped.revision else shipped.revision
+
+
+def current_engine() -> Engine:
+    """The engine of the current request: the same one for the whole request, even if the bank changes."""
+    if "engine" not in g:
+        g.engine = current_app.extensions["replycoach.engine"].current()
+    engine: Engine = g.engine
+    return engine
+
+
+def analyze_batch(drafts: Sequence[dict[str, Any]]) -> list[Analysis]:
+    """Analyze drafts in order; a draft over the limit is named by its place, like `drafts[3].text`."""
+    engine = current_engine()
+    results = []
+    for index, draft in enumerate(drafts):
+        try:
+            results.append(engine.analyze(draft["text"], draft["customer_message"]))
+        except DraftTooLongError as err:
+            raise DraftTooLongError(f"drafts[{index}].{err.field}", err.length, err.limit) from err
+    return results
