@@ -10,8 +10,8 @@ import pytest
 from conftest import BASIC_BANK
 from flask import Flask
 from flask.testing import FlaskClient
-from replycoach.web.app import create_app
 from replycoach.store.keys import KeyStore
+from replycoach.web.app import create_app
 
 MakeApp = Callable[..., Flask]
 

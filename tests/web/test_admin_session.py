@@ -10,10 +10,10 @@ from pathlib import Path, PurePosixPath
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from replycoach.store.db import admin_sessions
+from replycoach.store.keys import KeyStore
 from replycoach.web import admin as admin_package
 from replycoach.web.auth import SESSION_COOKIE
-from replycoach.store.keys import KeyStore
-from replycoach.store.db import admin_sessions
 from sqlalchemy import update
 
 from .helpers import error

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from replycoach.settings import load_settings
 from replycoach.errors import ConfigError
+from replycoach.settings import load_settings
 
 from .conftest import MakeApp
 

@@ -21,8 +21,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, settings
 from replycoach import Engine
-from replycoach.settings import load_settings
 from replycoach.errors import ConfigError
+from replycoach.settings import load_settings
 
 from .conftest import MakeApp
 

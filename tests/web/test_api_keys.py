@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
-from replycoach.web.auth import requires
-from replycoach.store.keys import KeyStore, hash_key
 from replycoach.errors import KeyNotFoundError
 from replycoach.store.db import api_keys
+from replycoach.store.keys import KeyStore, hash_key
+from replycoach.web.auth import requires
 from sqlalchemy import select
 
 from .helpers import error

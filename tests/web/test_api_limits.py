@@ -7,8 +7,7 @@ import logging
 
 import pytest
 from flask import Flask
-from replycoach.errors import ConfigError
-from replycoach.errors import ApiError
+from replycoach.errors import ApiError, ConfigError
 
 from .conftest import MakeApp
 from .helpers import error

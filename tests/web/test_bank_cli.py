@@ -11,9 +11,10 @@ import yaml
 from click.testing import CliRunner, Result
 from conftest import BASIC_BANK
 from replycoach.bank.files import curated_bank_dir, read_bank_dir
+from replycoach.bank.schema import dump_entry
 from replycoach.cli import main
-from replycoach.web.app import create_app
 from replycoach.store.bank import BankStore
+from replycoach.web.app import create_app
 
 from .test_api_curation import NO_WORRIES
 
@@ -179,7 +180,7 @@ def test_a_disabled_entry_round_trips_through_export_and_import(env: dict[str, s
 
     store = _store(env)
     current = store.get("dismissive.calm-down")
-    raw = {**current.entry.to_dict(), "enabled": False}
+    raw = {**dump_entry(current.entry), "enabled": False}
     store.update("dismissive.calm-down", raw, current.etag, Author(1, "Lee"))
     out = tmp_path / "out"
     assert _run(env, "bank", "export", str(out)).exit_code == 0

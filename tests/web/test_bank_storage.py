@@ -12,8 +12,9 @@ import yaml
 from conftest import BASIC_BANK
 from flask import Flask
 from replycoach.bank.files import read_bank_dir
-from replycoach.store.bank import Author, BankStore
+from replycoach.bank.schema import dump_entry
 from replycoach.errors import InvalidEntryError, StaleEntryError
+from replycoach.store.bank import Author, BankStore
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.exc import OperationalError
 
@@ -105,7 +106,7 @@ def test_a_database_outage_keeps_serving_the_bank_the_worker_has(
 def test_of_two_writers_with_the_same_etag_one_wins_and_the_other_gets_stale(make_app: MakeApp) -> None:
     stores = [make_app().extensions["replycoach.bank"] for _ in range(2)]
     etag = stores[0].get("dismissive.calm-down").etag
-    entry = stores[0].get("dismissive.calm-down").entry.to_dict()
+    entry = dump_entry(stores[0].get("dismissive.calm-down").entry)
     outcomes: list[str] = []
 
     def write(store: BankStore, why: str) -> None:

@@ -13,9 +13,9 @@ from click.testing import CliRunner, Result
 from flask import Flask
 from replycoach.bank.files import read_bank_dir
 from replycoach.cli import main
-from replycoach.web.app import create_app
 from replycoach.store.bank import BankStore
 from replycoach.store.db import MIGRATIONS
+from replycoach.web.app import create_app
 
 CONTEXT_BANK = Path(__file__).parents[1] / "banks" / "context"
 DRAFT = "Your parcel ships on Monday."

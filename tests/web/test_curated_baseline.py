@@ -11,11 +11,12 @@ from alembic.config import Config
 from click.testing import CliRunner, Result
 from conftest import BASIC_BANK
 from replycoach.bank.files import read_bank_dir
+from replycoach.bank.schema import dump_entry
 from replycoach.cli import main
-from replycoach.web.app import create_app
-from replycoach.store.bank import Author, BankStore
 from replycoach.curated.baseline import read_baseline
+from replycoach.store.bank import Author, BankStore
 from replycoach.store.db import MIGRATIONS, upgrade
+from replycoach.web.app import create_app
 from sqlalchemy import create_engine
 
 from .test_api_curation import NO_WORRIES
@@ -38,7 +39,7 @@ def test_the_migration_backfills_the_baseline_from_the_first_seed(tmp_path: Path
     curated = read_bank_dir(BASIC_BANK)[0].entries
     store = BankStore(engine)
     assert store.seed(read_bank_dir(BASIC_BANK)[0], "old")
-    raw = curated[2].to_dict()
+    raw = dump_entry(curated[2])
     store.update(raw["id"], {**raw, "message": "Edited here."}, "*", LEAD)
     store.create(NO_WORRIES, LEAD)
     _downgrade_to(url, "0003")  # the database as it was before the baseline existed

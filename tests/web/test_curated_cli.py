@@ -9,9 +9,10 @@ import yaml
 from click.testing import CliRunner
 from conftest import BASIC_BANK
 from replycoach import load_bank
-from replycoach.web.app import create_app
-from replycoach.store.bank import Author
+from replycoach.bank.schema import dump_entry
 from replycoach.cli.curated import bank_curated_update
+from replycoach.store.bank import Author
+from replycoach.web.app import create_app
 
 
 def test_it_lists_each_change_and_says_which_were_edited_here(tmp_path: Path) -> None:
@@ -25,7 +26,7 @@ def test_it_lists_each_change_and_says_which_were_edited_here(tmp_path: Path) ->
     assert quiet.stderr == f"no curated update waits: the bank has taken in curated bank {old_revision}\n"
 
     store = create_app({"HOME": env["REPLYCOACH_HOME"], "BANK_DIR": str(bank)}).extensions["replycoach.bank"]
-    raw = store.get("refusal.we-cant").entry.to_dict()
+    raw = dump_entry(store.get("refusal.we-cant").entry)
     store.update(raw["id"], {**raw, "message": "Edited here."}, "*", Author(1, "Lee"))
     data = yaml.safe_load((bank / "entries.yml").read_text(encoding="utf-8"))
     data["entries"][0]["message"] = "Newer upstream."

@@ -22,8 +22,8 @@ import requests
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from conftest import BASIC_BANK, make_entry
-from replycoach.web.auth import SESSION_COOKIE
 from replycoach.store.db import MIGRATIONS, connect
+from replycoach.web.auth import SESSION_COOKIE
 from serving import SCRIPT, serve
 from sqlalchemy import inspect, text
 

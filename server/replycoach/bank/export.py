@@ -10,6 +10,7 @@ import yaml
 
 from replycoach.bank.files import bank_files
 from replycoach.bank.model import Topic
+from replycoach.bank.schema import dump_entry, dump_topic
 from replycoach.errors import ExportError
 from replycoach.store.bank import StoredEntry
 
@@ -24,10 +25,10 @@ def export_bank(entries: Sequence[StoredEntry], topics: Sequence[Topic], directo
         raise ExportError(f"{directory} already holds bank files; export into a new or empty folder")
     files: dict[str, dict[str, list[Any]]] = {}
     for stored in entries:
-        files.setdefault(stored.source, {"entries": []})["entries"].append(stored.entry.to_dict())
+        files.setdefault(stored.source, {"entries": []})["entries"].append(dump_entry(stored.entry))
     for topic in topics:
         files.setdefault(topic.source or TOPICS_FILE, {"acknowledgements": []})["acknowledgements"].append(
-            topic.to_dict()
+            dump_topic(topic)
         )
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 Severity = Literal["warning", "suggestion"]
 Scope = Literal["phrase", "sentence"]
@@ -41,10 +41,6 @@ class Rewrite:
     text: str
     scope: Scope
 
-    def to_dict(self) -> dict[str, Any]:
-        """The rewrite as it is written in a bank file."""
-        return {"text": self.text, "scope": self.scope}
-
 
 @dataclass(frozen=True)
 class Condition:
@@ -54,16 +50,6 @@ class Condition:
     customer_mood: tuple[MoodCondition, ...] = ()
     customer_tried: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The condition as it is written in a bank file."""
-        out: dict[str, Any] = {}
-        if self.customer_mood:
-            moods = list(self.customer_mood)
-            out["customer_mood"] = moods[0] if len(moods) == 1 else moods
-        if self.customer_tried is not None:
-            out["customer_tried"] = self.customer_tried
-        return out
-
 
 @dataclass(frozen=True)
 class Example:
@@ -72,17 +58,6 @@ class Example:
     text: str
     flagged: str | None = None
     customer: str | None = None
-
-    def to_dict(self) -> dict[str, Any] | str:
-        """The example as it is written in a bank file (a bare string for a plain pass example)."""
-        if self.flagged is None and self.customer is None:
-            return self.text
-        out: dict[str, Any] = {"text": self.text}
-        if self.flagged is not None:
-            out["flagged"] = self.flagged
-        if self.customer is not None:
-            out["customer"] = self.customer
-        return out
 
 
 @dataclass(frozen=True)
@@ -104,29 +79,6 @@ class Entry:
     enabled: bool = True
     source: str = field(default="", compare=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The entry in the bank file format, keys in their documented order."""
-        out: dict[str, Any] = {
-            "id": self.id,
-            "category": self.category,
-            "severity": self.severity,
-        }
-        if not self.enabled:
-            out["enabled"] = False
-        out["patterns"] = list(self.patterns)
-        if self.unless:
-            out["unless"] = list(self.unless)
-        if self.when is not None:
-            out["when"] = self.when.to_dict()
-        out["message"] = self.message
-        out["why"] = self.why
-        out["rewrites"] = [r.to_dict() for r in self.rewrites]
-        out["examples"] = {
-            "flag": [e.to_dict() for e in self.flag_examples],
-            "pass": [e.to_dict() for e in self.pass_examples],
-        }
-        return out
-
 
 @dataclass(frozen=True)
 class Topic:
@@ -137,12 +89,3 @@ class Topic:
     acknowledge: tuple[str, ...]
     next_steps: tuple[str, ...]
     source: str = field(default="", compare=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The topic as it is written in a bank file."""
-        return {
-            "topic": self.topic,
-            "cues": list(self.cues),
-            "acknowledge": list(self.acknowledge),
-            "next_steps": list(self.next_steps),
-        }

@@ -1,4 +1,9 @@
-"""Marshmallow schemas for bank entries: the single definition of which fields an entry may have."""
+"""The one schema of a phrase bank entry (and of a topic): what the loader validates, what the database and
+bank files hold, and what the API documents, takes and returns.
+
+`EntrySchema` loads a raw entry into an `Entry` and dumps an `Entry` with every field (the API's form);
+`EntryFileSchema` dumps the same fields in the bank file format, leaving out what holds its default.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,9 @@ from marshmallow import (
     Schema,
     ValidationError,
     fields,
+    post_dump,
     post_load,
+    pre_dump,
     validate,
     validates_schema,
 )
@@ -56,8 +63,24 @@ class _ExampleField(fields.Field):  # type: ignore[type-arg]
     """An example: a bare string, or a mapping with `text` and optional `flagged` and `customer`."""
 
     def __init__(self, *, flag: bool, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        example = {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string"},
+                "flagged": {"type": "string", "description": "the text flagged (flag examples only)"},
+                "customer": {"type": "string", "description": "the customer's message, if it needs one"},
+            },
+            "required": ["text", "flagged"] if flag else ["text"],
+        }
+        shape = example if flag else {"oneOf": [{"type": "string"}, example]}
+        super().__init__(metadata=shape, **kwargs)
         self.flag = flag
+
+    def _serialize(self, value: Example | None, attr: Any, obj: Any, **kwargs: Any) -> dict[str, str] | None:
+        if value is None:
+            return None
+        out = {"text": value.text, "flagged": value.flagged, "customer": value.customer}
+        return {key: text for key, text in out.items() if text is not None}
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Example:
         if isinstance(value, str) and not self.flag:
@@ -105,6 +128,14 @@ class ExamplesSchema(Schema):
 class _MoodList(fields.Field):  # type: ignore[type-arg]
     """One mood or a list of moods."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        mood = {"type": "string", "enum": list(CONDITION_MOODS)}
+        shape = {"oneOf": [mood, {"type": "array", "items": mood, "minItems": 1}]}
+        super().__init__(metadata={**shape, "description": "absent: any mood"}, **kwargs)
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> list[str] | None:
+        return None if value is None else list(value)
+
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> tuple[str, ...]:
         moods = [value] if isinstance(value, str) else value
         if not isinstance(moods, list) or not moods:
@@ -123,7 +154,8 @@ class ConditionSchema(Schema):
 
     customer_mood = _MoodList()
     customer_tried = fields.String(
-        validate=validate.Regexp(r"^[A-Za-z_][A-Za-z0-9_]*$", error="must be the name of a slot")
+        validate=validate.Regexp(r"^[A-Za-z_][A-Za-z0-9_]*$", error="must be the name of a slot"),
+        metadata={"description": "the slot naming an action the customer must say they already tried"},
     )
 
     @validates_schema
@@ -131,13 +163,17 @@ class ConditionSchema(Schema):
         if not data:
             raise ValidationError("needs customer_mood, customer_tried or both")
 
+    @post_dump
+    def _drop_empty(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        return {key: value for key, value in data.items() if value}
+
     @post_load
     def _make(self, data: dict[str, Any], **_: Any) -> Condition:
         return Condition(data.get("customer_mood", ()), data.get("customer_tried"))
 
 
 class EntrySchema(Schema):
-    """A phrase bank entry, exactly as written in a bank file."""
+    """A phrase bank entry: loaded as a bank file or the API writes it, dumped with every field."""
 
     class Meta:
         unknown = RAISE
@@ -149,6 +185,7 @@ class EntrySchema(Schema):
             ID_FORMAT,
             error="must look like category.name: lowercase letters, digits and hyphens around one dot",
         ),
+        metadata={"description": "category.name, e.g. dismissive.calm-down"},
     )
     category = fields.String(
         required=True,
@@ -158,14 +195,25 @@ class EntrySchema(Schema):
         required=True,
         validate=validate.OneOf(SEVERITIES, error="must be warning or suggestion"),
     )
-    enabled = fields.Boolean(load_default=True, truthy={True}, falsy={False})
+    enabled = fields.Boolean(
+        load_default=True,
+        truthy={True},
+        falsy={False},
+        metadata={"description": "false: kept in the bank (and its history) but never flags (default true)"},
+    )
     patterns = fields.List(
         _text(),
         required=True,
         validate=validate.Length(min=1, error="needs at least one pattern"),
+        metadata={"description": "RE2 patterns, at least one"},
     )
-    unless = fields.List(_text(), load_default=list)
-    when = fields.Nested(ConditionSchema, load_default=None)
+    unless = fields.List(_text(), load_default=list, metadata={"description": "RE2 exceptions (optional)"})
+    when = fields.Nested(
+        ConditionSchema,
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "when the entry applies (absent or null: always)"},
+    )
     message = _text(_ONE_LINE)
     why = _text()
     rewrites = fields.List(
@@ -180,6 +228,11 @@ class EntrySchema(Schema):
         entry_id, category = data.get("id"), data.get("category")
         if entry_id and category and entry_id.split(".", 1)[0] != category:
             raise ValidationError(f"id {entry_id!r} must start with its category, {category!r}", "id")
+
+    @pre_dump
+    def _from_entry(self, entry: Entry, **_: Any) -> dict[str, Any]:
+        values = {name: getattr(entry, name) for name in self.fields if name != "examples"}
+        return {**values, "examples": {"flag": entry.flag_examples, "pass_": entry.pass_examples}}
 
     @post_load
     def _make(self, data: dict[str, Any], **_: Any) -> Entry:
@@ -198,6 +251,25 @@ class EntrySchema(Schema):
             pass_examples=tuple(examples["pass_"]),
             enabled=data["enabled"],
         )
+
+
+class EntryFileSchema(EntrySchema):
+    """An entry in the bank file format: fields holding their default are left out, a single mood is a
+    string and a plain pass example a bare string."""
+
+    @post_dump
+    def _compact(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        if data["enabled"]:
+            del data["enabled"]
+        for key in ("unless", "when"):
+            if not data[key]:
+                del data[key]
+        moods = data.get("when", {}).get("customer_mood")
+        if moods and len(moods) == 1:
+            data["when"]["customer_mood"] = moods[0]
+        examples = data["examples"]
+        examples["pass"] = [e["text"] if list(e) == ["text"] else e for e in examples["pass"]]
+        return data
 
 
 class TopicSchema(Schema):
@@ -226,6 +298,22 @@ class TopicSchema(Schema):
             tuple(t.strip() for t in data["acknowledge"]),
             tuple(t.strip() for t in data["next_steps"]),
         )
+
+
+_FILE_ENTRY = EntryFileSchema()
+_TOPIC = TopicSchema()
+
+
+def dump_entry(entry: Entry) -> dict[str, Any]:
+    """The entry in the bank file format, keys in their documented order (files, database, history)."""
+    data: dict[str, Any] = _FILE_ENTRY.dump(entry)
+    return data
+
+
+def dump_topic(topic: Topic) -> dict[str, Any]:
+    """The topic in the bank file format."""
+    data: dict[str, Any] = _TOPIC.dump(topic)
+    return data
 
 
 def flatten_errors(messages: Any) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from replycoach.bank.model import Entry
+from replycoach.bank.schema import dump_entry
 from replycoach.store.bank import BankStore, parse_raw
 from replycoach.store.db import curated_baseline
 
@@ -38,7 +39,7 @@ def write_baseline(conn: Connection, entries: Sequence[Entry]) -> None:
         conn.execute(
             insert(curated_baseline),
             [
-                {"id": entry.id, "position": position, "entry": json.dumps(entry.to_dict())}
+                {"id": entry.id, "position": position, "entry": json.dumps(dump_entry(entry))}
                 for position, entry in enumerate(entries)
             ],
         )

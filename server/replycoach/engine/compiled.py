@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from replycoach.bank.model import Entry, Topic
+from replycoach.bank.schema import dump_entry, dump_topic
 from replycoach.engine.matcher import CompiledEntry, CompiledTopic, Matcher, compile_entry, compile_topic
 from replycoach.errors import BankError, Problem
 
@@ -33,8 +34,8 @@ class Bank:
         self._compiled_by_id = {c.entry.id: c for c in compiled}
         self.matcher = Matcher(compiled)
         content = {
-            "entries": [e.to_dict() for e in self.all_entries],
-            "topics": [t.topic.to_dict() for t in self.topics],
+            "entries": [dump_entry(e) for e in self.all_entries],
+            "topics": [dump_topic(t.topic) for t in self.topics],
         }
         digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
         self.revision = digest.hexdigest()[:12]

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from replycoach.bank.files import BankData, parse_entry, parse_topic
 from replycoach.bank.loader import check_examples, lint_bank_dir
 from replycoach.bank.model import Entry, Topic
+from replycoach.bank.schema import dump_entry, dump_topic
 from replycoach.engine.compiled import Bank
 from replycoach.errors import (
     BankError,
@@ -314,7 +315,7 @@ class BankStore:
         conn.execute(
             update(bank_entries)
             .where(bank_entries.c.id == entry.id)
-            .values(entry=json.dumps(entry.to_dict()), revision=revision, enabled=entry.enabled)
+            .values(entry=json.dumps(dump_entry(entry)), revision=revision, enabled=entry.enabled)
         )
         _record(conn, entry, revision, author, action, bank_revision)
         return StoredEntry(entry, revision, current.source)
@@ -433,7 +434,7 @@ def _put_topics(conn: Connection, topics: Sequence[Topic]) -> None:
         conn.execute(
             insert(bank_topics),
             [
-                {"topic": t.topic, "position": i, "source": t.source, "data": json.dumps(t.to_dict())}
+                {"topic": t.topic, "position": i, "source": t.source, "data": json.dumps(dump_topic(t))}
                 for i, t in enumerate(topics)
             ],
         )
@@ -478,7 +479,7 @@ def _put(
             id=entry.id,
             position=position,
             source=source,
-            entry=json.dumps(entry.to_dict()),
+            entry=json.dumps(dump_entry(entry)),
             revision=revision,
             enabled=entry.enabled,
         )
@@ -497,7 +498,7 @@ def _record(
             author=author.name,
             at=datetime.now(UTC),
             action=action,
-            entry=json.dumps(entry.to_dict()),
+            entry=json.dumps(dump_entry(entry)),
             bank_revision=bank_revision,
         )
     )

@@ -10,6 +10,7 @@ from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 
 from replycoach.errors import ApiError
+from replycoach.store.bank import Author
 from replycoach.store.keys import ApiKey, KeyStore
 from replycoach.store.sessions import Session, SessionStore
 
@@ -110,3 +111,11 @@ def requires(role: str) -> Callable[[F], F]:
         return documented
 
     return decorator
+
+
+def author() -> Author:
+    """The author of a change: the key of the current request."""
+    key = current_key()
+    if key is None:  # `requires` runs first; a write without a key never gets here
+        raise ApiError(401, "unauthorized", "Send an API key as 'Authorization: Bearer <key>'.")
+    return Author(key.id, key.name or f"key {key.id}")

@@ -4,25 +4,79 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
+from marshmallow import INCLUDE, Schema, fields, validate
+
 from replycoach.bank.model import Entry
+from replycoach.bank.schema import EntrySchema
+from replycoach.errors import ApiError
 from replycoach.store.bank import StoredEntry
-from replycoach.web.auth import requires
+from replycoach.web.auth import author, requires
 from replycoach.web.blueprint import Blueprint
 from replycoach.web.live import current_engine, current_store
-from replycoach.web.resources.curation import author, if_match, preview, validate
-from replycoach.web.resources.schemas import (
-    AuditLogSchema,
-    EntriesQuerySchema,
-    EntriesSchema,
-    EntryBodySchema,
-    EntrySchema,
-    HistorySchema,
-    PreviewRequestSchema,
-    PreviewSchema,
-    RollbackRequestSchema,
-    ValidateRequestSchema,
-    ValidationSchema,
-)
+
+ENTRY_STATES = ("enabled", "disabled", "all")
+
+
+class EntriesQuerySchema(Schema):
+    """Which entries to list."""
+
+    state = fields.String(
+        load_default="enabled",
+        validate=validate.OneOf(ENTRY_STATES),
+        metadata={"description": "enabled (the entries in service, the default), disabled, or all"},
+    )
+
+
+class EntriesSchema(Schema):
+    """The phrase bank in service (or its disabled entries, or both)."""
+
+    revision = fields.String(required=True, metadata={"description": "changes whenever any entry does"})
+    entries = fields.List(fields.Nested(EntrySchema), required=True)
+
+
+class RollbackRequestSchema(Schema):
+    """Which earlier revision of the entry to restore."""
+
+    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+
+
+class RevisionSchema(Schema):
+    """One recorded version of an entry."""
+
+    revision = fields.Integer(required=True, metadata={"description": "the entry's own revision counter"})
+    author = fields.String(required=True, metadata={"description": "the name of the key that made it"})
+    at = fields.DateTime(required=True)
+    action = fields.String(
+        required=True, validate=validate.OneOf(["create", "update", "delete", "rollback", "import"])
+    )
+    entry = fields.Nested(EntrySchema, required=True, metadata={"description": "the entry as of then"})
+
+
+class HistorySchema(Schema):
+    """Every version of an entry, oldest first."""
+
+    revisions = fields.List(fields.Nested(RevisionSchema), required=True)
+
+
+class ChangeSchema(Schema):
+    """One change of the bank: who changed which entry, when, and how."""
+
+    bank_revision = fields.Integer(required=True)
+    entry_id = fields.String(required=True)
+    revision = fields.Integer(required=True)
+    author = fields.String(required=True)
+    at = fields.DateTime(required=True)
+    action = fields.String(
+        required=True, validate=validate.OneOf(["create", "update", "delete", "rollback", "import"])
+    )
+
+
+class AuditLogSchema(Schema):
+    """Every change of the bank, newest first."""
+
+    changes = fields.List(fields.Nested(ChangeSchema), required=True)
+
 
 blp = Blueprint("phrasebank", __name__, url_prefix="/v1/phrasebank", description="The live phrase bank.")
 
@@ -32,6 +86,19 @@ _ETAG = {
         "schema": {"type": "string"},
     }
 }
+
+
+class EntryBodySchema(Schema):
+    """A new or changed entry, taken as sent: the store validates it with the bank's entry schema, exactly
+    as the loader validates a bank file, and answers 422 invalid_entry with every problem at once."""
+
+    class Meta:
+        unknown = INCLUDE
+
+
+# The body is documented with the bank's own entry schema (the one the store validates it with).
+_ENTRY_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": EntrySchema}}}}
+
 _IF_MATCH = {
     "parameters": [
         {
@@ -45,6 +112,19 @@ _IF_MATCH = {
 }
 
 Tagged = tuple[Entry, dict[str, str]]
+
+
+def if_match() -> str:
+    """The If-Match header a write must carry (428 without one)."""
+    etag = request.headers.get("If-Match", "").strip()
+    if not etag:
+        raise ApiError(
+            428,
+            "precondition_required",
+            "Send the entry's ETag (from GET /v1/phrasebank/entries/<id>) in an If-Match header, "
+            "so a change never overwrites one you have not seen.",
+        )
+    return etag
 
 
 def _tagged(stored: StoredEntry) -> Tagged:
@@ -68,6 +148,7 @@ def entries(query: dict[str, str]) -> dict[str, Any]:
 @blp.route("/entries", methods=["POST"])
 @requires("lead")
 @blp.arguments(EntryBodySchema)
+@blp.doc(**_ENTRY_BODY)
 @blp.response(201, EntrySchema, headers=_ETAG)
 def create(body: dict[str, Any]) -> tuple[Entry, int, dict[str, str]]:
     """Add an entry; it is validated and its examples run against the whole bank before it goes live."""
@@ -85,7 +166,7 @@ def entry(entry_id: str) -> Tagged:
 
 @blp.route("/entries/<entry_id>", methods=["PUT"])
 @requires("lead")
-@blp.doc(**_IF_MATCH)
+@blp.doc(**_IF_MATCH, **_ENTRY_BODY)
 @blp.arguments(EntryBodySchema)
 @blp.response(200, EntrySchema, headers=_ETAG)
 def replace(body: dict[str, Any], entry_id: str) -> Tagged:
@@ -126,21 +207,3 @@ def rollback(body: dict[str, Any], entry_id: str) -> Tagged:
 def audit() -> dict[str, Any]:
     """Every change of the bank, newest first: who changed which entry, when and how."""
     return {"changes": current_store().audit_log()}
-
-
-@blp.route("/validate", methods=["POST"])
-@requires("lead")
-@blp.arguments(ValidateRequestSchema)
-@blp.response(200, ValidationSchema)
-def validate_entry(body: dict[str, Any]) -> dict[str, Any]:
-    """Check a candidate entry as a save would, without saving it; run its examples."""
-    return validate(body["entry"])
-
-
-@blp.route("/preview", methods=["POST"])
-@requires("lead")
-@blp.arguments(PreviewRequestSchema)
-@blp.response(200, PreviewSchema)
-def preview_entry(body: dict[str, Any]) -> dict[str, Any]:
-    """Show where a candidate entry would flag the given texts, or the stored sample replies."""
-    return preview(body["entry"], body["texts"])

@@ -1,0 +1,191 @@
+"""POST /v1/phrasebank/validate and /preview: try a candidate entry before saving it (nothing is saved)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from flask import current_app
+from marshmallow import Schema, fields, validate
+
+from replycoach.bank.loader import check_examples, run_examples
+from replycoach.engine import Engine
+from replycoach.engine.compiled import Bank
+from replycoach.errors import BankError, DraftTooLongError, InvalidEntryError, Problem
+from replycoach.store.bank import parse_raw
+from replycoach.web.auth import requires
+from replycoach.web.blueprint import Blueprint
+from replycoach.web.live import current_store
+
+_ANY = "validated as the bank loader validates it (see the bank file format)"
+
+MAX_PREVIEW_TEXTS = 1000
+
+
+class PreviewRequestSchema(Schema):
+    """A candidate entry, and the replies to try it on (default: the stored sample replies)."""
+
+    entry = fields.Dict(required=True, metadata={"description": _ANY})
+    texts = fields.List(
+        fields.String(),
+        load_default=None,
+        validate=validate.Length(max=MAX_PREVIEW_TEXTS),
+        metadata={"description": f"up to {MAX_PREVIEW_TEXTS} replies; absent: the stored samples"},
+    )
+
+
+class SpanSchema(Schema):
+    """Where the candidate entry flags a text."""
+
+    start = fields.Integer(required=True, metadata={"description": "offset in code points"})
+    end = fields.Integer(required=True)
+    text = fields.String(required=True)
+
+
+class PreviewMatchSchema(Schema):
+    """A text the candidate entry flags."""
+
+    index = fields.Integer(required=True, metadata={"description": "its place among the texts tried"})
+    text = fields.String(required=True)
+    spans = fields.List(fields.Nested(SpanSchema), required=True)
+
+
+class PreviewSchema(Schema):
+    """How a candidate entry would fire: one match per text it flags."""
+
+    sample_size = fields.Integer(required=True, metadata={"description": "how many texts were tried"})
+    matches = fields.List(fields.Nested(PreviewMatchSchema), required=True)
+
+
+class ValidateRequestSchema(Schema):
+    """A candidate entry to check without saving it."""
+
+    entry = fields.Dict(required=True, metadata={"description": _ANY})
+
+
+class ProblemSchema(Schema):
+    """One thing a save would refuse: which entry, which field, what to change."""
+
+    entry = fields.String(required=True)
+    field = fields.String(required=True, metadata={"description": "e.g. patterns[0], examples.flag[1]"})
+    message = fields.String(required=True)
+
+
+class ExampleResultSchema(Schema):
+    """How one of the candidate's examples fared."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(["flag", "pass"]))
+    index = fields.Integer(required=True, metadata={"description": "its place in examples.flag or .pass"})
+    text = fields.String(required=True)
+    flagged = fields.String(required=True, allow_none=True)
+    customer = fields.String(required=True, allow_none=True)
+    ok = fields.Boolean(required=True)
+    detail = fields.String(required=True, metadata={"description": "what went wrong; empty when ok"})
+
+
+class ValidationSchema(Schema):
+    """Whether a save of the candidate would be accepted, and its examples run."""
+
+    valid = fields.Boolean(required=True)
+    problems = fields.List(fields.Nested(ProblemSchema), required=True)
+    examples = fields.List(
+        fields.Nested(ExampleResultSchema),
+        required=True,
+        metadata={"description": "empty when the entry's fields or patterns are invalid"},
+    )
+
+
+blp = Blueprint(
+    "phrasebank_checks",
+    __name__,
+    url_prefix="/v1/phrasebank",
+    description="Try a candidate entry before saving it.",
+)
+
+
+@blp.route("/validate", methods=["POST"])
+@requires("lead")
+@blp.arguments(ValidateRequestSchema)
+@blp.response(200, ValidationSchema)
+def validate_entry(body: dict[str, Any]) -> dict[str, Any]:
+    """Check a candidate entry as a save would, without saving it; run its examples."""
+    return validate(body["entry"])
+
+
+@blp.route("/preview", methods=["POST"])
+@requires("lead")
+@blp.arguments(PreviewRequestSchema)
+@blp.response(200, PreviewSchema)
+def preview_entry(body: dict[str, Any]) -> dict[str, Any]:
+    """Show where a candidate entry would flag the given texts, or the stored sample replies."""
+    return preview(body["entry"], body["texts"])
+
+
+def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
+    """Where a candidate entry would flag each text (the stored samples if `texts` is None)."""
+    entry = parse_raw(raw)
+    store = current_store()
+    tried = store.samples() if texts is None else list(texts)
+    engine = Engine(store.candidate(entry), max_chars=current_app.config["MAX_DRAFT_CHARS"])
+    matches = []
+    for index, text in enumerate(tried):
+        try:
+            flags = engine.analyze(text).flags
+        except DraftTooLongError as err:
+            raise DraftTooLongError(f"texts[{index}]", err.length, err.limit) from err
+        spans = [
+            {"start": f.span.start, "end": f.span.end, "text": f.text}
+            for f in flags
+            if f.entry.id == entry.id
+        ]
+        if spans:
+            matches.append({"index": index, "text": text, "spans": spans})
+    return {"sample_size": len(tried), "matches": matches}
+
+
+def validate(raw: Any) -> dict[str, Any]:
+    """What a save of this entry would find wrong (nothing is saved), and how each of its examples fares.
+
+    The checks are the store's: fields, patterns and slots, then every example of the bank with this entry
+    in it (an entry can break another's example by taking its overlap). A disabled entry's examples are
+    run as if it were enabled, so they can be fixed before it is, but they do not make it invalid.
+    """
+    try:
+        entry = parse_raw(raw)
+    except InvalidEntryError as err:
+        return _verdict(err.problems, [])
+    store = current_store()
+    live = dataclasses.replace(entry, enabled=True)
+    snapshot = store.snapshot()
+    others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
+    try:
+        bank = Bank.build([*others, live], snapshot.topics)
+    except BankError as err:
+        return _verdict(err.problems, [])
+    results = run_examples(Engine(bank), live)
+    problems: list[Problem] = []
+    if entry.enabled:
+        problems = [r.problem(entry) for r in results if not r.ok]
+        problems += check_examples(bank, [e for e in bank.entries if e.id != entry.id])
+    examples = [
+        {
+            "kind": r.kind,
+            "index": r.index,
+            "text": r.example.text,
+            "flagged": r.example.flagged,
+            "customer": r.example.customer,
+            "ok": r.ok,
+            "detail": r.detail,
+        }
+        for r in results
+    ]
+    return _verdict(problems, examples)
+
+
+def _verdict(problems: Sequence[Problem], examples: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "valid": not problems,
+        "problems": [{"entry": p.entry, "field": p.field, "message": p.message} for p in problems],
+        "examples": examples,
+    }
