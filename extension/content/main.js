@@ -91,8 +91,8 @@
     const expected = session.result.text;
     closeCard();
     try {
-      const method = await apply.replace(session.editor, () => session.read(), expected, suggestion.start_utf16,
-        suggestion.end_utf16, suggestion.text);
+      const method = await apply.replace(session.editor, expected, suggestion.start_utf16, suggestion.end_utf16,
+        suggestion.text);
       overlay.shadow().dataset.rcAppliedWith = method; // which method the editor took, for support and tests
     } catch (error) {
       session.error = { code: "apply_failed", message: error.message };

@@ -1,7 +1,7 @@
 // One editor's analysis: debounced as the agent types, never for unchanged text, stale answers dropped.
 "use strict";
 (function (root) {
-  const { textMap, messages, textareaMirror } = root.replycoach;
+  const { messages } = root.replycoach;
   const DEBOUNCE_MS = 300;
 
   class Session {
@@ -19,8 +19,8 @@
 
     /** The editor's current text, as sent to the API. */
     read() {
-      const { element, kind } = this.editor;
-      return kind === "textarea" ? element.value : textMap.build(element).text;
+      const { element, adapter } = this.editor;
+      return adapter.read(element);
     }
 
     /** Analyze about 300 ms after the last call. */
@@ -76,10 +76,8 @@
 
     /** Client rects of text [start, end) of the editor. */
     rects(start, end) {
-      const { element, kind } = this.editor;
-      if (kind === "textarea") return textareaMirror.rects(root.replycoach.overlay.shadow(), element, start, end);
-      const range = textMap.toRange(textMap.build(element), start, end);
-      return range ? [...range.getClientRects()].filter((rect) => rect.width > 0) : [];
+      const { element, adapter } = this.editor;
+      return adapter.rects(element, start, end);
     }
   }
 

@@ -1,5 +1,6 @@
 // The text of an editor as the API sees it, with the DOM position of each UTF-16 code unit, so that the
-// API's UTF-16 offsets map back to DOM ranges across formatting (see shared notes: "Offsets").
+// API's UTF-16 offsets map back to DOM ranges across formatting: the API counts in UTF-16 code units, as
+// JavaScript strings do, so an index into this text is an API offset.
 "use strict";
 (function (root) {
   const BLOCK_TAGS = new Set([

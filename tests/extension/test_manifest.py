@@ -98,3 +98,23 @@ def test_every_script_file_is_used() -> None:
                 for other in (EXTENSION / "background").glob("*.js")
             )
             assert imported, f"{relative} is imported by nothing"
+
+
+def test_every_editor_adapter_is_in_the_registry_and_loaded_before_it() -> None:
+    """content/editors/: one file per adapter (content/editors/<kind>.js sets replycoach.adapters.<kind>),
+    each listed in the registry's ORDER and loaded by the manifest before registry.js, which chooses."""
+    js = MANIFEST["content_scripts"][0]["js"]
+    registry = (EXTENSION / "content" / "editors" / "registry.js").read_text(encoding="utf-8")
+    block = re.search(r"const ORDER = \[(.*?)\];", registry, re.S)
+    assert block
+    order = re.findall(r'"([^"]+)"', block.group(1))
+    defined: dict[str, str] = {}
+    for path in sorted((EXTENSION / "content" / "editors").glob("*.js")):
+        for kind in re.findall(r"\badapters\.(\w+) =", path.read_text(encoding="utf-8")):
+            assert kind not in defined, f"{kind} is defined in {defined.get(kind)} and {path.name}"
+            defined[kind] = path.name
+    assert sorted(order) == sorted(defined), "the registry's ORDER and the adapter files differ"
+    for kind, name in defined.items():
+        assert name == f"{kind}.js", f"adapter {kind} lives in {name}"
+        assert js.index(f"content/editors/{name}") < js.index("content/editors/registry.js"), name
+    assert order[-1] == "contenteditable"  # it claims every editable element: the rich editors come first

@@ -22,7 +22,7 @@ class Editor:
     editable: str
     ready: str
     frame: str | None = None  # the editor's iframe, when it has one (TinyMCE's classic mode)
-    method: str = "paste"  # how the rewrite goes into the editor's model (shared/notes/extension-editors.md)
+    method: str = "paste"  # how the rewrite goes into the editor's model (its adapter in content/editors/)
 
 
 EDITORS = {

@@ -1,0 +1,53 @@
+// The ways to put text into an editor in place of its selection, each as one undo step. An adapter lists
+// the ones its editor family accepts, in the order to try them; each method's name is what the extension
+// reports as the method that worked (data-rc-applied-with on the overlay).
+"use strict";
+(function (root) {
+  // The browser's own editing command: for a <textarea> and a plain contenteditable it edits the DOM the
+  // way typing does, so the browser's undo stack takes it as one step. Editors with their own document
+  // model tend to miss it or to undo it apart from their own history.
+  const execCommand = {
+    name: "execCommand",
+    insert(element, text) {
+      element.ownerDocument.execCommand("insertText", false, text);
+    },
+  };
+
+  // A synthetic paste of plain text: rich editors handle paste themselves, in their own model and as one
+  // step of their own undo history, so what they send is what the agent sees.
+  const paste = {
+    name: "paste",
+    insert(element, text) {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      // Firefox ignores `clipboardData` in a script-made ClipboardEvent (the paste would carry no text) and
+      // reads its own `dataType` and `data` options instead; Chromium ignores those, so both are given.
+      const event = new ClipboardEvent("paste", {
+        clipboardData: data,
+        dataType: "text/plain",
+        data: text,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      });
+      element.dispatchEvent(event);
+    },
+  };
+
+  // A `beforeinput` of type insertReplacementText, as a spell checker's correction sends: for editors
+  // built on the Input Events model that do not handle a synthetic paste.
+  const beforeInput = {
+    name: "beforeinput",
+    insert(element, text) {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      const event = new InputEvent("beforeinput", {
+        inputType: "insertReplacementText", data: text, dataTransfer: data, bubbles: true, cancelable: true,
+        composed: true,
+      });
+      element.dispatchEvent(event);
+    },
+  };
+
+  root.replycoach.insertion = { execCommand, paste, beforeInput };
+})(globalThis);
