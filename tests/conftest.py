@@ -1,23 +1,55 @@
-"""Shared fixtures: the curated bank's engine, the small stable test bank, and a bank-folder writer."""
+"""Shared fixtures: the curated bank's engine, the small stable test bank, a bank-folder writer, fresh service
+apps over a temporary database, and the one browser driver of the run (imported only by browser tests)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from playwright import sync_api
+from flask import Flask
+from flask.testing import FlaskClient
 from replycoach import Engine, default_engine, load_bank
+from replycoach.store.keys import KeyStore
+from replycoach.web.app import create_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Playwright
 
 BASIC_BANK = Path(__file__).parent / "banks" / "basic"
 
+MakeApp = Callable[..., Flask]
+
+# A valid entry the basic bank lacks, as a lead would send it (tests that add an entry share it).
+NO_WORRIES: dict[str, Any] = {
+    "id": "dismissive.no-worries",
+    "category": "dismissive",
+    "severity": "suggestion",
+    "patterns": ["no worries"],
+    "message": "Brushes off the customer's worry.",
+    "why": "Their worry is why they wrote.",
+    "rewrites": [
+        {"text": "I understand why this worried you", "scope": "phrase"},
+        {"text": "I'm glad you told us", "scope": "phrase"},
+    ],
+    "examples": {
+        "flag": [
+            {"text": "No worries, it's fixed.", "flagged": "No worries"},
+            {"text": "Ok no worries then.", "flagged": "no worries"},
+        ],
+        "pass": ["We worry about it too.", "No worry at all."],
+    },
+}
+
 
 @pytest.fixture(scope="session")
-def playwright_driver() -> Iterator[sync_api.Playwright]:
+def playwright_driver() -> Iterator[Playwright]:
     """The one Playwright driver of the run: its sync API allows one per thread, and both the admin page's
-    and the extension's browser tests need one."""
+    and the extension's browser tests need one. Imported here, so tests without a browser never load it."""
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as driver:
         yield driver
 
@@ -79,3 +111,43 @@ def write_bank(tmp_path: Path) -> Callable[..., Path]:
         return folder
 
     return write
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> MakeApp:
+    """Build a fresh app over tests/banks/basic with a temporary database; settings override the defaults."""
+
+    def make(**settings: Any) -> Flask:
+        config = {"TESTING": True, "HOME": str(tmp_path / "home"), "BANK_DIR": str(BASIC_BANK), **settings}
+        return create_app(config)
+
+    return make
+
+
+@pytest.fixture
+def app(make_app: MakeApp) -> Flask:
+    """A fresh app with the default settings."""
+    return make_app()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client of the fresh app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def key_for(app: Flask) -> Callable[[str], str]:
+    """Create a key of a role in the app's database and return its secret."""
+
+    def create(role: str = "agent") -> str:
+        store: KeyStore = app.extensions["replycoach.keys"]
+        return store.create(role, f"test {role}")[1]
+
+    return create
+
+
+@pytest.fixture
+def auth(key_for: Callable[[str], str]) -> dict[str, str]:
+    """Headers carrying a fresh agent key."""
+    return {"Authorization": f"Bearer {key_for('agent')}"}

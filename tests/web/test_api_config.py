@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MakeApp
 from replycoach.errors import ConfigError
 from replycoach.settings import load_settings
-
-from .conftest import MakeApp
 
 
 def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

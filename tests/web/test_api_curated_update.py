@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import BASIC_BANK, make_entry
+from conftest import BASIC_BANK, MakeApp, make_entry
 from flask import Flask
 from flask.testing import FlaskClient
 from replycoach import load_bank
 
-from .conftest import MakeApp
 from .helpers import error
 from .test_api_curation import NO_WORRIES, NO_WORRIES_SHOWN
 

@@ -7,31 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import NO_WORRIES
 from flask import Flask
 from flask.testing import FlaskClient
 
 from .helpers import error
 
 ENTRIES = "/v1/phrasebank/entries"
-NO_WORRIES = {
-    "id": "dismissive.no-worries",
-    "category": "dismissive",
-    "severity": "suggestion",
-    "patterns": ["no worries"],
-    "message": "Brushes off the customer's worry.",
-    "why": "Their worry is why they wrote.",
-    "rewrites": [
-        {"text": "I understand why this worried you", "scope": "phrase"},
-        {"text": "I'm glad you told us", "scope": "phrase"},
-    ],
-    "examples": {
-        "flag": [
-            {"text": "No worries, it's fixed.", "flagged": "No worries"},
-            {"text": "Ok no worries then.", "flagged": "no worries"},
-        ],
-        "pass": ["We worry about it too.", "No worry at all."],
-    },
-}
 # How GET shows NO_WORRIES: `unless` always a list, `when` null, every example an object.
 NO_WORRIES_SHOWN = {
     **NO_WORRIES,
@@ -397,7 +379,7 @@ def test_preview_shows_where_a_candidate_fires_over_given_texts(
 def test_preview_uses_the_stored_samples_by_default(
     client: FlaskClient, lead: dict[str, str], app: Flask
 ) -> None:
-    app.extensions["replycoach.bank"].add_samples(["Hi, no worries.", "Thanks!"])
+    app.extensions["replycoach.samples"].add(["Hi, no worries.", "Thanks!"])
     response = client.post("/v1/phrasebank/preview", json={"entry": NO_WORRIES}, headers=lead)
     assert response.json == {
         "sample_size": 2,

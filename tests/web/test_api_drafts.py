@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import MakeApp
 from flask.testing import FlaskClient
 from replycoach import Engine
 
-from .conftest import MakeApp
 from .helpers import error
 
 DRAFT = "Please calm down. You'll have to wait 24 hours."

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from conftest import NO_WORRIES
 from flask.testing import FlaskClient
 
 from .helpers import error
-from .test_api_curation import NO_WORRIES
 
 ENTRIES = "/v1/phrasebank/entries"
 CALM = f"{ENTRIES}/dismissive.calm-down"

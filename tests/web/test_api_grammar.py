@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import requests
 import schemathesis
-from conftest import BASIC_BANK
+from conftest import BASIC_BANK, MakeApp
 from fake_languagetool import FakeLanguageTool, running
 from flask import Flask
 from flask.testing import FlaskClient
@@ -23,8 +23,6 @@ from hypothesis import HealthCheck, settings
 from replycoach import Engine
 from replycoach.errors import ConfigError
 from replycoach.settings import load_settings
-
-from .conftest import MakeApp
 
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
 DRAFT = "😀 Please calm down, I recieve teh order today."

@@ -6,10 +6,10 @@ import json
 import logging
 
 import pytest
+from conftest import MakeApp
 from flask import Flask
 from replycoach.errors import ApiError, ConfigError
 
-from .conftest import MakeApp
 from .helpers import error
 
 

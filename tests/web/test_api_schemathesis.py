@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from conftest import MakeApp
 from flask import Flask
 from hypothesis import HealthCheck, settings
-
-from .conftest import MakeApp
 
 
 @pytest.fixture(params=["agent", "lead"])

@@ -9,23 +9,25 @@ from typing import Any
 import yaml
 
 from replycoach.bank.files import bank_files
-from replycoach.bank.model import Topic
+from replycoach.bank.model import Entry, Topic
 from replycoach.bank.schema import dump_entry, dump_topic
 from replycoach.errors import ExportError
-from replycoach.store.bank import StoredEntry
 
 TOPICS_FILE = "acknowledgements.yml"
 
 
-def export_bank(entries: Sequence[StoredEntry], topics: Sequence[Topic], directory: Path) -> list[Path]:
-    """Write entries to their files (in bank order) and topics to theirs; returns the files written."""
+def export_bank(entries: Sequence[Entry], topics: Sequence[Topic], directory: Path) -> list[Path]:
+    """Write entries to their files (in bank order) and topics to theirs; returns the files written.
+
+    Each entry goes to the file it came from (its `source`), a new one to its category's file."""
     if directory.exists() and not directory.is_dir():
         raise ExportError(f"{directory} is a file; name a new or empty folder")
     if directory.exists() and bank_files(directory):
         raise ExportError(f"{directory} already holds bank files; export into a new or empty folder")
     files: dict[str, dict[str, list[Any]]] = {}
-    for stored in entries:
-        files.setdefault(stored.source, {"entries": []})["entries"].append(dump_entry(stored.entry))
+    for entry in entries:
+        source = entry.source or f"{entry.category}.yml"
+        files.setdefault(source, {"entries": []})["entries"].append(dump_entry(entry))
     for topic in topics:
         files.setdefault(topic.source or TOPICS_FILE, {"acknowledgements": []})["acknowledgements"].append(
             dump_topic(topic)

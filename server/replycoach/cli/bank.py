@@ -106,7 +106,7 @@ def bank_export(directory: Path) -> None:
     store, _ = bank_store()
     try:
         snapshot = store.snapshot()
-        written = export_bank(snapshot.entries, snapshot.topics, directory)
+        written = export_bank([s.entry for s in snapshot.entries], snapshot.topics, directory)
     except ExportError as err:
         fail(err)
     click.echo(f"{directory}: {len(written)} files written", err=True)
@@ -125,7 +125,7 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
     from replycoach.bank.loader import lint_bank_dir
     from replycoach.curated.baseline import write_baseline
     from replycoach.errors import InvalidEntryError
-    from replycoach.store.bank import Author
+    from replycoach.store.records import Author
 
     store, shipped = bank_store()
     loaded, problems = lint_bank_dir(directory)

@@ -16,8 +16,11 @@ from replycoach.engine import Bank
 from replycoach.errors import BankError
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from replycoach.store.bank import BankStore, Shipped
     from replycoach.store.keys import KeyStore
+    from replycoach.store.samples import SampleStore
 
 EXIT_FLAGS = 1
 EXIT_BAD_INPUT = 2
@@ -64,17 +67,31 @@ def read_text(path: str, what: str) -> str:
         ) from err
 
 
-def key_store() -> KeyStore:
-    """The service's key store, from the same settings `serve` uses."""
+def database() -> Engine:
+    """The service's database, from the same settings `serve` uses (its tables upgraded)."""
     from replycoach.errors import ConfigError
     from replycoach.settings import load_settings
     from replycoach.store.db import connect
-    from replycoach.store.keys import KeyStore
 
     try:
-        return KeyStore(connect(load_settings()["DATABASE_URL"]))
+        return connect(load_settings()["DATABASE_URL"])
     except ConfigError as err:
         fail(err)
+
+
+def key_store() -> KeyStore:
+    """The service's key store."""
+
+    from replycoach.store.keys import KeyStore
+
+    return KeyStore(database())
+
+
+def sample_store() -> SampleStore:
+    """The service's sample replies."""
+    from replycoach.store.samples import SampleStore
+
+    return SampleStore(database())
 
 
 def bank_store() -> tuple[BankStore, Shipped]:

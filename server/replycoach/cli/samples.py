@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from replycoach.cli.common import bank_store, fail
+from replycoach.cli.common import fail, sample_store
 
 
 @click.group()
@@ -25,6 +25,6 @@ def samples_import(file: Path) -> None:
         texts = read_samples(file)
     except SampleFileError as err:
         fail(err)
-    store, _ = bank_store()
-    added = store.add_samples(texts)
-    click.echo(f"{file}: {added} sample replies stored ({len(store.samples())} in all)", err=True)
+    store = sample_store()
+    added = store.add(texts)
+    click.echo(f"{file}: {added} sample replies stored ({len(store.all())} in all)", err=True)

@@ -15,8 +15,9 @@ from sqlalchemy.exc import IntegrityError
 
 from replycoach.bank.model import Entry
 from replycoach.bank.schema import dump_entry
-from replycoach.store.bank import BankStore, parse_raw
+from replycoach.store.bank import BankStore
 from replycoach.store.db import curated_baseline
+from replycoach.store.records import parse_raw
 
 
 def read_baseline(engine: Engine) -> list[Entry]:

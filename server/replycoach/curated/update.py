@@ -14,7 +14,8 @@ from replycoach.bank.files import BankData
 from replycoach.bank.model import Entry
 from replycoach.curated.baseline import read_baseline, write_baseline
 from replycoach.errors import StaleUpdateError, UnknownChangeError
-from replycoach.store.bank import Author, BankStore
+from replycoach.store.bank import BankStore
+from replycoach.store.records import Author
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 

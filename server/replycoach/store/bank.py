@@ -7,20 +7,20 @@ a bank that would not load.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from replycoach.bank.files import BankData, parse_entry, parse_topic
+from replycoach.bank.files import BankData
 from replycoach.bank.loader import check_examples, lint_bank_dir
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.schema import dump_entry, dump_topic
+from replycoach.bank.schema import dump_entry
 from replycoach.engine.compiled import Bank
 from replycoach.errors import (
     BankError,
@@ -30,53 +30,25 @@ from replycoach.errors import (
     Problem,
     StaleEntryError,
 )
-from replycoach.store.db import bank_entries, bank_revisions, bank_state, bank_topics, samples
+from replycoach.store.db import bank_entries, bank_revisions, bank_state
+from replycoach.store.records import (
+    Author,
+    Revision,
+    Snapshot,
+    StoredEntry,
+    current_entry,
+    insert_entry,
+    last_revision,
+    parse_raw,
+    positions,
+    read_entry,
+    read_snapshot,
+    read_topics,
+    record_revision,
+    write_topics,
+)
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Author:
-    """Who makes a change: a key's id and name, or the command line (no id)."""
-
-    id: int | None
-    name: str
-
-
-@dataclass(frozen=True)
-class StoredEntry:
-    """An entry as stored: validated, with its revision counter and where it is exported to."""
-
-    entry: Entry
-    revision: int
-    source: str
-
-    @property
-    def etag(self) -> str:
-        """The entry's ETag, as HTTP sends it: its id and revision."""
-        return f'"{self.entry.id}@{self.revision}"'
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One recorded change of one entry."""
-
-    entry_id: str
-    revision: int
-    author: str
-    at: datetime
-    action: str
-    entry: Entry
-    bank_revision: int
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order, and its topics."""
-
-    revision: int
-    entries: tuple[StoredEntry, ...]
-    topics: tuple[Topic, ...]
 
 
 class BankStore:
@@ -100,8 +72,8 @@ class BankStore:
                 )
                 author = Author(None, "curated bank")
                 for position, entry in enumerate(curated.entries):
-                    _put(conn, entry, entry.source, position, 1, author, "import", 1)
-                _put_topics(conn, curated.topics)
+                    insert_entry(conn, entry, entry.source, position, 1, author, "import", 1)
+                write_topics(conn, curated.topics)
         except IntegrityError:
             # Another instance, starting at the same moment, seeded it first.
             return False
@@ -116,14 +88,14 @@ class BankStore:
             stored = conn.execute(select(bank_state.c.topics_stored).with_for_update()).scalar_one()
             if stored:
                 return False
-            _put_topics(conn, topics)
+            write_topics(conn, topics)
             conn.execute(update(bank_state).values(topics_stored=True))
         return True
 
     def topics(self) -> tuple[Topic, ...]:
         """The bank's topics, in order."""
         with self.engine.connect() as conn:
-            return _topics(conn)
+            return read_topics(conn)
 
     def revision(self) -> int:
         """The bank-wide revision: it grows with every committed change."""
@@ -138,12 +110,12 @@ class BankStore:
     def snapshot(self) -> Snapshot:
         """The bank as of one consistent read: its revision and entries (disabled ones too)."""
         with self.engine.begin() as conn:
-            return _snapshot(conn)
+            return read_snapshot(conn)
 
     def get(self, entry_id: str) -> StoredEntry:
         """One entry; raises EntryNotFoundError."""
         with self.engine.connect() as conn:
-            return _get(conn, entry_id)
+            return read_entry(conn, entry_id)
 
     def create(self, raw: Any, author: Author) -> StoredEntry:
         """Add an entry after validating it and the bank it makes; raises EntryExistsError."""
@@ -155,11 +127,11 @@ class BankStore:
                     f"The bank already has an entry {entry.id!r}; "
                     f"PUT /v1/phrasebank/entries/{entry.id} changes it."
                 )
-            revision = _last_revision(conn, entry.id) + 1
+            revision = last_revision(conn, entry.id) + 1
             stored = StoredEntry(entry, revision, f"{entry.category}.yml")
-            self._validate([*(s.entry for s in entries), entry], [entry], _topics(conn))
-            position = max(_positions(conn), default=-1) + 1
-            _put(conn, entry, stored.source, position, revision, author, "create", bank_revision)
+            self._validate([*(s.entry for s in entries), entry], [entry], read_topics(conn))
+            position = max(positions(conn), default=-1) + 1
+            insert_entry(conn, entry, stored.source, position, revision, author, "create", bank_revision)
             return stored
 
         return self._write(change)
@@ -168,7 +140,7 @@ class BankStore:
         """Replace an entry whose ETag is `etag` with a validated new version."""
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> StoredEntry:
-            current = _current(entries, entry_id, etag)
+            current = current_entry(entries, entry_id, etag)
             entry = parse_raw(raw)
             if entry.id != entry_id:
                 raise InvalidEntryError(
@@ -189,7 +161,7 @@ class BankStore:
         """Restore an earlier revision of an entry as its newest one (validated like any write)."""
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> StoredEntry:
-            current = _current(entries, entry_id, etag)
+            current = current_entry(entries, entry_id, etag)
             old = conn.execute(
                 select(bank_revisions.c.entry).where(
                     bank_revisions.c.entry_id == entry_id, bank_revisions.c.revision == revision
@@ -208,10 +180,10 @@ class BankStore:
         """Remove an entry whose ETag is `etag`; its history stays."""
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> None:
-            current = _current(entries, entry_id, etag)
-            self._validate([s.entry for s in entries if s.entry.id != entry_id], [], _topics(conn))
+            current = current_entry(entries, entry_id, etag)
+            self._validate([s.entry for s in entries if s.entry.id != entry_id], [], read_topics(conn))
             conn.execute(delete(bank_entries).where(bank_entries.c.id == entry_id))
-            _record(conn, current.entry, current.revision + 1, author, "delete", bank_revision)
+            record_revision(conn, current.entry, current.revision + 1, author, "delete", bank_revision)
 
         self._write(change)
 
@@ -247,16 +219,16 @@ class BankStore:
                         update(bank_entries).where(bank_entries.c.id == entry.id).values(position=position)
                     )
                     continue
-                revision = _last_revision(conn, entry.id) + 1
+                revision = last_revision(conn, entry.id) + 1
                 conn.execute(delete(bank_entries).where(bank_entries.c.id == entry.id))
-                _put(conn, entry, entry.source, position, revision, author, "import", bank_revision)
+                insert_entry(conn, entry, entry.source, position, revision, author, "import", bank_revision)
                 changed += 1
             for gone in current.values():
                 conn.execute(delete(bank_entries).where(bank_entries.c.id == gone.entry.id))
-                _record(conn, gone.entry, gone.revision + 1, author, "delete", bank_revision)
+                record_revision(conn, gone.entry, gone.revision + 1, author, "delete", bank_revision)
                 changed += 1
-            if list(_topics(conn)) != list(data.topics):
-                _put_topics(conn, data.topics)
+            if list(read_topics(conn)) != list(data.topics):
+                write_topics(conn, data.topics)
                 changed += 1
             if curated_revision is not None:
                 conn.execute(update(bank_state).values(curated_revision=curated_revision))
@@ -276,19 +248,6 @@ class BankStore:
     def audit_log(self) -> list[Revision]:
         """Every change of the bank, newest first: who changed which entry, when, and how."""
         return self._revisions(None, newest_first=True)
-
-    def add_samples(self, texts: Iterable[str]) -> int:
-        """Store sample replies for previews; returns how many were added."""
-        rows = [{"text": text} for text in texts]
-        if rows:
-            with self.engine.begin() as conn:
-                conn.execute(insert(samples), rows)
-        return len(rows)
-
-    def samples(self) -> list[str]:
-        """The stored sample replies, in the order they were imported."""
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(samples.c.text).order_by(samples.c.id)).scalars())
 
     def candidate(self, entry: Entry) -> Bank:
         """The live bank with `entry` added or put in place of the entry with its id (for previews)."""
@@ -310,14 +269,14 @@ class BankStore:
         bank_revision: int,
     ) -> StoredEntry:
         candidate = [entry if s.entry.id == entry.id else s.entry for s in entries]
-        self._validate(candidate, [entry], _topics(conn))
+        self._validate(candidate, [entry], read_topics(conn))
         revision = current.revision + 1
         conn.execute(
             update(bank_entries)
             .where(bank_entries.c.id == entry.id)
             .values(entry=json.dumps(dump_entry(entry)), revision=revision, enabled=entry.enabled)
         )
-        _record(conn, entry, revision, author, action, bank_revision)
+        record_revision(conn, entry, revision, author, action, bank_revision)
         return StoredEntry(entry, revision, current.source)
 
     def _validate(self, entries: list[Entry], changed: list[Entry], topics: Sequence[Topic]) -> None:
@@ -339,7 +298,7 @@ class BankStore:
         """
         with self.engine.begin() as conn:
             conn.execute(update(bank_state).values(revision=bank_state.c.revision + 1))
-            snapshot = _snapshot(conn)
+            snapshot = read_snapshot(conn)
             result = change(conn, list(snapshot.entries), snapshot.revision)
         self.on_change()
         return result
@@ -386,119 +345,3 @@ def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, Shipped]:
     store.seed(data, curated.revision)
     store.adopt_topics(data.topics)
     return store, Shipped(curated.revision, curated.all_entries)
-
-
-def parse_raw(raw: Any) -> Entry:
-    """Validate one entry as sent (JSON) exactly as the loader validates one from a file."""
-    raw_id = raw.get("id") if isinstance(raw, dict) else None
-    label = raw_id if isinstance(raw_id, str) else "entry"
-    entry, problems = parse_entry(raw, "", label)
-    if entry is None:
-        raise InvalidEntryError(problems)
-    return entry
-
-
-def _current(entries: list[StoredEntry], entry_id: str, etag: str) -> StoredEntry:
-    found = next((s for s in entries if s.entry.id == entry_id), None)
-    if found is None:
-        raise EntryNotFoundError(f"No phrase bank entry has the id {entry_id!r}.")
-    if etag not in (found.etag, "*"):
-        raise StaleEntryError(
-            f"Entry {entry_id!r} has changed since you read it (now {found.etag}); "
-            "GET it again and redo the change on the new version."
-        )
-    return found
-
-
-def _snapshot(conn: Connection) -> Snapshot:
-    revision = int(conn.execute(select(bank_state.c.revision)).scalar_one())
-    rows = conn.execute(select(bank_entries).order_by(bank_entries.c.position)).mappings()
-    return Snapshot(revision, tuple(_stored(row) for row in rows), _topics(conn))
-
-
-def _topics(conn: Connection) -> tuple[Topic, ...]:
-    rows = conn.execute(select(bank_topics).order_by(bank_topics.c.position)).mappings()
-    topics = []
-    for row in rows:
-        # Validated before they were committed; parsing again only rebuilds the Topic.
-        topic, problems = parse_topic(json.loads(row["data"]), row["source"], row["topic"])
-        if topic is None:
-            raise BankError(problems)
-        topics.append(topic)
-    return tuple(topics)
-
-
-def _put_topics(conn: Connection, topics: Sequence[Topic]) -> None:
-    conn.execute(delete(bank_topics))
-    if topics:
-        conn.execute(
-            insert(bank_topics),
-            [
-                {"topic": t.topic, "position": i, "source": t.source, "data": json.dumps(dump_topic(t))}
-                for i, t in enumerate(topics)
-            ],
-        )
-
-
-def _get(conn: Connection, entry_id: str) -> StoredEntry:
-    row = conn.execute(select(bank_entries).where(bank_entries.c.id == entry_id)).mappings().first()
-    if row is None:
-        raise EntryNotFoundError(f"No phrase bank entry has the id {entry_id!r}.")
-    return _stored(row)
-
-
-def _stored(row: Any) -> StoredEntry:
-    # Rows were validated before they were committed; parsing again only rebuilds the Entry.
-    entry, problems = parse_entry(json.loads(row["entry"]), row["source"], row["id"])
-    if entry is None:
-        raise BankError(problems)
-    return StoredEntry(entry, row["revision"], row["source"])
-
-
-def _positions(conn: Connection) -> list[int]:
-    return list(conn.execute(select(bank_entries.c.position)).scalars())
-
-
-def _last_revision(conn: Connection, entry_id: str) -> int:
-    query = select(func.max(bank_revisions.c.revision)).where(bank_revisions.c.entry_id == entry_id)
-    return int(conn.execute(query).scalar_one() or 0)
-
-
-def _put(
-    conn: Connection,
-    entry: Entry,
-    source: str,
-    position: int,
-    revision: int,
-    author: Author,
-    action: str,
-    bank_revision: int,
-) -> None:
-    conn.execute(
-        insert(bank_entries).values(
-            id=entry.id,
-            position=position,
-            source=source,
-            entry=json.dumps(dump_entry(entry)),
-            revision=revision,
-            enabled=entry.enabled,
-        )
-    )
-    _record(conn, entry, revision, author, action, bank_revision)
-
-
-def _record(
-    conn: Connection, entry: Entry, revision: int, author: Author, action: str, bank_revision: int
-) -> None:
-    conn.execute(
-        insert(bank_revisions).values(
-            entry_id=entry.id,
-            revision=revision,
-            author_id=author.id,
-            author=author.name,
-            at=datetime.now(UTC),
-            action=action,
-            entry=json.dumps(dump_entry(entry)),
-            bank_revision=bank_revision,
-        )
-    )

@@ -1,15 +1,41 @@
-"""Sample replies for previews, read from a CSV file (a `text` column) or JSON Lines (`{"text": ...}`)."""
+"""Sample replies for previews: stored in the database, read from a CSV file (a `text` column) or JSON Lines
+(`{"text": ...}`)."""
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Engine
+
 from replycoach.errors import SampleFileError
+from replycoach.store.db import samples
 
 CSV_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+class SampleStore:
+    """The sample replies of one database: replies a lead imported to preview new entries on."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def add(self, texts: Iterable[str]) -> int:
+        """Store sample replies; returns how many were added."""
+        rows = [{"text": text} for text in texts]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(samples), rows)
+        return len(rows)
+
+    def all(self) -> list[str]:
+        """The stored sample replies, in the order they were imported."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(samples.c.text).order_by(samples.c.id)).scalars())
 
 
 def read_samples(path: Path) -> list[str]:

@@ -9,6 +9,7 @@ from flask import Flask
 
 from replycoach.settings import load_settings
 from replycoach.store.db import connect
+from replycoach.store.samples import SampleStore
 from replycoach.web import admin, api, auth, cors, errors, grammar, ratelimit, requestlog
 from replycoach.web import live as coach
 
@@ -22,6 +23,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     requestlog.init_app(app)
     app.extensions["replycoach.db"] = connect(settings["DATABASE_URL"])
+    app.extensions["replycoach.samples"] = SampleStore(app.extensions["replycoach.db"])
     coach.init_app(app)
     grammar.init_app(app)
     auth.init_app(app)

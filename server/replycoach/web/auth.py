@@ -10,8 +10,8 @@ from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 
 from replycoach.errors import ApiError
-from replycoach.store.bank import Author
 from replycoach.store.keys import ApiKey, KeyStore
+from replycoach.store.records import Author
 from replycoach.store.sessions import Session, SessionStore
 
 F = TypeVar("F", bound=Callable[..., Any])

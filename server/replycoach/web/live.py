@@ -18,7 +18,8 @@ from replycoach.curated.baseline import settle_baseline
 from replycoach.engine import Analysis, Engine
 from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, ConfigError, DraftTooLongError
-from replycoach.store.bank import BankStore, Shipped, Snapshot, open_store
+from replycoach.store.bank import BankStore, Shipped, open_store
+from replycoach.store.records import Snapshot
 
 log = logging.getLogger("replycoach.web")
 

@@ -13,7 +13,8 @@ from replycoach.bank.loader import check_examples, run_examples
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, DraftTooLongError, InvalidEntryError, Problem
-from replycoach.store.bank import parse_raw
+from replycoach.store.records import parse_raw
+from replycoach.store.samples import SampleStore
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint
 from replycoach.web.live import current_store
@@ -126,7 +127,8 @@ def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
     """Where a candidate entry would flag each text (the stored samples if `texts` is None)."""
     entry = parse_raw(raw)
     store = current_store()
-    tried = store.samples() if texts is None else list(texts)
+    samples: SampleStore = current_app.extensions["replycoach.samples"]
+    tried = samples.all() if texts is None else list(texts)
     engine = Engine(store.candidate(entry), max_chars=current_app.config["MAX_DRAFT_CHARS"])
     matches = []
     for index, text in enumerate(tried):

@@ -10,7 +10,7 @@ from marshmallow import INCLUDE, Schema, fields, validate
 from replycoach.bank.model import Entry
 from replycoach.bank.schema import EntrySchema
 from replycoach.errors import ApiError
-from replycoach.store.bank import StoredEntry
+from replycoach.store.records import StoredEntry
 from replycoach.web.auth import author, requires
 from replycoach.web.blueprint import Blueprint
 from replycoach.web.live import current_engine, current_store

@@ -9,17 +9,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BASIC_BANK
+from conftest import BASIC_BANK, NO_WORRIES, MakeApp
 from flask import Flask
 from replycoach.bank.files import read_bank_dir
 from replycoach.bank.schema import dump_entry
 from replycoach.errors import InvalidEntryError, StaleEntryError
-from replycoach.store.bank import Author, BankStore
+from replycoach.store.bank import BankStore
+from replycoach.store.records import Author
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.exc import OperationalError
-
-from .conftest import MakeApp
-from .test_api_curation import NO_WORRIES
 
 LEAD = Author(1, "Lee")
 

@@ -11,7 +11,7 @@ from conftest import BASIC_BANK
 from replycoach import load_bank
 from replycoach.bank.schema import dump_entry
 from replycoach.cli.curated import bank_curated_update
-from replycoach.store.bank import Author
+from replycoach.store.records import Author
 from replycoach.web.app import create_app
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import BASIC_BANK, make_entry
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 # The console script installed beside the interpreter running the tests (a venv's bin/ need not be on PATH).
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
 

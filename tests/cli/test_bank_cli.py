@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import BASIC_BANK
+from conftest import BASIC_BANK, NO_WORRIES
 from replycoach.bank.files import curated_bank_dir, read_bank_dir
 from replycoach.bank.schema import dump_entry
 from replycoach.cli import main
 from replycoach.store.bank import BankStore
+from replycoach.store.samples import SampleStore
 from replycoach.web.app import create_app
-
-from .test_api_curation import NO_WORRIES
 
 
 @pytest.fixture
@@ -27,6 +26,12 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def _run(env: dict[str, str], *args: str) -> Result:
     return CliRunner().invoke(main, list(args), env=env)
+
+
+def _samples(env: dict[str, str]) -> SampleStore:
+    app = create_app({"HOME": env["REPLYCOACH_HOME"], "BANK_DIR": env["REPLYCOACH_BANK_DIR"]})
+    samples: SampleStore = app.extensions["replycoach.samples"]
+    return samples
 
 
 def _store(env: dict[str, str]) -> BankStore:
@@ -49,7 +54,7 @@ def test_exporting_an_unedited_bank_gives_the_same_bank_back(bank: Path, tmp_pat
 
 
 def test_export_shows_edits_and_refuses_a_folder_with_bank_files(env: dict[str, str], tmp_path: Path) -> None:
-    from replycoach.store.bank import Author
+    from replycoach.store.records import Author
 
     _store(env).create(NO_WORRIES, Author(1, "Lee"))
     out = tmp_path / "out"
@@ -145,7 +150,7 @@ def test_samples_import_stores_replies(env: dict[str, str], tmp_path: Path, name
     result = _run(env, "samples", "import", str(tmp_path / name))
     assert result.exit_code == 0, result.output
     assert result.output == f"{tmp_path / name}: 2 sample replies stored (2 in all)\n"
-    assert _store(env).samples() == ["Hi, no worries.", "Thanks, done."]
+    assert _samples(env).all() == ["Hi, no worries.", "Thanks, done."]
 
 
 @pytest.mark.parametrize(
@@ -166,7 +171,7 @@ def test_a_bad_samples_file_exits_2_and_stores_nothing(
     result = _run(env, "samples", "import", str(path))
     separator = "" if message[0].isdigit() else " "
     assert (result.exit_code, result.output) == (2, f"replycoach: {path}:{separator}{message}\n")
-    assert _store(env).samples() == []
+    assert _samples(env).all() == []
 
 
 def test_samples_are_kept_in_the_database_not_sent(env: dict[str, str], tmp_path: Path) -> None:
@@ -176,7 +181,7 @@ def test_samples_are_kept_in_the_database_not_sent(env: dict[str, str], tmp_path
 
 
 def test_a_disabled_entry_round_trips_through_export_and_import(env: dict[str, str], tmp_path: Path) -> None:
-    from replycoach.store.bank import Author
+    from replycoach.store.records import Author
 
     store = _store(env)
     current = store.get("dismissive.calm-down")

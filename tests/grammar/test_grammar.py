@@ -22,7 +22,7 @@ from replycoach.grammar.breaker import Breaker
 from replycoach.grammar.flags import CodePoints
 
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
-FAKE_SERVER = Path(__file__).parent / "fake_languagetool.py"
+FAKE_SERVER = Path(__file__).parents[1] / "fake_languagetool.py"
 SPELLING = {
     "rule_id": "lt.MORFOLOGIK_RULE_EN_US",
     "category": "grammar",

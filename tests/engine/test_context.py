@@ -9,7 +9,7 @@ from replycoach import Engine, load_bank
 from replycoach.engine.context import read_customer
 from replycoach.engine.tried import read_claims
 
-CONTEXT_BANK = Path(__file__).parent / "banks" / "context"
+CONTEXT_BANK = Path(__file__).parents[1] / "banks" / "context"
 UPSET_LATE = "This is ridiculous!!! My parcel is a week late and nobody answers."
 
 

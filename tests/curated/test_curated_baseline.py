@@ -9,17 +9,16 @@ import yaml
 from alembic import command
 from alembic.config import Config
 from click.testing import CliRunner, Result
-from conftest import BASIC_BANK
+from conftest import BASIC_BANK, NO_WORRIES
 from replycoach.bank.files import read_bank_dir
 from replycoach.bank.schema import dump_entry
 from replycoach.cli import main
 from replycoach.curated.baseline import read_baseline
-from replycoach.store.bank import Author, BankStore
+from replycoach.store.bank import BankStore
 from replycoach.store.db import MIGRATIONS, upgrade
+from replycoach.store.records import Author
 from replycoach.web.app import create_app
 from sqlalchemy import create_engine
-
-from .test_api_curation import NO_WORRIES
 
 LEAD = Author(1, "Lee")
 

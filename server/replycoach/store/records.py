@@ -1,0 +1,197 @@
+"""The phrase bank's rows: what a stored entry, a revision and a snapshot are, and the reads and writes of
+bank_entries, bank_revisions and bank_topics that the bank store composes into transactions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from replycoach.bank.files import parse_entry, parse_topic
+from replycoach.bank.model import Entry, Topic
+from replycoach.bank.schema import dump_entry, dump_topic
+from replycoach.errors import (
+    BankError,
+    EntryNotFoundError,
+    InvalidEntryError,
+    StaleEntryError,
+)
+from replycoach.store.db import bank_entries, bank_revisions, bank_state, bank_topics
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who makes a change: a key's id and name, or the command line (no id)."""
+
+    id: int | None
+    name: str
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """An entry as stored: validated, with its revision counter and where it is exported to."""
+
+    entry: Entry
+    revision: int
+    source: str
+
+    @property
+    def etag(self) -> str:
+        """The entry's ETag, as HTTP sends it: its id and revision."""
+        return f'"{self.entry.id}@{self.revision}"'
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One recorded change of one entry."""
+
+    entry_id: str
+    revision: int
+    author: str
+    at: datetime
+    action: str
+    entry: Entry
+    bank_revision: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order, and its topics."""
+
+    revision: int
+    entries: tuple[StoredEntry, ...]
+    topics: tuple[Topic, ...]
+
+
+def parse_raw(raw: Any) -> Entry:
+    """Validate one entry as sent (JSON) exactly as the loader validates one from a file."""
+    raw_id = raw.get("id") if isinstance(raw, dict) else None
+    label = raw_id if isinstance(raw_id, str) else "entry"
+    entry, problems = parse_entry(raw, "", label)
+    if entry is None:
+        raise InvalidEntryError(problems)
+    return entry
+
+
+def current_entry(entries: list[StoredEntry], entry_id: str, etag: str) -> StoredEntry:
+    """The entry `entry_id` of `entries` if `etag` is its ETag (or `*`).
+
+    Raises EntryNotFoundError or StaleEntryError."""
+    found = next((s for s in entries if s.entry.id == entry_id), None)
+    if found is None:
+        raise EntryNotFoundError(f"No phrase bank entry has the id {entry_id!r}.")
+    if etag not in (found.etag, "*"):
+        raise StaleEntryError(
+            f"Entry {entry_id!r} has changed since you read it (now {found.etag}); "
+            "GET it again and redo the change on the new version."
+        )
+    return found
+
+
+def read_snapshot(conn: Connection) -> Snapshot:
+    """The bank as of this connection's view: its revision, entries (disabled ones too) and topics."""
+    revision = int(conn.execute(select(bank_state.c.revision)).scalar_one())
+    rows = conn.execute(select(bank_entries).order_by(bank_entries.c.position)).mappings()
+    return Snapshot(revision, tuple(stored_entry(row) for row in rows), read_topics(conn))
+
+
+def read_topics(conn: Connection) -> tuple[Topic, ...]:
+    """The bank's topics, in order."""
+    rows = conn.execute(select(bank_topics).order_by(bank_topics.c.position)).mappings()
+    topics = []
+    for row in rows:
+        # Validated before they were committed; parsing again only rebuilds the Topic.
+        topic, problems = parse_topic(json.loads(row["data"]), row["source"], row["topic"])
+        if topic is None:
+            raise BankError(problems)
+        topics.append(topic)
+    return tuple(topics)
+
+
+def write_topics(conn: Connection, topics: Sequence[Topic]) -> None:
+    """Replace the bank's topics."""
+    conn.execute(delete(bank_topics))
+    if topics:
+        conn.execute(
+            insert(bank_topics),
+            [
+                {"topic": t.topic, "position": i, "source": t.source, "data": json.dumps(dump_topic(t))}
+                for i, t in enumerate(topics)
+            ],
+        )
+
+
+def read_entry(conn: Connection, entry_id: str) -> StoredEntry:
+    """One stored entry; raises EntryNotFoundError."""
+    row = conn.execute(select(bank_entries).where(bank_entries.c.id == entry_id)).mappings().first()
+    if row is None:
+        raise EntryNotFoundError(f"No phrase bank entry has the id {entry_id!r}.")
+    return stored_entry(row)
+
+
+def stored_entry(row: Any) -> StoredEntry:
+    """A bank_entries row as a StoredEntry."""
+    # Rows were validated before they were committed; parsing again only rebuilds the Entry.
+    entry, problems = parse_entry(json.loads(row["entry"]), row["source"], row["id"])
+    if entry is None:
+        raise BankError(problems)
+    return StoredEntry(entry, row["revision"], row["source"])
+
+
+def positions(conn: Connection) -> list[int]:
+    """Every entry's position in bank order."""
+    return list(conn.execute(select(bank_entries.c.position)).scalars())
+
+
+def last_revision(conn: Connection, entry_id: str) -> int:
+    """The newest revision an entry ever had (0 if none), deleted ones included."""
+    query = select(func.max(bank_revisions.c.revision)).where(bank_revisions.c.entry_id == entry_id)
+    return int(conn.execute(query).scalar_one() or 0)
+
+
+def insert_entry(
+    conn: Connection,
+    entry: Entry,
+    source: str,
+    position: int,
+    revision: int,
+    author: Author,
+    action: str,
+    bank_revision: int,
+) -> None:
+    """Insert an entry row and record it in the history."""
+    conn.execute(
+        insert(bank_entries).values(
+            id=entry.id,
+            position=position,
+            source=source,
+            entry=json.dumps(dump_entry(entry)),
+            revision=revision,
+            enabled=entry.enabled,
+        )
+    )
+    record_revision(conn, entry, revision, author, action, bank_revision)
+
+
+def record_revision(
+    conn: Connection, entry: Entry, revision: int, author: Author, action: str, bank_revision: int
+) -> None:
+    """Add a revision of an entry to its history."""
+    conn.execute(
+        insert(bank_revisions).values(
+            entry_id=entry.id,
+            revision=revision,
+            author_id=author.id,
+            author=author.name,
+            at=datetime.now(UTC),
+            action=action,
+            entry=json.dumps(dump_entry(entry)),
+            bank_revision=bank_revision,
+        )
+    )
