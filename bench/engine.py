@@ -16,8 +16,8 @@ import statistics
 import time
 
 from replycoach import Engine, default_engine
-from replycoach.engine.compiled import Bank
 from replycoach.bank.model import Entry, Example, Rewrite
+from replycoach.engine.compiled import Bank
 
 _WORDS = (
     "thanks for reaching out about your order we have checked the account and the refund will "

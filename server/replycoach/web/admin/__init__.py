@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request
 
 from replycoach.bank.model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES
+from replycoach.bank.schema import EntrySchema
 from replycoach.store.keys import KeyStore
 from replycoach.store.sessions import SESSION_LIFETIME, Session
 from replycoach.web.auth import SESSION_COOKIE, current_session, session_store
@@ -77,6 +78,8 @@ def page() -> Response:
             "severities": " ".join(SEVERITIES),
             "scopes": " ".join(SCOPES),
             "moods": " ".join(CONDITION_MOODS),
+            # The fields of an entry, from the bank's one entry schema: the form checks it edits them all.
+            "fields": " ".join(EntrySchema().fields),
         },
     )
     return Response(html, mimetype="text/html")

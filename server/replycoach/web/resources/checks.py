@@ -111,7 +111,7 @@ blp = Blueprint(
 @blp.response(200, ValidationSchema)
 def validate_entry(body: dict[str, Any]) -> dict[str, Any]:
     """Check a candidate entry as a save would, without saving it; run its examples."""
-    return validate(body["entry"])
+    return check_entry(body["entry"])
 
 
 @blp.route("/preview", methods=["POST"])
@@ -146,7 +146,7 @@ def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
     return {"sample_size": len(tried), "matches": matches}
 
 
-def validate(raw: Any) -> dict[str, Any]:
+def check_entry(raw: Any) -> dict[str, Any]:
     """What a save of this entry would find wrong (nothing is saved), and how each of its examples fares.
 
     The checks are the store's: fields, patterns and slots, then every example of the bank with this entry

@@ -4,6 +4,15 @@
  */
 
 import { lines } from "./text.js";
+import { FIELDS } from "./vocabulary.js";
+
+// The entry fields this form edits. The server names the fields an entry has (from the bank's entry
+// schema); a field the form does not know stops the page with an error instead of being dropped on save.
+const FORM_FIELDS = ["id", "category", "severity", "enabled", "patterns", "unless", "when", "message", "why", "rewrites", "examples"];
+const unknown = FIELDS.filter((f) => !FORM_FIELDS.includes(f));
+if (unknown.length) {
+  throw new Error(`The entry form does not edit the field(s) ${unknown.join(", ")} that the server's entries have; add them to entryform.js and formview.js.`);
+}
 
 /** The form's plain values for an entry as the API returns it (or a blank new entry). */
 export function toValues(entry) {
@@ -52,7 +61,8 @@ export function toBody(v) {
     }),
     pass: v.pass.map((x) => (x.customer.trim() ? { text: x.text, customer: x.customer } : x.text)),
   };
-  return body;
+  // In the order the server's schema lists the fields (the bank file format's order).
+  return Object.fromEntries(FIELDS.filter((f) => f in body).map((f) => [f, body[f]]));
 }
 
 /** The name a lead knows a form value by. */

@@ -1,5 +1,6 @@
 /*
- * The bank format's vocabulary (categories, severities, rewrite scopes, customer moods), read from the
+ * The bank format's vocabulary (categories, severities, rewrite scopes, customer moods, an entry's fields),
+ * read from the
  * <meta name="replycoach-…"> tags the server renders into the page shell from the bank loader's own
  * lists, so the page's selects never drift from what the loader accepts.
  */
@@ -20,3 +21,4 @@ export const CATEGORIES = words("categories");
 export const SEVERITIES = words("severities");
 export const SCOPES = words("scopes");
 export const MOODS = words("moods");
+export const FIELDS = words("fields");
