@@ -40,7 +40,7 @@ DRAFT = "Please just relax."
 # `replycoach <arguments>`, started but waiting for a line on standard input to run.
 AT_ONCE = """
 import sys
-import psycopg, replycoach.web.bankstore, replycoach.web.storage
+import psycopg, replycoach.store.bank, replycoach.store.db
 from replycoach.cli import main
 print("ready", flush=True)
 sys.stdin.readline()
