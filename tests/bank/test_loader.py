@@ -149,8 +149,8 @@ def test_malformed_files(write_bank: WriteBank) -> None:
     problems = problems_of(folder)
     assert problems[0].startswith("a.yml: not valid YAML:")
     assert problems[1:] == [
-        "b.yml: must hold one mapping with a single key: entries (a list of entries) "
-        "or acknowledgements (a list of topics)"
+        "b.yml: must hold one mapping with a single key: entries (a list of entries), "
+        "acknowledgements (a list of topics) or vocabulary (a list of word families)"
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,11 +12,13 @@ import yaml
 from marshmallow import Schema, ValidationError
 
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.schema import EntrySchema, TopicSchema, flatten_errors
+from replycoach.bank.schema import EntrySchema, FamilySchema, TopicSchema, flatten_errors
+from replycoach.bank.vocabulary import Family
 from replycoach.errors import Problem
 
 _SCHEMA = EntrySchema()
 _TOPIC_SCHEMA = TopicSchema()
+_FAMILY_SCHEMA = FamilySchema()
 
 
 def curated_bank_dir() -> Path:
@@ -58,12 +61,21 @@ def parse_topic(raw: Any, source: str, label: str) -> tuple[Topic | None, list[P
     return topic, problems
 
 
+def parse_family(raw: Any, source: str, label: str) -> tuple[Family | None, list[Problem]]:
+    """Validate one raw word family of a vocabulary file; `label` names it in problems."""
+    family: Family | None
+    family, problems = _load(_FAMILY_SCHEMA, raw, source, label)
+    return family, problems
+
+
 @dataclass
 class BankData:
-    """What a bank folder holds: entries, and the topics of its acknowledgements file(s)."""
+    """What a bank folder holds: entries, the topics of its acknowledgements file(s), and the vocabulary's
+    word families."""
 
     entries: list[Entry] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    vocabulary: list[Family] = field(default_factory=list)
 
 
 def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
@@ -82,6 +94,7 @@ def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
         file_data, file_problems = _read_file(path)
         problems.extend(file_problems)
         data.topics.extend(file_data.topics)
+        data.vocabulary.extend(file_data.vocabulary)
         for entry in file_data.entries:
             if entry.id in seen:
                 problems.append(
@@ -96,7 +109,22 @@ def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
             seen[entry.id] = entry.source
             data.entries.append(entry)
     problems.extend(_check_topics(data.topics))
+    problems.extend(_check_families(data.vocabulary))
     return data, problems
+
+
+def _check_families(families: list[Family]) -> list[Problem]:
+    names: dict[str, str] = {}
+    problems: list[Problem] = []
+    for family in families:
+        if family.name in names:
+            problems.append(
+                Problem(
+                    family.source, family.name, "family", f"duplicate family: also in {names[family.name]}"
+                )
+            )
+        names[family.name] = family.source
+    return problems
 
 
 def _check_topics(topics: list[Topic]) -> list[Problem]:
@@ -121,8 +149,16 @@ def _check_topics(topics: list[Topic]) -> list[Problem]:
 
 
 _FILE_SHAPE = (
-    "must hold one mapping with a single key: entries (a list of entries) "
-    "or acknowledgements (a list of topics)"
+    "must hold one mapping with a single key: entries (a list of entries), "
+    "acknowledgements (a list of topics) or vocabulary (a list of word families)"
+)
+
+
+# Each section a bank file may hold: its key, the key naming an item, BankData's list, and its parser.
+_SECTIONS: tuple[tuple[str, str, str, Callable[[Any, str, str], tuple[Any, list[Problem]]]], ...] = (
+    ("entries", "id", "entries", parse_entry),
+    ("acknowledgements", "topic", "topics", parse_topic),
+    ("vocabulary", "family", "vocabulary", parse_family),
 )
 
 
@@ -137,24 +173,18 @@ def _read_file(path: Path) -> tuple[BankData, list[Problem]]:
     if (
         not isinstance(raw_file, dict)
         or len(raw_file) != 1
-        or set(raw_file) - {"entries", "acknowledgements"}
+        or set(raw_file) - {"entries", "acknowledgements", "vocabulary"}
         or not isinstance(next(iter(raw_file.values())), list)
     ):
         return BankData(), [Problem(name, "", "", _FILE_SHAPE)]
     data = BankData()
     problems: list[Problem] = []
-    for index, raw in enumerate(raw_file.get("entries", [])):
-        raw_id = raw.get("id") if isinstance(raw, dict) else None
-        label = raw_id if isinstance(raw_id, str) else f"entries[{index}]"
-        entry, entry_problems = parse_entry(raw, name, label)
-        problems.extend(entry_problems)
-        if entry is not None:
-            data.entries.append(entry)
-    for index, raw in enumerate(raw_file.get("acknowledgements", [])):
-        raw_topic = raw.get("topic") if isinstance(raw, dict) else None
-        label = raw_topic if isinstance(raw_topic, str) else f"acknowledgements[{index}]"
-        topic, topic_problems = parse_topic(raw, name, label)
-        problems.extend(topic_problems)
-        if topic is not None:
-            data.topics.append(topic)
+    for key, name_key, attribute, parse in _SECTIONS:
+        for index, raw in enumerate(raw_file.get(key, [])):
+            raw_name = raw.get(name_key) if isinstance(raw, dict) else None
+            label = raw_name if isinstance(raw_name, str) else f"{key}[{index}]"
+            item, item_problems = parse(raw, name, label)
+            problems.extend(item_problems)
+            if item is not None:
+                getattr(data, attribute).append(item)
     return data, problems

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from replycoach.bank.files import read_bank_dir
+from replycoach.bank.files import BankData, read_bank_dir
 from replycoach.bank.model import Entry, Example
+from replycoach.bank.vocabulary import Vocabulary, unused_families
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import read_customer
@@ -105,16 +106,39 @@ def _entry_hits(bank: Bank, entry: Entry, example: Example, *, apply_condition: 
 
 
 def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
-    """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems."""
+    """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems.
+
+    Besides what any bank must pass, a folder must not define word families that nothing uses."""
     data, problems = read_bank_dir(directory)
     try:
-        bank = Bank.build(data.entries, data.topics)
+        bank = Bank.build(data.entries, data.topics, data.vocabulary)
     except BankError as err:
         problems.extend(err.problems)
         broken = {p.entry for p in err.problems}
-        bank = Bank.build([e for e in data.entries if e.id not in broken])
+        families = [f for f in data.vocabulary if f.name not in broken]
+        bank = Bank.build([e for e in data.entries if e.id not in broken], (), families)
     problems.extend(check_examples(bank))
+    problems.extend(_unused(data))
     return (None if problems else bank), problems
+
+
+def _unused(data: BankData) -> list[Problem]:
+    patterns = [p for e in data.entries for p in (*e.patterns, *e.unless)]
+    patterns += [cue for t in data.topics for cue in t.cues]
+    return [
+        Problem(
+            family.source,
+            family.name,
+            "family",
+            "no pattern uses it; use it as {{" + family.name + "}} or remove it",
+        )
+        for family in unused_families(Vocabulary(data.vocabulary), patterns)
+    ]
+
+
+def bank_data(bank: Bank) -> BankData:
+    """What a loaded bank holds, as a folder would: every entry (disabled ones too), topics, vocabulary."""
+    return BankData(list(bank.all_entries), [c.topic for c in bank.topics], list(bank.vocabulary.families))
 
 
 def load_bank(directory: Path) -> Bank:

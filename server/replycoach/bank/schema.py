@@ -32,6 +32,7 @@ from replycoach.bank.model import (
     Rewrite,
     Topic,
 )
+from replycoach.bank.vocabulary import NAME_FORMAT, Family
 
 ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
@@ -300,7 +301,55 @@ class TopicSchema(Schema):
         )
 
 
+class FamilySchema(Schema):
+    """A word family of the vocabulary: a name, and phrases, verbs, nouns or RE2 fragments (one at least)."""
+
+    class Meta:
+        unknown = RAISE
+
+    name = fields.String(
+        required=True,
+        data_key="family",
+        validate=validate.Regexp(
+            NAME_FORMAT, error="must be lowercase words joined by hyphens, e.g. apology"
+        ),
+        metadata={"description": "referenced from patterns as {{name}}"},
+    )
+    note = fields.String(load_default="", metadata={"description": "what the family is for (optional)"})
+    phrases = fields.List(_text(), load_default=list, metadata={"description": "literal words or phrases"})
+    verbs = fields.List(
+        _text(), load_default=list, metadata={"description": "verbs as lemmas; every form is matched"}
+    )
+    nouns = fields.List(
+        _text(), load_default=list, metadata={"description": "nouns as lemmas; singular and plural match"}
+    )
+    patterns = fields.List(
+        _text(), load_default=list, metadata={"description": "RE2 fragments; may reference other families"}
+    )
+
+    @validates_schema
+    def _not_empty(self, data: dict[str, Any], **_: Any) -> None:
+        if not any(data.get(kind) for kind in ("phrases", "verbs", "nouns", "patterns")):
+            raise ValidationError("needs phrases, verbs, nouns or patterns: at least one word or fragment")
+
+    @post_load
+    def _make(self, data: dict[str, Any], **_: Any) -> Family:
+        return Family(
+            name=data["name"],
+            phrases=tuple(t.strip() for t in data["phrases"]),
+            verbs=tuple(t.strip() for t in data["verbs"]),
+            nouns=tuple(t.strip() for t in data["nouns"]),
+            patterns=tuple(data["patterns"]),
+            note=data["note"].strip(),
+        )
+
+    @post_dump
+    def _compact(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        return {key: value for key, value in data.items() if value or key == "family"}
+
+
 _FILE_ENTRY = EntryFileSchema()
+_FAMILY = FamilySchema()
 _TOPIC = TopicSchema()
 
 
@@ -313,6 +362,12 @@ def dump_entry(entry: Entry) -> dict[str, Any]:
 def dump_topic(topic: Topic) -> dict[str, Any]:
     """The topic in the bank file format."""
     data: dict[str, Any] = _TOPIC.dump(topic)
+    return data
+
+
+def dump_family(family: Family) -> dict[str, Any]:
+    """The family in the bank file format (kinds it does not use left out)."""
+    data: dict[str, Any] = _FAMILY.dump(family)
     return data
 
 

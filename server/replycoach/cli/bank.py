@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from replycoach.bank.files import curated_bank_dir
-from replycoach.bank.loader import lint_bank_dir
+from replycoach.bank.loader import bank_data, lint_bank_dir
 from replycoach.bank.table import TABLE_BEGIN, entries_table, replace_table
 from replycoach.cli.common import BadInput, bank_store, fail, load
 from replycoach.cli.curated import bank_curated_update
@@ -121,8 +121,6 @@ def bank_export(directory: Path) -> None:
 )
 def bank_import(directory: Path, curated_reviewed: bool) -> None:
     """Make the service's bank exactly a folder's entries: all validated first, then applied at once."""
-    from replycoach.bank.files import BankData
-    from replycoach.bank.loader import lint_bank_dir
     from replycoach.curated.baseline import write_baseline
     from replycoach.errors import InvalidEntryError
     from replycoach.store.records import Author
@@ -134,7 +132,7 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
             click.echo(str(problem))
         click.echo(f"{directory}: {len(problems)} problem(s); nothing was imported", err=True)
         sys.exit(1)
-    data = BankData(list(loaded.all_entries), [compiled.topic for compiled in loaded.topics])
+    data = bank_data(loaded)
     author = Author(None, f"replycoach bank import {directory}")
     taken_in = curated_reviewed or loaded.revision == shipped.revision
     try:

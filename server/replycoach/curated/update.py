@@ -120,7 +120,7 @@ class CuratedUpdate:
         # One transaction: the entries, the curated revision and the new baseline, and only if no one
         # changed the bank since `snapshot` (StaleEntryError otherwise).
         self.store.import_bank(
-            BankData(entries, list(snapshot.topics)),
+            BankData(entries, list(snapshot.topics), list(snapshot.vocabulary)),
             author,
             curated_revision=self.revision,
             based_on=snapshot.revision,

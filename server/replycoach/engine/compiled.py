@@ -8,8 +8,16 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.schema import dump_entry, dump_topic
-from replycoach.engine.matcher import CompiledEntry, CompiledTopic, Matcher, compile_entry, compile_topic
+from replycoach.bank.schema import dump_entry, dump_family, dump_topic
+from replycoach.bank.vocabulary import Family, Vocabulary
+from replycoach.engine.matcher import (
+    CompiledEntry,
+    CompiledTopic,
+    Matcher,
+    compile_entry,
+    compile_topic,
+    expand_and_compile,
+)
 from replycoach.errors import BankError, Problem
 
 _Item = TypeVar("_Item")
@@ -24,6 +32,7 @@ class Bank:
         compiled: list[CompiledEntry],
         topics: list[CompiledTopic] | None = None,
         all_entries: Iterable[Entry] | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self._compiled = compiled
         self.topics: tuple[CompiledTopic, ...] = tuple(topics or ())
@@ -33,26 +42,39 @@ class Bank:
         self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
         self._compiled_by_id = {c.entry.id: c for c in compiled}
         self.matcher = Matcher(compiled)
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         content = {
             "entries": [dump_entry(e) for e in self.all_entries],
             "topics": [dump_topic(t.topic) for t in self.topics],
         }
+        if self.vocabulary.families:
+            # Only a bank with a vocabulary hashes one: the revision of a bank without stays what it was.
+            content["vocabulary"] = [dump_family(f) for f in self.vocabulary.families]
         digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
         self.revision = digest.hexdigest()[:12]
 
     @classmethod
-    def build(cls, entries: Iterable[Entry], topics: Iterable[Topic] = ()) -> Bank:
-        """Compile entries and topics into a bank; raises BankError listing every pattern or slot problem.
+    def build(
+        cls, entries: Iterable[Entry], topics: Iterable[Topic] = (), vocabulary: Iterable[Family] = ()
+    ) -> Bank:
+        """Compile entries and topics, expanding the vocabulary's families, into a bank; raises BankError
+        listing every pattern, family or slot problem.
 
         Disabled entries are compiled too (enabling one must never break the bank) but left out of it.
         """
         problems: list[Problem] = []
-        compiled = _compile_all(entries, compile_entry, problems)
-        compiled_topics = _compile_all(topics, compile_topic, problems)
+        words = Vocabulary(vocabulary)
+        for family in words.families:
+            # Each family on its own, so a broken one is named even where no entry uses it yet.
+            expand_and_compile(
+                f"{{{{{family.name}}}}}", words, family.source, family.name, "family", problems
+            )
+        compiled = _compile_all(entries, lambda e: compile_entry(e, words), problems)
+        compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
         if problems:
             raise BankError(problems)
         enabled = [c for c in compiled if c.entry.enabled]
-        return cls(enabled, compiled_topics, [c.entry for c in compiled])
+        return cls(enabled, compiled_topics, [c.entry for c in compiled], words)
 
     def compiled(self, entry_id: str) -> CompiledEntry:
         """The compiled form of one entry."""

@@ -9,6 +9,7 @@ from typing import Any
 import re2
 
 from replycoach.bank.model import Entry, Topic
+from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import on_word_boundaries
 from replycoach.errors import Problem
@@ -59,6 +60,8 @@ class CompiledEntry:
     def __init__(self, entry: Entry, patterns: list[Any], unless: list[Any]) -> None:
         self.entry = entry
         self.patterns = patterns
+        # The patterns as RE2 runs them (vocabulary references expanded), for the bank-wide prefilter.
+        self.sources: list[str] = [p.pattern for p in patterns]
         self.unless = unless
         names = [frozenset(p.groupindex) for p in patterns]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
@@ -89,25 +92,43 @@ class CompiledEntry:
         return found
 
 
-def compile_entry(entry: Entry) -> tuple[CompiledEntry | None, list[Problem]]:
-    """Compile an entry's patterns, reporting each one RE2 refuses and each rewrite slot left unfilled."""
+def expand_and_compile(
+    pattern: str, vocabulary: Vocabulary, source: str, label: str, path: str, problems: list[Problem]
+) -> Any:
+    """Expand a pattern's vocabulary references and compile it; None (and a problem) if either fails."""
+    expanded_problems = vocabulary.problems(pattern, source, label, path)
+    if expanded_problems:
+        problems.extend(expanded_problems)
+        return None
+    try:
+        return compile_pattern(vocabulary.expand(pattern))
+    except re2.error as err:
+        problems.append(
+            Problem(
+                source,
+                label,
+                path,
+                f"RE2 cannot compile {pattern!r} ({_reason(err)}); RE2 has no look-around and no "
+                "back-references: rewrite the pattern, or move the exception to `unless`",
+            )
+        )
+        return None
+
+
+def compile_entry(
+    entry: Entry, vocabulary: Vocabulary | None = None
+) -> tuple[CompiledEntry | None, list[Problem]]:
+    """Compile an entry's patterns (vocabulary references expanded), reporting each one RE2 refuses and
+    each rewrite slot left unfilled."""
     problems: list[Problem] = []
+    words = vocabulary if vocabulary is not None else Vocabulary()
 
     def compiled(field: str, patterns: tuple[str, ...]) -> list[Any]:
         out = []
         for i, pattern in enumerate(patterns):
-            try:
-                out.append(compile_pattern(pattern))
-            except re2.error as err:
-                problems.append(
-                    Problem(
-                        entry.source,
-                        entry.id,
-                        f"{field}[{i}]",
-                        f"RE2 cannot compile {pattern!r} ({_reason(err)}); RE2 has no look-around and no "
-                        "back-references: rewrite the pattern, or move the exception to `unless`",
-                    )
-                )
+            regex = expand_and_compile(pattern, words, entry.source, entry.id, f"{field}[{i}]", problems)
+            if regex is not None:
+                out.append(regex)
         return out
 
     patterns = compiled("patterns", entry.patterns)
@@ -164,16 +185,16 @@ class CompiledTopic:
         return not self.cues or any(cue.search(message) for cue in self.cues)
 
 
-def compile_topic(topic: Topic) -> tuple[CompiledTopic | None, list[Problem]]:
-    """Compile a topic's cues, reporting each one RE2 refuses."""
-    cues: list[Any] = []
+def compile_topic(
+    topic: Topic, vocabulary: Vocabulary | None = None
+) -> tuple[CompiledTopic | None, list[Problem]]:
+    """Compile a topic's cues (vocabulary references expanded), reporting each one RE2 refuses."""
+    words = vocabulary if vocabulary is not None else Vocabulary()
     problems: list[Problem] = []
-    for i, cue in enumerate(topic.cues):
-        try:
-            cues.append(compile_pattern(cue))
-        except re2.error as err:
-            message = f"RE2 cannot compile {cue!r} ({_reason(err)})"
-            problems.append(Problem(topic.source, topic.topic, f"cues[{i}]", message))
+    cues = [
+        expand_and_compile(cue, words, topic.source, topic.topic, f"cues[{i}]", problems)
+        for i, cue in enumerate(topic.cues)
+    ]
     return (None if problems else CompiledTopic(topic, cues)), problems
 
 
@@ -191,7 +212,7 @@ class Matcher:
             for entry_index, compiled in enumerate(entries)
             for pattern_index in range(len(compiled.patterns))
         ]
-        patterns = [p for compiled in entries for p in compiled.entry.patterns]
+        patterns = [p for compiled in entries for p in compiled.sources]
         self._filters: list[tuple[int, Any]] = []
         for offset in range(0, len(patterns), _FILTER_CHUNK):
             self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))

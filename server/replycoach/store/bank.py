@@ -18,9 +18,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from replycoach.bank.files import BankData
-from replycoach.bank.loader import check_examples, lint_bank_dir
+from replycoach.bank.loader import bank_data, check_examples, lint_bank_dir
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.schema import dump_entry
+from replycoach.bank.vocabulary import Family
 from replycoach.engine.compiled import Bank
 from replycoach.errors import (
     BankError,
@@ -44,8 +45,10 @@ from replycoach.store.records import (
     read_entry,
     read_snapshot,
     read_topics,
+    read_vocabulary,
     record_revision,
     write_topics,
+    write_vocabulary,
 )
 
 T = TypeVar("T")
@@ -67,30 +70,44 @@ class BankStore:
                     return False
                 conn.execute(
                     insert(bank_state).values(
-                        id=1, revision=1, curated_revision=curated_revision, topics_stored=True
+                        id=1,
+                        revision=1,
+                        curated_revision=curated_revision,
+                        topics_stored=True,
+                        vocabulary_stored=True,
                     )
                 )
                 author = Author(None, "curated bank")
                 for position, entry in enumerate(curated.entries):
                     insert_entry(conn, entry, entry.source, position, 1, author, "import", 1)
                 write_topics(conn, curated.topics)
+                write_vocabulary(conn, curated.vocabulary)
         except IntegrityError:
             # Another instance, starting at the same moment, seeded it first.
             return False
         return True
 
-    def adopt_topics(self, topics: Sequence[Topic]) -> bool:
-        """Store the bank folder's topics in a database made before topics were stored; True if it did.
+    def adopt(self, folder: BankData) -> list[str]:
+        """Store the bank folder's topics and vocabulary in a database made before they were stored; returns
+        what it stored ("topics", "vocabulary").
 
-        Such a database took its topics from the folder at every start: it keeps the ones it served.
+        Such a database took its topics from the folder at every start: it keeps the ones it served. It had no
+        vocabulary: it takes the folder's, so newer curated entries that use its families can be taken in.
         """
+        adopted = []
         with self.engine.begin() as conn:
-            stored = conn.execute(select(bank_state.c.topics_stored).with_for_update()).scalar_one()
-            if stored:
-                return False
-            write_topics(conn, topics)
-            conn.execute(update(bank_state).values(topics_stored=True))
-        return True
+            state = conn.execute(
+                select(bank_state.c.topics_stored, bank_state.c.vocabulary_stored).with_for_update()
+            ).one()
+            if not state.topics_stored:
+                write_topics(conn, folder.topics)
+                adopted.append("topics")
+            if not state.vocabulary_stored:
+                write_vocabulary(conn, folder.vocabulary)
+                adopted.append("vocabulary")
+            if adopted:
+                conn.execute(update(bank_state).values(topics_stored=True, vocabulary_stored=True))
+        return adopted
 
     def topics(self) -> tuple[Topic, ...]:
         """The bank's topics, in order."""
@@ -129,7 +146,7 @@ class BankStore:
                 )
             revision = last_revision(conn, entry.id) + 1
             stored = StoredEntry(entry, revision, f"{entry.category}.yml")
-            self._validate([*(s.entry for s in entries), entry], [entry], read_topics(conn))
+            self._validate([*(s.entry for s in entries), entry], [entry], *_parts(conn))
             position = max(positions(conn), default=-1) + 1
             insert_entry(conn, entry, stored.source, position, revision, author, "create", bank_revision)
             return stored
@@ -181,7 +198,7 @@ class BankStore:
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> None:
             current = current_entry(entries, entry_id, etag)
-            self._validate([s.entry for s in entries if s.entry.id != entry_id], [], read_topics(conn))
+            self._validate([s.entry for s in entries if s.entry.id != entry_id], [], *_parts(conn))
             conn.execute(delete(bank_entries).where(bank_entries.c.id == entry_id))
             record_revision(conn, current.entry, current.revision + 1, author, "delete", bank_revision)
 
@@ -196,8 +213,8 @@ class BankStore:
         based_on: int | None = None,
         also: Callable[[Connection], None] | None = None,
     ) -> int:
-        """Make the bank exactly `data`'s entries and topics in one transaction; returns how many entries
-        changed (the topics, if they changed, count as one).
+        """Make the bank exactly `data`'s entries, topics and vocabulary in one transaction; returns how many
+        entries changed (the topics, and the vocabulary, if they changed, count as one each).
 
         With `curated_revision`, the import also takes in that curated bank (no newer one is pending).
         With `based_on` (the bank revision `data` was derived from), it raises StaleEntryError if the bank
@@ -209,7 +226,7 @@ class BankStore:
                 raise StaleEntryError(
                     "The phrase bank changed while this change was prepared; read it again and redo it."
                 )
-            self._validate(data.entries, data.entries, data.topics)
+            self._validate(data.entries, data.entries, data.topics, data.vocabulary)
             current = {s.entry.id: s for s in entries}
             changed = 0
             for position, entry in enumerate(data.entries):
@@ -229,6 +246,9 @@ class BankStore:
                 changed += 1
             if list(read_topics(conn)) != list(data.topics):
                 write_topics(conn, data.topics)
+                changed += 1
+            if list(read_vocabulary(conn)) != list(data.vocabulary):
+                write_vocabulary(conn, data.vocabulary)
                 changed += 1
             if curated_revision is not None:
                 conn.execute(update(bank_state).values(curated_revision=curated_revision))
@@ -254,7 +274,7 @@ class BankStore:
         snapshot = self.snapshot()
         entries = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
         try:
-            return Bank.build([*entries, entry], snapshot.topics)
+            return Bank.build([*entries, entry], snapshot.topics, snapshot.vocabulary)
         except BankError as err:
             raise InvalidEntryError(err.problems) from err
 
@@ -269,7 +289,7 @@ class BankStore:
         bank_revision: int,
     ) -> StoredEntry:
         candidate = [entry if s.entry.id == entry.id else s.entry for s in entries]
-        self._validate(candidate, [entry], read_topics(conn))
+        self._validate(candidate, [entry], *_parts(conn))
         revision = current.revision + 1
         conn.execute(
             update(bank_entries)
@@ -279,10 +299,16 @@ class BankStore:
         record_revision(conn, entry, revision, author, action, bank_revision)
         return StoredEntry(entry, revision, current.source)
 
-    def _validate(self, entries: list[Entry], changed: list[Entry], topics: Sequence[Topic]) -> None:
+    def _validate(
+        self,
+        entries: list[Entry],
+        changed: list[Entry],
+        topics: Sequence[Topic],
+        vocabulary: Sequence[Family],
+    ) -> None:
         """Build the candidate bank and run every example; problems naming a changed entry come first."""
         try:
-            bank = Bank.build(entries, topics)
+            bank = Bank.build(entries, topics, vocabulary)
         except BankError as err:
             raise InvalidEntryError(err.problems) from err
         problems = check_examples(bank)
@@ -340,8 +366,13 @@ def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, Shipped]:
     curated, problems = lint_bank_dir(bank_dir)
     if curated is None:
         raise BankError(problems)
-    data = BankData(list(curated.all_entries), [compiled.topic for compiled in curated.topics])
+    data = bank_data(curated)
     store = BankStore(engine)
     store.seed(data, curated.revision)
-    store.adopt_topics(data.topics)
+    store.adopt(data)
     return store, Shipped(curated.revision, curated.all_entries)
+
+
+def _parts(conn: Connection) -> tuple[tuple[Topic, ...], tuple[Family, ...]]:
+    """The bank's topics and vocabulary, which an entry's validation builds the candidate bank with."""
+    return read_topics(conn), read_vocabulary(conn)

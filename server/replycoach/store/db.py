@@ -78,6 +78,7 @@ bank_state = Table(
     Column("revision", Integer, nullable=False),
     Column("curated_revision", String(64), nullable=False),
     Column("topics_stored", Boolean, nullable=False),
+    Column("vocabulary_stored", Boolean, nullable=False),
 )
 
 # The acknowledgements: topics of customer messages with what to say to them (structure checks).
@@ -88,6 +89,16 @@ bank_topics = Table(
     Column("position", Integer, nullable=False),
     Column("source", String(200), nullable=False),
     Column("data", Text, nullable=False),  # the topic as JSON, in the bank file format
+)
+
+# The vocabulary: word families that patterns reference as {{name}}.
+bank_vocabulary = Table(
+    "bank_vocabulary",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("data", Text, nullable=False),  # the family as JSON, in the bank file format
 )
 
 # Browsers signed in to the admin page: the hash of each session cookie, its key and its CSRF token.

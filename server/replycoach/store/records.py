@@ -4,23 +4,25 @@ bank_entries, bank_revisions and bank_topics that the bank store composes into t
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Table, delete, func, insert, select
 
-from replycoach.bank.files import parse_entry, parse_topic
+from replycoach.bank.files import parse_entry, parse_family, parse_topic
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.schema import dump_entry, dump_topic
+from replycoach.bank.schema import dump_entry, dump_family, dump_topic
+from replycoach.bank.vocabulary import Family
 from replycoach.errors import (
     BankError,
     EntryNotFoundError,
     InvalidEntryError,
+    Problem,
     StaleEntryError,
 )
-from replycoach.store.db import bank_entries, bank_revisions, bank_state, bank_topics
+from replycoach.store.db import bank_entries, bank_revisions, bank_state, bank_topics, bank_vocabulary
 
 T = TypeVar("T")
 
@@ -62,11 +64,13 @@ class Revision:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order, and its topics."""
+    """The bank at one bank-wide revision: its entries (disabled ones too), in bank order, its topics and its
+    vocabulary."""
 
     revision: int
     entries: tuple[StoredEntry, ...]
     topics: tuple[Topic, ...]
+    vocabulary: tuple[Family, ...] = ()
 
 
 def parse_raw(raw: Any) -> Entry:
@@ -95,34 +99,60 @@ def current_entry(entries: list[StoredEntry], entry_id: str, etag: str) -> Store
 
 
 def read_snapshot(conn: Connection) -> Snapshot:
-    """The bank as of this connection's view: its revision, entries (disabled ones too) and topics."""
+    """The bank as of this connection's view: its revision, entries (disabled ones too), topics and
+    vocabulary."""
     revision = int(conn.execute(select(bank_state.c.revision)).scalar_one())
     rows = conn.execute(select(bank_entries).order_by(bank_entries.c.position)).mappings()
-    return Snapshot(revision, tuple(stored_entry(row) for row in rows), read_topics(conn))
+    entries = tuple(stored_entry(row) for row in rows)
+    return Snapshot(revision, entries, read_topics(conn), read_vocabulary(conn))
 
 
 def read_topics(conn: Connection) -> tuple[Topic, ...]:
     """The bank's topics, in order."""
-    rows = conn.execute(select(bank_topics).order_by(bank_topics.c.position)).mappings()
-    topics = []
-    for row in rows:
-        # Validated before they were committed; parsing again only rebuilds the Topic.
-        topic, problems = parse_topic(json.loads(row["data"]), row["source"], row["topic"])
-        if topic is None:
-            raise BankError(problems)
-        topics.append(topic)
-    return tuple(topics)
+    topics: tuple[Topic, ...] = _read_parts(conn, bank_topics, bank_topics.c.topic, parse_topic)
+    return topics
 
 
 def write_topics(conn: Connection, topics: Sequence[Topic]) -> None:
     """Replace the bank's topics."""
-    conn.execute(delete(bank_topics))
-    if topics:
+    _write_parts(conn, bank_topics, [(t.topic, t.source, dump_topic(t)) for t in topics])
+
+
+def read_vocabulary(conn: Connection) -> tuple[Family, ...]:
+    """The bank's word families, in order."""
+    families: tuple[Family, ...] = _read_parts(conn, bank_vocabulary, bank_vocabulary.c.name, parse_family)
+    return families
+
+
+def write_vocabulary(conn: Connection, families: Sequence[Family]) -> None:
+    """Replace the bank's word families."""
+    _write_parts(conn, bank_vocabulary, [(f.name, f.source, dump_family(f)) for f in families])
+
+
+def _read_parts(
+    conn: Connection, table: Table, key: Any, parse: Callable[[Any, str, str], tuple[Any, list[Problem]]]
+) -> tuple[Any, ...]:
+    """The rows of a topics-like table (key, position, source, data) parsed, in order."""
+    parts = []
+    for row in conn.execute(select(table).order_by(table.c.position)).mappings():
+        # Validated before they were committed; parsing again only rebuilds the object.
+        part, problems = parse(json.loads(row["data"]), row["source"], row[key.name])
+        if part is None:
+            raise BankError(problems)
+        parts.append(part)
+    return tuple(parts)
+
+
+def _write_parts(conn: Connection, table: Table, parts: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+    """Replace the rows of a topics-like table with (key, source, data) parts, in order."""
+    conn.execute(delete(table))
+    key = next(c.name for c in table.primary_key.columns)
+    if parts:
         conn.execute(
-            insert(bank_topics),
+            insert(table),
             [
-                {"topic": t.topic, "position": i, "source": t.source, "data": json.dumps(dump_topic(t))}
-                for i, t in enumerate(topics)
+                {key: name, "position": i, "source": source, "data": json.dumps(data)}
+                for i, (name, source, data) in enumerate(parts)
             ],
         )
 

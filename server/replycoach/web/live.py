@@ -62,7 +62,7 @@ class LiveEngine:
         self._checked = -POLL_SECONDS
 
     def _build(self, snapshot: Snapshot) -> Engine:
-        bank = Bank.build([s.entry for s in snapshot.entries], snapshot.topics)
+        bank = Bank.build([s.entry for s in snapshot.entries], snapshot.topics, snapshot.vocabulary)
         return Engine(bank, max_chars=self.max_chars)
 
 

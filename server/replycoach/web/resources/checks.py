@@ -162,7 +162,7 @@ def check_entry(raw: Any) -> dict[str, Any]:
     snapshot = store.snapshot()
     others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
     try:
-        bank = Bank.build([*others, live], snapshot.topics)
+        bank = Bank.build([*others, live], snapshot.topics, snapshot.vocabulary)
     except BankError as err:
         return _verdict(err.problems, [])
     results = run_examples(Engine(bank), live)

@@ -25,7 +25,7 @@ def upgrade() -> None:
         sa.Column("data", sa.Text(), nullable=False),
     )
     # Databases made before this revision took their topics from the bank folder at each start: the service
-    # stores that folder's topics on its next start (see BankStore.adopt_topics).
+    # stores that folder's topics on its next start (see BankStore.adopt).
     with op.batch_alter_table("bank_state") as batch:
         batch.add_column(sa.Column("topics_stored", sa.Boolean(), nullable=False, server_default=sa.false()))
 
