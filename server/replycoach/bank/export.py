@@ -10,14 +10,18 @@ import yaml
 
 from replycoach.bank.files import bank_files
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.schema import dump_entry, dump_topic
+from replycoach.bank.schema import dump_entry, dump_family, dump_topic
+from replycoach.bank.vocabulary import Family
 from replycoach.errors import ExportError
 
 TOPICS_FILE = "acknowledgements.yml"
+VOCABULARY_FILE = "vocabulary.yml"
 
 
-def export_bank(entries: Sequence[Entry], topics: Sequence[Topic], directory: Path) -> list[Path]:
-    """Write entries to their files (in bank order) and topics to theirs; returns the files written.
+def export_bank(
+    entries: Sequence[Entry], topics: Sequence[Topic], directory: Path, vocabulary: Sequence[Family] = ()
+) -> list[Path]:
+    """Write entries, topics and word families to their files (in bank order); returns the files written.
 
     Each entry goes to the file it came from (its `source`), a new one to its category's file."""
     if directory.exists() and not directory.is_dir():
@@ -31,6 +35,10 @@ def export_bank(entries: Sequence[Entry], topics: Sequence[Topic], directory: Pa
     for topic in topics:
         files.setdefault(topic.source or TOPICS_FILE, {"acknowledgements": []})["acknowledgements"].append(
             dump_topic(topic)
+        )
+    for family in vocabulary:
+        files.setdefault(family.source or VOCABULARY_FILE, {"vocabulary": []})["vocabulary"].append(
+            dump_family(family)
         )
     try:
         directory.mkdir(parents=True, exist_ok=True)

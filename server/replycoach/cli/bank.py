@@ -106,7 +106,8 @@ def bank_export(directory: Path) -> None:
     store, _ = bank_store()
     try:
         snapshot = store.snapshot()
-        written = export_bank([s.entry for s in snapshot.entries], snapshot.topics, directory)
+        entries = [s.entry for s in snapshot.entries]
+        written = export_bank(entries, snapshot.topics, directory, snapshot.vocabulary)
     except ExportError as err:
         fail(err)
     click.echo(f"{directory}: {len(written)} files written", err=True)
