@@ -19,6 +19,7 @@ NO_WORRIES_SHOWN = {
     **NO_WORRIES,
     "enabled": True,
     "unless": [],
+    "quiet_when": [],
     "when": None,
     "examples": {
         "flag": NO_WORRIES["examples"]["flag"],  # type: ignore[index]
@@ -32,6 +33,7 @@ ORDER = [
     "enabled",
     "patterns",
     "unless",
+    "quiet_when",
     "when",
     "message",
     "why",

@@ -14,6 +14,7 @@ HAVE_A_GREAT_DAY = {
     "enabled": True,
     "patterns": ["have a (?:great|nice|wonderful) day!?"],
     "unless": [],
+    "quiet_when": [],
     "when": {"customer_mood": ["upset"]},
     "message": "Cheerful sign-off to an upset customer.",
     "why": "Cheer skips the feeling they just told you about.",

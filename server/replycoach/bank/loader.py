@@ -11,7 +11,8 @@ from replycoach.bank.vocabulary import Vocabulary, unused_families
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import read_customer
-from replycoach.engine.text import normalize
+from replycoach.engine.draft import Draft
+from replycoach.engine.quiet import MatchContext
 from replycoach.errors import BankError, Problem
 
 
@@ -96,12 +97,13 @@ def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) ->
 
 def _entry_hits(bank: Bank, entry: Entry, example: Example, *, apply_condition: bool = True) -> list[str]:
     """What this entry alone flags in an example, ignoring other entries."""
-    customer = read_customer(example.customer)
-    normalized = normalize(example.text)
+    draft = Draft(example.text)
+    normalized = draft.normalized
+    context = MatchContext(draft, read_customer(example.customer))
     return [
         example.text[normalized.to_original(m.start) : normalized.to_original(m.end)]
         for m in bank.compiled(entry.id).matches(normalized.text)
-        if not apply_condition or customer.allows(entry.when, m.slot_texts(normalized.text))
+        if context.keeps(m, apply_condition=apply_condition)
     ]
 
 

@@ -34,6 +34,14 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+# The engine's context checks an entry may opt into (`quiet_when`): the match stays quiet when one holds.
+QUIET_CHECKS: tuple[str, ...] = (
+    "alternative-follows",  # the sentence goes on to offer an alternative or a commitment ("..., but I can")
+    "conditional",  # the match is inside an if / whether / unless / in case clause
+    "question",  # the match's sentence is a question ("Can't you see the button?")
+)
+
+
 @dataclass(frozen=True)
 class Rewrite:
     """One warmer wording: a template with `{slot}`s and what it replaces (the phrase or its sentence)."""
@@ -74,6 +82,7 @@ class Entry:
     flag_examples: tuple[Example, ...]
     pass_examples: tuple[Example, ...]
     unless: tuple[str, ...] = ()
+    quiet_when: tuple[str, ...] = ()
     when: Condition | None = None
     # A disabled entry stays in the bank (validated, versioned, exported) but never fires.
     enabled: bool = True

@@ -24,6 +24,7 @@ from marshmallow import (
 from replycoach.bank.model import (
     CATEGORIES,
     CONDITION_MOODS,
+    QUIET_CHECKS,
     SCOPES,
     SEVERITIES,
     Condition,
@@ -209,6 +210,15 @@ class EntrySchema(Schema):
         metadata={"description": "RE2 patterns, at least one"},
     )
     unless = fields.List(_text(), load_default=list, metadata={"description": "RE2 exceptions (optional)"})
+    quiet_when = fields.List(
+        fields.String(
+            validate=validate.OneOf(
+                QUIET_CHECKS, error="unknown check; use one of: " + ", ".join(QUIET_CHECKS)
+            )
+        ),
+        load_default=list,
+        metadata={"description": "the engine's context checks that keep a match quiet (optional)"},
+    )
     when = fields.Nested(
         ConditionSchema,
         load_default=None,
@@ -244,6 +254,7 @@ class EntrySchema(Schema):
             severity=data["severity"],
             patterns=tuple(data["patterns"]),
             unless=tuple(data["unless"]),
+            quiet_when=tuple(data["quiet_when"]),
             when=data["when"],
             message=data["message"].strip(),
             why=data["why"].strip(),
@@ -262,7 +273,7 @@ class EntryFileSchema(EntrySchema):
     def _compact(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         if data["enabled"]:
             del data["enabled"]
-        for key in ("unless", "when"):
+        for key in ("unless", "quiet_when", "when"):
             if not data[key]:
                 del data[key]
         moods = data.get("when", {}).get("customer_mood")

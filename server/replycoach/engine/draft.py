@@ -30,6 +30,11 @@ class Draft:
         """Where each sentence starts in the normalized text."""
         return [self.normalized.to_normalized(start) for start, _ in self.sentences]
 
+    @cached_property
+    def normalized_sentence_ends(self) -> list[int]:
+        """Where each sentence ends in the normalized text."""
+        return [self.normalized.to_normalized(end) for _, end in self.sentences]
+
     def span(self, start: int, end: int) -> Span:
         """The span [start, end) of the original text, in code points and UTF-16 code units."""
         return Span(start, end, self.to_utf16(start), self.to_utf16(end))

@@ -10,11 +10,11 @@ from replycoach.engine.compiled import Bank
 from replycoach.engine.context import polarity, read_customer
 from replycoach.engine.draft import Draft
 from replycoach.engine.matcher import RawMatch
+from replycoach.engine.quiet import MatchContext
 from replycoach.engine.results import Analysis, Flag, RewriteResult, Suggestion
 from replycoach.engine.score import score_flags
 from replycoach.engine.structure import check_structure
 from replycoach.engine.suggest import Replacement, render
-from replycoach.engine.voice import Voice
 from replycoach.errors import DraftTooLongError, UnknownFlagError
 
 DEFAULT_MAX_CHARS = 20_000
@@ -37,14 +37,8 @@ class Engine:
         draft = Draft(text)
         normalized = draft.normalized
         matches = self.bank.matcher.find(normalized.text)
-        voice = Voice(draft) if matches else None
-        candidates = [
-            m
-            for m in matches
-            if customer.allows(m.entry.when, m.slot_texts(normalized.text))
-            and voice is not None
-            and voice.own(m.start, m.end)
-        ]
+        context = MatchContext(draft, customer)
+        candidates = [m for m in matches if context.keeps(m)]
         chosen = _resolve_overlaps(candidates)
         sentences = draft.sentences if chosen or customer.mood == "upset" else []
         flags = []

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request
 
-from replycoach.bank.model import CATEGORIES, CONDITION_MOODS, SCOPES, SEVERITIES
+from replycoach.bank.model import CATEGORIES, CONDITION_MOODS, QUIET_CHECKS, SCOPES, SEVERITIES
 from replycoach.bank.schema import EntrySchema
 from replycoach.store.keys import KeyStore
 from replycoach.store.sessions import SESSION_LIFETIME, Session
@@ -78,6 +78,7 @@ def page() -> Response:
             "severities": " ".join(SEVERITIES),
             "scopes": " ".join(SCOPES),
             "moods": " ".join(CONDITION_MOODS),
+            "quiet-checks": " ".join(QUIET_CHECKS),
             # The fields of an entry, from the bank's one entry schema: the form checks it edits them all.
             "fields": " ".join(EntrySchema().fields),
         },

@@ -20,6 +20,7 @@ export function entryLines(entry) {
     enabled: [v.enabled ? "enabled" : "disabled"],
     patterns: lines(v.patterns),
     unless: lines(v.unless),
+    quiet_when: v.quiet,
     when: [
       v.moods.length ? `customer_mood: ${v.moods.join(", ")}` : "",
       v.tried ? `customer_tried: ${v.tried}` : "",

@@ -5,7 +5,7 @@
  */
 
 import { append, clear, h } from "./dom.js";
-import { CATEGORIES, MOODS, SCOPES, SEVERITIES } from "./vocabulary.js";
+import { CATEGORIES, MOODS, QUIET_CHECKS, SCOPES, SEVERITIES } from "./vocabulary.js";
 
 /** The id of the problem list for a field path ("examples.flag" -> "problems-examples-flag"). */
 function problemsId(path) {
@@ -52,6 +52,7 @@ export class EntryFormView {
       message: h("input", { id: "f-message", name: "message", type: "text" }),
       why: h("textarea", { id: "f-why", name: "why", rows: "3" }),
     };
+    this.quietBoxes = QUIET_CHECKS.map((check) => h("input", { type: "checkbox", name: "quiet_when", value: check, id: `f-quiet-${check}` }));
     this.moodBoxes = MOODS.map((mood) => h("input", { type: "checkbox", name: "customer_mood", value: mood, id: `f-mood-${mood}` }));
 
     const problems = (path) => {
@@ -95,6 +96,17 @@ export class EntryFormView {
       ),
       field("patterns", "Patterns (RE2, one per line)", this.inputs.patterns, "Case never matters; no look-around or back-references. (?P<name>…) captures a slot."),
       field("unless", "Unless (exceptions, RE2, one per line, optional)", this.inputs.unless),
+      h(
+        "fieldset",
+        { class: "field", "data-field": "quiet_when" },
+        h("legend", {}, "Quiet when (the engine's context checks, optional)"),
+        h(
+          "div",
+          { class: "checks", role: "group", "aria-label": "Quiet when" },
+          this.quietBoxes.map((box) => h("label", { class: "check" }, box, ` ${box.value}`))
+        ),
+        problems("quiet_when")
+      ),
       h(
         "fieldset",
         { class: "field", "data-field": "when" },
@@ -220,6 +232,7 @@ export class EntryFormView {
     i.message.value = v.message;
     i.why.value = v.why;
     for (const box of this.moodBoxes) box.checked = v.moods.includes(box.value);
+    for (const box of this.quietBoxes) box.checked = v.quiet.includes(box.value);
     for (const list of [this.rewriteList, this.flagList, this.passList]) clear(list);
     v.rewrites.forEach((r) => this.addRewrite(r));
     v.flag.forEach((x) => this.addFlag(x));
@@ -237,6 +250,7 @@ export class EntryFormView {
       enabled: i.enabled.checked,
       patterns: i.patterns.value,
       unless: i.unless.value,
+      quiet: this.quietBoxes.filter((b) => b.checked).map((b) => b.value),
       moods: this.moodBoxes.filter((b) => b.checked).map((b) => b.value),
       tried: i.tried.value,
       message: i.message.value,

@@ -1,5 +1,6 @@
 /*
- * The bank format's vocabulary (categories, severities, rewrite scopes, customer moods, an entry's fields),
+ * The bank format's vocabulary (categories, severities, rewrite scopes, customer moods, the engine's
+ * context checks, an entry's fields),
  * read from the
  * <meta name="replycoach-…"> tags the server renders into the page shell from the bank loader's own
  * lists, so the page's selects never drift from what the loader accepts.
@@ -21,4 +22,5 @@ export const CATEGORIES = words("categories");
 export const SEVERITIES = words("severities");
 export const SCOPES = words("scopes");
 export const MOODS = words("moods");
+export const QUIET_CHECKS = words("quiet-checks");
 export const FIELDS = words("fields");
