@@ -334,8 +334,11 @@ class FamilySchema(Schema):
     nouns = fields.List(
         _text(), load_default=list, metadata={"description": "nouns as lemmas; singular and plural match"}
     )
+    # A fragment may start with a space: it is spliced into patterns as written.
     patterns = fields.List(
-        _text(), load_default=list, metadata={"description": "RE2 fragments; may reference other families"}
+        _text(validate.Regexp(r"(?s).*\S", error="must not be empty")),
+        load_default=list,
+        metadata={"description": "RE2 fragments; may reference other families"},
     )
 
     @validates_schema

@@ -1,0 +1,44 @@
+"""The curated bank stays readable: word lists live in the vocabulary, not pasted into pattern after pattern."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from replycoach import default_engine
+
+_BANK = default_engine().bank
+
+
+def _groups(pattern: str) -> list[str]:
+    """Every parenthesised group of a pattern, outermost and nested (character classes skipped)."""
+    found: list[str] = []
+    opened: list[int] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = pattern.index("]", i + 2) + 1
+            continue
+        if char == "(":
+            opened.append(i)
+        elif char == ")" and opened:
+            found.append(pattern[opened.pop() : i + 1])
+        i += 1
+    return found
+
+
+def test_no_long_alternation_is_pasted_into_three_places() -> None:
+    patterns = [p for e in _BANK.all_entries for p in (*e.patterns, *e.unless)]
+    patterns += [p for f in _BANK.vocabulary.families for p in f.patterns]
+    pasted = Counter(g for p in patterns for g in set(_groups(p)) if "|" in g and len(g) >= 80)
+    assert [g for g, count in pasted.items() if count >= 3] == []
+
+
+def test_every_family_of_the_vocabulary_is_used() -> None:
+    assert len(_BANK.vocabulary) >= 20
+    text = " ".join(p for e in _BANK.all_entries for p in (*e.patterns, *e.unless))
+    text += " ".join(p for f in _BANK.vocabulary.families for p in f.patterns)
+    assert [f.name for f in _BANK.vocabulary.families if "{{" + f.name not in text] == []
