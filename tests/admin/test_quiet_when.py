@@ -1,4 +1,4 @@
-"""A lead opts an entry into one of the engine's context checks on the form, and the coach goes quiet there."""
+"""A lead opts an entry into one of the engine's context checks on the form; the coach goes quiet there."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The curated bank stays readable: word lists live in the vocabulary, not pasted into pattern after pattern."""
+"""The curated bank stays readable: word lists live in the vocabulary, not pasted again and again."""
 
 from __future__ import annotations
 
