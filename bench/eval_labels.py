@@ -1,7 +1,9 @@
 """Measure the bank on hand-labelled replies: reply-level precision and recall, per category, with misses.
 
 Usage:
-    python bench/eval_labels.py LABELS.jsonl [--politeness CSV ...] [--bank DIR] [--show N]
+    python bench/eval_labels.py LABELS.jsonl [LABELS.jsonl ...] [--politeness CSV ...] [--bank DIR] [--show N]
+
+With several label files, each is measured on its own and then all of them together.
 
 LABELS.jsonl holds one reply per line: {"id", "text", "customer", "label": "COLD"|"WEAK"|"OK",
 "spans": [{"text", "category"}]}. A reply counts as predicted COLD when any warning-level flag fires, and as
@@ -25,6 +27,10 @@ from replycoach import Engine, default_engine, load_bank
 
 def _ratio(num: int, den: int) -> str:
     return f"{num / den:.2f}" if den else "n/a"
+
+
+def _f1(c: Counter[str]) -> str:
+    return _ratio(2 * c["tp"], 2 * c["tp"] + c["fp"] + c["fn"])
 
 
 def evaluate(engine: Engine, rows: list[dict[str, Any]], show: int) -> None:
@@ -65,7 +71,10 @@ def evaluate(engine: Engine, rows: list[dict[str, Any]], show: int) -> None:
     for name, c in counts.items():
         precision = _ratio(c["tp"], c["tp"] + c["fp"])
         recall = _ratio(c["tp"], c["tp"] + c["fn"])
-        print(f"{name:>6}: precision {precision}  recall {recall}  (tp {c['tp']} fp {c['fp']} fn {c['fn']})")
+        print(
+            f"{name:>6}: precision {precision}  recall {recall}  F1 {_f1(c)}  "
+            f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})"
+        )
     print("recall per labelled category (any flag):")
     for category, c in sorted(per_category.items()):
         print(f"  {category:<20} {c['caught']}/{c['labelled']}")
@@ -102,14 +111,21 @@ def politeness(engine: Engine, paths: list[Path], show: int) -> None:
 def main() -> None:
     """Parse arguments and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("labels", type=Path, help="JSON Lines file of labelled replies")
+    parser.add_argument("labels", type=Path, nargs="+", help="JSON Lines files of labelled replies")
     parser.add_argument("--politeness", type=Path, nargs="*", default=[], help="politeness corpus CSV files")
     parser.add_argument("--bank", type=Path, help="phrase bank folder (default: the curated bank)")
     parser.add_argument("--show", type=int, default=40, help="how many misses and false alarms to list")
     args = parser.parse_args()
     engine = Engine(load_bank(args.bank)) if args.bank else default_engine()
-    rows = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    evaluate(engine, rows, args.show)
+    every: list[dict[str, Any]] = []
+    for path in args.labels:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        print(f"== {path.name}")
+        evaluate(engine, rows, args.show)
+        every.extend(rows)
+    if len(args.labels) > 1:
+        print("== all files together")
+        evaluate(engine, every, 0)
     politeness(engine, args.politeness, args.show)
 
 
