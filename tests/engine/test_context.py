@@ -55,6 +55,16 @@ def test_upset_reasons_are_reported() -> None:
         ("I tried everything, nothing works", "reinstalling the app", True),
         ("I've been trying to contact you for weeks", "recovering your account", False),
         ("My parcel never arrived", "checking with your neighbours", False),
+        # Saying an action fails for them says they tried it, in any form of the verb.
+        ("I'm still unable to reset my password!", "resetting your password", True),
+        ("honestly I cannot recover my email", "recover your account with the steps here", True),
+        ("I've been struggling to cancel my plan for days", "cancelling from the settings page", True),
+        ("I followed all instructions and it is still offline", "restarting the printer", True),
+        # Naming a process they went through.
+        ("Your account recovery process is a nightmare", "recovering your account", True),
+        # Sharing only the object is not the same action.
+        ("I cannot access my account since the update", "recovering your account", False),
+        ("The checkout form keeps failing", "recovering your account", False),
     ],
 )
 def test_what_the_customer_already_tried(message: str, action: str, covered: bool) -> None:

@@ -23,10 +23,27 @@ _ALREADY = re.compile(
     r"\b(?:already (?:tried|tryed|done|did)|(?:trying|tried|tryed) to)\b(?P<rest>[^.!?\n;,]{0,100})",
     re.IGNORECASE,
 )
+# "I can't recover my email", "I am still unable to reset my password", "struggling to cancel": saying
+# an action does not work for them says they tried it.
+_STRUGGLE = re.compile(
+    r"\b(?:i|we)(?:'m|\u2019m| am|'re|\u2019re| are|'ve|\u2019ve| have)?"
+    r"(?: (?:still|just|now|really|literally))*"
+    r" (?:can't|can\u2019t|cannot|can not|couldn't|couldn\u2019t|could not|unable to|not able to|"
+    r"struggling to|struggle to|failed to|fail to|keep failing to|been unable to|been struggling to|"
+    r"having trouble)"
+    r"\b(?P<rest>[^.!?\n;,]{0,100})",
+    re.IGNORECASE,
+)
+# "Your account recovery process is a joke", "the reset steps": naming a process they went through.
+_PROCESS = re.compile(
+    r"\b(?:your|the|this|that)(?P<rest>(?: [\w-]+){1,2}) "
+    r"(?:process|functionality|procedure|steps|system|form|flow)\b",
+    re.IGNORECASE,
+)
 _EVERYTHING = re.compile(
     r"\b(?:tried|tryed|done|did|followed|gone through|went through)\s+(?:literally\s+)?"
-    r"(?:everything|every (?:step|option|suggestion|solution|fix|thing)|all (?:the|of the|your) "
-    r"(?:steps|options|suggestions|solutions|fixes|troubleshooting))",
+    r"(?:everything|every (?:step|option|suggestion|solution|fix|thing)|all (?:the |of the |your )?"
+    r"(?:steps|instructions|options|suggestions|solutions|fixes|troubleshooting))",
     re.IGNORECASE,
 )
 # Where a claim stops: "I reset it but it still fails" claims only the reset.
@@ -38,7 +55,8 @@ _STOPWORDS = frozenset(
     just even all every any some more times time once twice three four five several many few still please
     try tried tryed trying tries attempt attempted using use used via through get got getting can could
     would should will shall may might not no nothing everything out up down off over then than here there
-    now today yesterday week weeks day days hour hours""".split()
+    now today yesterday week weeks day days hour hours cannot can't couldn't unable able struggling struggle
+    failed fail failing trouble having keep been""".split()
 )
 
 
@@ -56,10 +74,14 @@ def _stem(word: str) -> str:
     return stem[:5]
 
 
+def _content_words(text: str) -> list[str]:
+    words = (w.split("'")[0].strip("-") for w in _WORD.findall(text.lower().replace("\u2019", "'")))
+    return [w for w in words if len(w) > 2 and w not in _STOPWORDS]
+
+
 def content_stems(text: str) -> frozenset[str]:
     """The content words of a phrase, stemmed and cut to five letters ("recovering" and "recovery" agree)."""
-    words = (w.split("'")[0].strip("-") for w in _WORD.findall(text.lower().replace("\u2019", "'")))
-    return frozenset(_stem(w) for w in words if len(w) > 2 and w not in _STOPWORDS)
+    return frozenset(_stem(w) for w in _content_words(text))
 
 
 @dataclass(frozen=True)
@@ -71,8 +93,13 @@ class TriedClaims:
     phrases: tuple[str, ...] = ()
 
     def covers(self, action: str) -> bool:
-        """Whether asking the customer to do `action` asks for something they say they already did."""
-        return self.everything or bool(self.stems & content_stems(action))
+        """Whether asking the customer to do `action` asks for something they say they already did: the
+        action's verb (its first content word) is one they used ("recovering your account" after "I can't
+        recover my email"); sharing only an object ("your account") is not enough."""
+        if self.everything:
+            return True
+        verb = next(iter(_content_words(action)), None)
+        return verb is not None and _stem(verb) in self.stems
 
 
 def read_claims(message: str | None) -> TriedClaims:
@@ -80,7 +107,7 @@ def read_claims(message: str | None) -> TriedClaims:
     if not message:
         return TriedClaims()
     phrases: list[str] = []
-    for pattern in (_CLAIM, _ALREADY):
+    for pattern in (_CLAIM, _ALREADY, _STRUGGLE, _PROCESS):
         for claim in pattern.finditer(message):
             rest = claim.group("rest")
             cut = _CLAUSE_END.search(rest)
