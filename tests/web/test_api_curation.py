@@ -20,6 +20,7 @@ NO_WORRIES_SHOWN = {
     "enabled": True,
     "unless": [],
     "quiet_when": [],
+    "warning_with": [],
     "when": None,
     "examples": {
         "flag": NO_WORRIES["examples"]["flag"],  # type: ignore[index]
@@ -34,6 +35,7 @@ ORDER = [
     "patterns",
     "unless",
     "quiet_when",
+    "warning_with",
     "when",
     "message",
     "why",

@@ -39,6 +39,7 @@ def test_openapi_document_needs_no_key_and_describes_every_endpoint(client: Flas
         "/v1/phrasebank/preview": ["post"],
         "/v1/phrasebank/validate": ["post"],
         "/v1/phrasebank/curated-update": ["get", "post"],
+        "/v1/phrasebank/vocabulary": ["get"],
     }
     assert spec["components"]["securitySchemes"] == {"bearerAuth": {"type": "http", "scheme": "bearer"}}
     assert spec["paths"]["/v1/analyze"]["post"]["security"] == [{"bearerAuth": []}]

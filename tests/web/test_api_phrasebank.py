@@ -15,6 +15,7 @@ HAVE_A_GREAT_DAY = {
     "patterns": ["have a (?:great|nice|wonderful) day!?"],
     "unless": [],
     "quiet_when": [],
+    "warning_with": [],
     "when": {"customer_mood": ["upset"]},
     "message": "Cheerful sign-off to an upset customer.",
     "why": "Cheer skips the feeling they just told you about.",

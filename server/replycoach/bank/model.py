@@ -83,6 +83,8 @@ class Entry:
     pass_examples: tuple[Example, ...]
     unless: tuple[str, ...] = ()
     quiet_when: tuple[str, ...] = ()
+    # Categories whose flag, following this one in its sentence or the next, makes this one a warning.
+    warning_with: tuple[str, ...] = ()
     when: Condition | None = None
     # A disabled entry stays in the bank (validated, versioned, exported) but never fires.
     enabled: bool = True

@@ -219,6 +219,18 @@ class EntrySchema(Schema):
         load_default=list,
         metadata={"description": "the engine's context checks that keep a match quiet (optional)"},
     )
+    warning_with = fields.List(
+        fields.String(
+            validate=validate.OneOf(
+                CATEGORIES, error="unknown category; use one of: " + ", ".join(CATEGORIES)
+            )
+        ),
+        load_default=list,
+        metadata={
+            "description": "categories whose flag, following this one in its sentence or the next, makes it "
+            "a warning (optional)"
+        },
+    )
     when = fields.Nested(
         ConditionSchema,
         load_default=None,
@@ -255,6 +267,7 @@ class EntrySchema(Schema):
             patterns=tuple(data["patterns"]),
             unless=tuple(data["unless"]),
             quiet_when=tuple(data["quiet_when"]),
+            warning_with=tuple(data["warning_with"]),
             when=data["when"],
             message=data["message"].strip(),
             why=data["why"].strip(),
@@ -273,7 +286,7 @@ class EntryFileSchema(EntrySchema):
     def _compact(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         if data["enabled"]:
             del data["enabled"]
-        for key in ("unless", "quiet_when", "when"):
+        for key in ("unless", "quiet_when", "warning_with", "when"):
             if not data[key]:
                 del data[key]
         moods = data.get("when", {}).get("customer_mood")

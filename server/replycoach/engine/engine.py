@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from replycoach.engine.combine import escalate
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import polarity, read_customer
 from replycoach.engine.draft import Draft
@@ -76,6 +77,7 @@ class Engine:
                 )
             )
         flags.sort(key=lambda f: (f.span.start, f.span.end))
+        flags = escalate(flags, draft)
         return Analysis(tuple(flags), score_flags(flags), customer, round(polarity(text), 3))
 
     def rewrite(

@@ -21,6 +21,7 @@ export function entryLines(entry) {
     patterns: lines(v.patterns),
     unless: lines(v.unless),
     quiet_when: v.quiet,
+    warning_with: v.warningWith,
     when: [
       v.moods.length ? `customer_mood: ${v.moods.join(", ")}` : "",
       v.tried ? `customer_tried: ${v.tried}` : "",

@@ -8,7 +8,7 @@ import { FIELDS } from "./vocabulary.js";
 
 // The entry fields this form edits. The server names the fields an entry has (from the bank's entry
 // schema); a field the form does not know stops the page with an error instead of being dropped on save.
-const FORM_FIELDS = ["id", "category", "severity", "enabled", "patterns", "unless", "quiet_when", "when", "message", "why", "rewrites", "examples"];
+const FORM_FIELDS = ["id", "category", "severity", "enabled", "patterns", "unless", "quiet_when", "warning_with", "when", "message", "why", "rewrites", "examples"];
 const unknown = FIELDS.filter((f) => !FORM_FIELDS.includes(f));
 if (unknown.length) {
   throw new Error(`The entry form does not edit the field(s) ${unknown.join(", ")} that the server's entries have; add them to entryform.js and formview.js.`);
@@ -29,6 +29,7 @@ export function toValues(entry) {
     patterns: (e.patterns || []).join("\n"),
     unless: (e.unless || []).join("\n"),
     quiet: [...(e.quiet_when || [])],
+    warningWith: [...(e.warning_with || [])],
     moods,
     tried: when.customer_tried || "",
     message: e.message || "",
@@ -48,6 +49,7 @@ export function toBody(v) {
   const unless = lines(v.unless);
   if (unless.length) body.unless = unless;
   if (v.quiet.length) body.quiet_when = [...v.quiet];
+  if (v.warningWith.length) body.warning_with = [...v.warningWith];
   const when = {};
   if (v.moods.length) when.customer_mood = v.moods.length === 1 ? v.moods[0] : [...v.moods];
   if (v.tried.trim()) when.customer_tried = v.tried.trim();
@@ -69,5 +71,5 @@ export function toBody(v) {
 
 /** The name a lead knows a form value by. */
 export function fieldName(key) {
-  return { quiet: "quiet when", moods: "customer mood", tried: "customer tried", flag: "flag examples", pass: "pass examples" }[key] || key;
+  return { quiet: "quiet when", warningWith: "warning with", moods: "customer mood", tried: "customer tried", flag: "flag examples", pass: "pass examples" }[key] || key;
 }

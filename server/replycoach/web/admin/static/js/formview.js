@@ -52,6 +52,7 @@ export class EntryFormView {
       message: h("input", { id: "f-message", name: "message", type: "text" }),
       why: h("textarea", { id: "f-why", name: "why", rows: "3" }),
     };
+    this.warningBoxes = CATEGORIES.map((c) => h("input", { type: "checkbox", name: "warning_with", value: c, id: `f-warning-${c}` }));
     this.quietBoxes = QUIET_CHECKS.map((check) => h("input", { type: "checkbox", name: "quiet_when", value: check, id: `f-quiet-${check}` }));
     this.moodBoxes = MOODS.map((mood) => h("input", { type: "checkbox", name: "customer_mood", value: mood, id: `f-mood-${mood}` }));
 
@@ -106,6 +107,17 @@ export class EntryFormView {
           this.quietBoxes.map((box) => h("label", { class: "check" }, box, ` ${box.value}`))
         ),
         problems("quiet_when")
+      ),
+      h(
+        "fieldset",
+        { class: "field", "data-field": "warning_with" },
+        h("legend", {}, "A warning when followed by a flag of (optional; in its sentence or the next)"),
+        h(
+          "div",
+          { class: "checks", role: "group", "aria-label": "Warning with" },
+          this.warningBoxes.map((box) => h("label", { class: "check" }, box, ` ${box.value}`))
+        ),
+        problems("warning_with")
       ),
       h(
         "fieldset",
@@ -233,6 +245,7 @@ export class EntryFormView {
     i.why.value = v.why;
     for (const box of this.moodBoxes) box.checked = v.moods.includes(box.value);
     for (const box of this.quietBoxes) box.checked = v.quiet.includes(box.value);
+    for (const box of this.warningBoxes) box.checked = v.warningWith.includes(box.value);
     for (const list of [this.rewriteList, this.flagList, this.passList]) clear(list);
     v.rewrites.forEach((r) => this.addRewrite(r));
     v.flag.forEach((x) => this.addFlag(x));
@@ -251,6 +264,7 @@ export class EntryFormView {
       patterns: i.patterns.value,
       unless: i.unless.value,
       quiet: this.quietBoxes.filter((b) => b.checked).map((b) => b.value),
+      warningWith: this.warningBoxes.filter((b) => b.checked).map((b) => b.value),
       moods: this.moodBoxes.filter((b) => b.checked).map((b) => b.value),
       tried: i.tried.value,
       message: i.message.value,
