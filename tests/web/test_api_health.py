@@ -39,7 +39,9 @@ def test_openapi_document_needs_no_key_and_describes_every_endpoint(client: Flas
         "/v1/phrasebank/preview": ["post"],
         "/v1/phrasebank/validate": ["post"],
         "/v1/phrasebank/curated-update": ["get", "post"],
-        "/v1/phrasebank/vocabulary": ["get"],
+        "/v1/phrasebank/vocabulary": ["get", "post"],
+        "/v1/phrasebank/vocabulary/{name}": ["delete", "get", "put"],
+        "/v1/phrasebank/vocabulary/{name}/history": ["get"],
     }
     assert spec["components"]["securitySchemes"] == {"bearerAuth": {"type": "http", "scheme": "bearer"}}
     assert spec["paths"]["/v1/analyze"]["post"]["security"] == [{"bearerAuth": []}]

@@ -55,6 +55,7 @@ TABLES = {
     "bank_state",
     "bank_topics",
     "bank_vocabulary",
+    "bank_vocabulary_revisions",
     "curated_baseline",
     "samples",
 }

@@ -349,7 +349,7 @@ class FamilySchema(Schema):
     )
     # A fragment may start with a space: it is spliced into patterns as written.
     patterns = fields.List(
-        _text(validate.Regexp(r"(?s).*\S", error="must not be empty")),
+        _text(validate.Regexp(r"[\s\S]*\S", error="must not be empty")),
         load_default=list,
         metadata={"description": "RE2 fragments; may reference other families"},
     )

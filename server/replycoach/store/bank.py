@@ -146,12 +146,12 @@ class BankStore:
                 )
             revision = last_revision(conn, entry.id) + 1
             stored = StoredEntry(entry, revision, f"{entry.category}.yml")
-            self._validate([*(s.entry for s in entries), entry], [entry], *_parts(conn))
+            self.validate([*(s.entry for s in entries), entry], [entry], *_parts(conn))
             position = max(positions(conn), default=-1) + 1
             insert_entry(conn, entry, stored.source, position, revision, author, "create", bank_revision)
             return stored
 
-        return self._write(change)
+        return self.write_change(change)
 
     def update(self, entry_id: str, raw: Any, etag: str, author: Author) -> StoredEntry:
         """Replace an entry whose ETag is `etag` with a validated new version."""
@@ -172,7 +172,7 @@ class BankStore:
                 )
             return self._replace(conn, entries, current, entry, author, "update", bank_revision)
 
-        return self._write(change)
+        return self.write_change(change)
 
     def rollback(self, entry_id: str, revision: int, etag: str, author: Author) -> StoredEntry:
         """Restore an earlier revision of an entry as its newest one (validated like any write)."""
@@ -191,18 +191,18 @@ class BankStore:
             entry = parse_raw(json.loads(old))
             return self._replace(conn, entries, current, entry, author, "rollback", bank_revision)
 
-        return self._write(change)
+        return self.write_change(change)
 
     def delete(self, entry_id: str, etag: str, author: Author) -> None:
         """Remove an entry whose ETag is `etag`; its history stays."""
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> None:
             current = current_entry(entries, entry_id, etag)
-            self._validate([s.entry for s in entries if s.entry.id != entry_id], [], *_parts(conn))
+            self.validate([s.entry for s in entries if s.entry.id != entry_id], [], *_parts(conn))
             conn.execute(delete(bank_entries).where(bank_entries.c.id == entry_id))
             record_revision(conn, current.entry, current.revision + 1, author, "delete", bank_revision)
 
-        self._write(change)
+        self.write_change(change)
 
     def import_bank(
         self,
@@ -226,7 +226,7 @@ class BankStore:
                 raise StaleEntryError(
                     "The phrase bank changed while this change was prepared; read it again and redo it."
                 )
-            self._validate(data.entries, data.entries, data.topics, data.vocabulary)
+            self.validate(data.entries, data.entries, data.topics, data.vocabulary)
             current = {s.entry.id: s for s in entries}
             changed = 0
             for position, entry in enumerate(data.entries):
@@ -256,7 +256,7 @@ class BankStore:
                 also(conn)
             return changed
 
-        return self._write(change)
+        return self.write_change(change)
 
     def history(self, entry_id: str) -> list[Revision]:
         """Every recorded change of an entry, oldest first; raises EntryNotFoundError if it never existed."""
@@ -289,7 +289,7 @@ class BankStore:
         bank_revision: int,
     ) -> StoredEntry:
         candidate = [entry if s.entry.id == entry.id else s.entry for s in entries]
-        self._validate(candidate, [entry], *_parts(conn))
+        self.validate(candidate, [entry], *_parts(conn))
         revision = current.revision + 1
         conn.execute(
             update(bank_entries)
@@ -299,7 +299,7 @@ class BankStore:
         record_revision(conn, entry, revision, author, action, bank_revision)
         return StoredEntry(entry, revision, current.source)
 
-    def _validate(
+    def validate(
         self,
         entries: list[Entry],
         changed: list[Entry],
@@ -316,7 +316,7 @@ class BankStore:
             ids = {e.id for e in changed}
             raise InvalidEntryError(sorted(problems, key=lambda p: p.entry not in ids))
 
-    def _write(self, change: Callable[[Connection, list[StoredEntry], int], T]) -> T:
+    def write_change(self, change: Callable[[Connection, list[StoredEntry], int], T]) -> T:
         """Run a change in one transaction that first takes the next bank-wide revision.
 
         Bumping the revision first makes the database serialize writers; a change that raises rolls back

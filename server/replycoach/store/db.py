@@ -101,6 +101,21 @@ bank_vocabulary = Table(
     Column("data", Text, nullable=False),  # the family as JSON, in the bank file format
 )
 
+# Every change of a word family made through the service: who, when, how, and the family as of then.
+bank_vocabulary_revisions = Table(
+    "bank_vocabulary_revisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, index=True),
+    Column("revision", Integer, nullable=False),
+    Column("author_id", Integer, nullable=True),
+    Column("author", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("data", Text, nullable=False),  # the family as JSON, in the bank file format
+    Column("bank_revision", Integer, nullable=False),
+)
+
 # Browsers signed in to the admin page: the hash of each session cookie, its key and its CSRF token.
 admin_sessions = Table(
     "admin_sessions",

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request
-from marshmallow import INCLUDE, Schema, fields, validate
+from marshmallow import Schema, fields, validate
 
 from replycoach.bank.model import Entry
 from replycoach.bank.schema import EntrySchema
-from replycoach.errors import ApiError
 from replycoach.store.records import StoredEntry
 from replycoach.web.auth import author, requires
 from replycoach.web.blueprint import Blueprint
 from replycoach.web.live import current_engine, current_store
+from replycoach.web.resources.writes import RawBodySchema, body_doc, etag_doc, if_match, if_match_doc
 
 ENTRY_STATES = ("enabled", "disabled", "all")
 
@@ -80,51 +79,15 @@ class AuditLogSchema(Schema):
 
 blp = Blueprint("phrasebank", __name__, url_prefix="/v1/phrasebank", description="The live phrase bank.")
 
-_ETAG = {
-    "ETag": {
-        "description": "the entry's version; send it as If-Match to change it",
-        "schema": {"type": "string"},
-    }
-}
-
-
-class EntryBodySchema(Schema):
-    """A new or changed entry, taken as sent: the store validates it with the bank's entry schema, exactly
-    as the loader validates a bank file, and answers 422 invalid_entry with every problem at once."""
-
-    class Meta:
-        unknown = INCLUDE
-
-
-# The body is documented with the bank's own entry schema (the one the store validates it with).
-_ENTRY_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": EntrySchema}}}}
-
-_IF_MATCH = {
-    "parameters": [
-        {
-            "in": "header",
-            "name": "If-Match",
-            "required": True,
-            "schema": {"type": "string"},
-            "description": "the entry's current ETag (412 if stale, 428 if missing)",
-        }
-    ]
-}
+_ETAG = etag_doc("entry")
+_IF_MATCH = if_match_doc("entry")
+_ENTRY_BODY = body_doc(EntrySchema)
 
 Tagged = tuple[Entry, dict[str, str]]
 
 
-def if_match() -> str:
-    """The If-Match header a write must carry (428 without one)."""
-    etag = request.headers.get("If-Match", "").strip()
-    if not etag:
-        raise ApiError(
-            428,
-            "precondition_required",
-            "Send the entry's ETag (from GET /v1/phrasebank/entries/<id>) in an If-Match header, "
-            "so a change never overwrites one you have not seen.",
-        )
-    return etag
+def _if_match() -> str:
+    return if_match("entry", "/v1/phrasebank/entries/<id>")
 
 
 def _tagged(stored: StoredEntry) -> Tagged:
@@ -147,7 +110,7 @@ def entries(query: dict[str, str]) -> dict[str, Any]:
 
 @blp.route("/entries", methods=["POST"])
 @requires("lead")
-@blp.arguments(EntryBodySchema)
+@blp.arguments(RawBodySchema)
 @blp.doc(**_ENTRY_BODY)
 @blp.response(201, EntrySchema, headers=_ETAG)
 def create(body: dict[str, Any]) -> tuple[Entry, int, dict[str, str]]:
@@ -167,11 +130,11 @@ def entry(entry_id: str) -> Tagged:
 @blp.route("/entries/<entry_id>", methods=["PUT"])
 @requires("lead")
 @blp.doc(**_IF_MATCH, **_ENTRY_BODY)
-@blp.arguments(EntryBodySchema)
+@blp.arguments(RawBodySchema)
 @blp.response(200, EntrySchema, headers=_ETAG)
 def replace(body: dict[str, Any], entry_id: str) -> Tagged:
     """Replace an entry (If-Match: its current ETag), validated like the bank loader validates."""
-    return _tagged(current_store().update(entry_id, body, if_match(), author()))
+    return _tagged(current_store().update(entry_id, body, _if_match(), author()))
 
 
 @blp.route("/entries/<entry_id>", methods=["DELETE"])
@@ -180,7 +143,7 @@ def replace(body: dict[str, Any], entry_id: str) -> Tagged:
 @blp.response(204)
 def remove(entry_id: str) -> None:
     """Delete an entry (If-Match: its current ETag); its history stays."""
-    current_store().delete(entry_id, if_match(), author())
+    current_store().delete(entry_id, _if_match(), author())
 
 
 @blp.route("/entries/<entry_id>/history", methods=["GET"])
@@ -198,7 +161,7 @@ def history(entry_id: str) -> dict[str, Any]:
 @blp.response(200, EntrySchema, headers=_ETAG)
 def rollback(body: dict[str, Any], entry_id: str) -> Tagged:
     """Restore an earlier revision of an entry as its newest one (If-Match: its current ETag)."""
-    return _tagged(current_store().rollback(entry_id, body["revision"], if_match(), author()))
+    return _tagged(current_store().rollback(entry_id, body["revision"], _if_match(), author()))
 
 
 @blp.route("/audit", methods=["GET"])
