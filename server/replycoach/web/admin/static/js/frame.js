@@ -27,7 +27,8 @@ export function buildFrame() {
     { class: "tabs", "aria-label": "Phrase bank views" },
     h("a", { href: "#/", "data-view": "list" }, "Entries"),
     h("a", { href: "#/new", "data-view": "new" }, "New entry"),
-    h("a", { href: "#/audit", "data-view": "audit" }, "Audit log")
+    h("a", { href: "#/audit", "data-view": "audit" }, "Audit log"),
+    h("a", { href: "#/vocabulary", "data-view": "vocabulary" }, "Vocabulary")
   );
   frame.view = h("div", { id: "view" });
   append(app, [frame.sessionEnded, frame.curated, frame.nav, frame.status, frame.view]);

@@ -1,6 +1,7 @@
 /*
  * Reply Coach admin page, the entry module: team leads curate the phrase bank. Builds the page frame,
- * routes the location hash to a view (list, editor, history, audit) and loads the curated-update panel.
+ * routes the location hash to a view (list, editor, history, audit, vocabulary) and loads the curated-update
+ * panel.
  *
  * Plain modern JS in native ES modules: no build step, no framework, nothing fetched from outside the
  * service. Every piece of text that comes from the bank or the API goes into the page through
@@ -15,6 +16,7 @@ import { showEditor } from "./editor.js";
 import { buildFrame, frame, setStatus } from "./frame.js";
 import { showHistory } from "./history.js";
 import { showList } from "./list.js";
+import { showFamilies, showFamily } from "./families.js";
 
 /** Show the view the location hash names (the entry list by default). */
 function route() {
@@ -25,6 +27,10 @@ function route() {
   if (entry) return showEditor(entry[1]);
   if (hash === "new") return showEditor(null);
   if (hash === "audit") return showAudit();
+  if (hash === "vocabulary") return showFamilies();
+  if (hash === "vocabulary/new") return showFamily(null);
+  const family = /^vocabulary\/(.+)$/.exec(hash);
+  if (family) return showFamily(family[1]);
   return showList();
 }
 
