@@ -49,6 +49,6 @@ def test_api_conforms_to_its_openapi_document(case: Any) -> None:
         excluded.append(schemathesis.checks.positive_data_acceptance)
         # The key is configured for every request, so the "ignored auth" probe still carries it: a write that
         # succeeds (a family made by an earlier case, deleted with If-Match: *) is not auth being ignored.
-        # 401 without a key and 403 for an agent are checked in test_api_curation.py and test_api_vocabulary.py.
+        # 401 without a key and 403 for an agent: test_api_curation.py and test_api_vocabulary.py.
         excluded.append(schemathesis.checks.ignored_auth)
     case.call_and_validate(excluded_checks=excluded)
