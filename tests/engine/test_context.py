@@ -27,6 +27,8 @@ def engine() -> Engine:
         ("My package never arrived and nobody replies", "upset"),
         ("Hi, could you tell me when my order ships?", "neutral"),
         ("Thank you so much, that was wonderful help", "positive"),
+        # Distress without angry words: stranded, desperate.
+        ("My mother is stranded at the airport and we are desperate", "upset"),
     ],
 )
 def test_customer_mood(message: str, mood: str) -> None:
@@ -60,6 +62,10 @@ def test_upset_reasons_are_reported() -> None:
         ("honestly I cannot recover my email", "recover your account with the steps here", True),
         ("I've been struggling to cancel my plan for days", "cancelling from the settings page", True),
         ("I followed all instructions and it is still offline", "restarting the printer", True),
+        # Having to do it, again and again, says they did it.
+        ("I'm forced to reset it every week, it's exhausting", "resetting your password", True),
+        ("I had to call three times before anyone answered", "calling our support line", True),
+        ("I have to wait for the engineer", "resetting the router", False),
         # Naming a process they went through.
         ("Your account recovery process is a nightmare", "recovering your account", True),
         # Sharing only the object is not the same action.

@@ -15,6 +15,7 @@ from replycoach.engine.tried import TriedClaims, read_claims
 _UPSET_WORDS = re.compile(
     r"\b(?:unacceptable|ridiculous|furious|outrageous|disgusting|disgraceful|pathetic|useless|"
     r"terrible|horrible|awful|worst|livid|fed up|sick of|tired of|joke|scam|angry|upset|"
+    r"desperate\w*|stranded|distraught|devastated|heartbroken|"
     r"frustrat\w*|annoy\w*|disappoint\w*|still (?:no|not|nothing|waiting|unable|can't|cannot)|"
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|"
     r"(?:several|multiple|many|countless|numerous) times|"
