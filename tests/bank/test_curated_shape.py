@@ -42,3 +42,9 @@ def test_every_family_of_the_vocabulary_is_used() -> None:
     text = " ".join(p for e in _BANK.all_entries for p in (*e.patterns, *e.unless))
     text += " ".join(p for f in _BANK.vocabulary.families for p in f.patterns)
     assert [f.name for f in _BANK.vocabulary.families if "{{" + f.name not in text] == []
+
+
+def test_every_pattern_stays_short_enough_to_read() -> None:
+    long_patterns = [(e.id, len(p)) for e in _BANK.all_entries for p in e.patterns if len(p) > 300]
+    long_unless = [(e.id, len(p)) for e in _BANK.all_entries for p in e.unless if len(p) > 200]
+    assert (long_patterns, long_unless) == ([], [])

@@ -24,6 +24,11 @@ def test_valid_entry_loads(write_bank: WriteBank) -> None:
     assert bank.entries[0].source == "entries.yml"
 
 
+def test_a_folder_given_as_a_string_loads(write_bank: WriteBank) -> None:
+    bank = load_bank(str(write_bank(make_entry())))
+    assert [e.id for e in bank.entries] == ["dismissive.relax"]
+
+
 def test_missing_field(write_bank: WriteBank) -> None:
     assert problems_of(write_bank(make_entry(why=None))) == [
         "entries.yml: dismissive.relax: why: missing; this field is required"

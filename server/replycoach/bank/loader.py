@@ -143,9 +143,9 @@ def bank_data(bank: Bank) -> BankData:
     return BankData(list(bank.all_entries), [c.topic for c in bank.topics], list(bank.vocabulary.families))
 
 
-def load_bank(directory: Path) -> Bank:
-    """Load a bank folder, raising BankError with every problem if anything is wrong."""
-    bank, problems = lint_bank_dir(directory)
+def load_bank(directory: Path | str) -> Bank:
+    """Load a bank folder (a path or a string), raising BankError with every problem if anything is wrong."""
+    bank, problems = lint_bank_dir(Path(directory))
     if bank is None:
         raise BankError(problems)
     return bank

@@ -24,7 +24,8 @@ def read_baseline(engine: Engine) -> list[Entry]:
     """The curated entries the database last took in, in the curated bank's order."""
     with engine.connect() as conn:
         rows = conn.execute(select(curated_baseline.c.entry).order_by(curated_baseline.c.position))
-        return [parse_raw(json.loads(raw)) for raw in rows.scalars()]
+        raws: list[str] = list(rows.scalars())
+        return [parse_raw(json.loads(raw)) for raw in raws]
 
 
 def set_baseline(engine: Engine, entries: Sequence[Entry]) -> None:
