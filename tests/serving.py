@@ -26,12 +26,18 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(env: dict[str, str], log_path: Path, workers: int = 2) -> Iterator[str]:
-    """Run `replycoach serve` with `env`, logging to `log_path`; yields its base URL once /health answers."""
+def serve(
+    env: dict[str, str], log_path: Path, workers: int = 2, extra: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """Run `replycoach serve` with `env` (and `extra` options), logging to `log_path`; yields its base URL
+    once /health answers."""
     port = free_port()
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [SCRIPT, "serve", "--port", str(port), "--workers", str(workers)], env=env, stdout=log, stderr=log
+            [SCRIPT, "serve", "--port", str(port), "--workers", str(workers), *extra],
+            env=env,
+            stdout=log,
+            stderr=log,
         )
         url = f"http://127.0.0.1:{port}"
         try:

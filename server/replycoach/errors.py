@@ -30,6 +30,18 @@ class DraftTooLongError(ReplyCoachError):
         )
 
 
+class BatchTooLargeError(ReplyCoachError):
+    """Raised when a batch's drafts and customer messages together are longer than the configured budget."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            f"the drafts and customer messages of this batch come to {length:,} characters; the limit is "
+            f"{limit:,} per batch. Send them in several smaller batches."
+        )
+
+
 class UnknownFlagError(ReplyCoachError):
     """Raised when `rewrite` is asked to apply a flag id the analysis did not produce."""
 
@@ -74,6 +86,10 @@ class ExportError(ReplyCoachError):
 
 
 # Settings and storage
+
+
+class StoreBusyError(ReplyCoachError):
+    """Raised when the database stays locked by other writers for longer than its busy timeout."""
 
 
 class ConfigError(ReplyCoachError):

@@ -90,6 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BANK_DIR", _text, None, "phrase bank folder (default: the curated bank)"),
     Setting("MAX_DRAFT_CHARS", _positive_int, 20_000, "longest draft or customer message, in characters"),
     Setting("MAX_BODY_BYTES", _positive_int, 8 * 1024 * 1024, "largest request body, in bytes"),
+    Setting("MAX_BATCH_CHARS", _positive_int, 200_000, "most characters of drafts and messages per batch"),
+    Setting("MAX_FLAGS", _positive_int, 200, "most flags returned per draft (the rest: truncated)"),
     Setting("CORS_ORIGINS", _origins, [], "origins allowed to call from a browser, comma-separated"),
     Setting("RATE_LIMIT", _rate, "120 per minute", "requests each key may make, e.g. '120 per minute'"),
     Setting("REDIS_URL", _text, None, "Redis URL for rate-limit counters shared by workers and hosts"),

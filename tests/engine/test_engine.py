@@ -46,6 +46,7 @@ def test_clean_draft_scores_100(basic: Engine) -> None:
     result = basic.analyze("Thanks for writing in, I've refunded the order.")
     assert result.to_dict() == {
         "flags": [],
+        "truncated": False,
         "score": 100,
         "tone": {"customer": {"mood": None, "polarity": None, "reasons": []}, "draft": {"polarity": 0.2}},
     }
@@ -137,6 +138,28 @@ def test_limit_is_configurable(basic: Engine) -> None:
     small = Engine(basic.bank, max_chars=10)
     with pytest.raises(DraftTooLongError, match="the limit is 10"):
         small.analyze("Calm down, please.")
+
+
+def test_flags_past_the_cap_are_cut_in_text_order_and_marked(basic: Engine) -> None:
+    capped = Engine(basic.bank, max_flags=3)
+    text = "Calm down. " * 5
+    result = capped.analyze(text)
+    assert [f.id for f in result.flags] == [
+        "dismissive.calm-down@0",
+        "dismissive.calm-down@11",
+        "dismissive.calm-down@22",
+    ]
+    assert result.truncated is True
+    assert result.to_dict()["truncated"] is True
+    # At the cap exactly, nothing is cut.
+    assert Engine(basic.bank, max_flags=5).analyze(text).truncated is False
+
+
+def test_rewrite_all_applies_only_the_flags_returned(basic: Engine) -> None:
+    capped = Engine(basic.bank, max_flags=2)
+    result = capped.rewrite("Calm down. Calm down. Calm down.", "all")
+    assert [a["id"] for a in result.applied] == ["dismissive.calm-down@0", "dismissive.calm-down@11"]
+    assert result.text.endswith("Calm down.")
 
 
 @pytest.mark.parametrize(

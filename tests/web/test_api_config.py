@@ -20,6 +20,8 @@ def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.Mo
         "BANK_DIR": None,
         "MAX_DRAFT_CHARS": 20_000,
         "MAX_BODY_BYTES": 8 * 1024 * 1024,
+        "MAX_BATCH_CHARS": 200_000,
+        "MAX_FLAGS": 200,
         "CORS_ORIGINS": [],
         "RATE_LIMIT": "120 per minute",
         "REDIS_URL": None,

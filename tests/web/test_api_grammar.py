@@ -89,6 +89,7 @@ def test_analyze_merges_grammar_flags_by_default(
             _spelling("recieve", 22, 1, ["receive"]),
             _spelling("teh", 30, 1, ["the", "ten", "tea"]),
         ],
+        "truncated": False,
         "score": bank["score"],
         "tone": bank["tone"],
         "grammar": URL_OK,

@@ -21,7 +21,14 @@ if TYPE_CHECKING:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1), help="Worker processes.")
-def serve(host: str, port: int, workers: int) -> None:
+@click.option(
+    "--timeout",
+    default=30,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Seconds a request may hold a worker before it is stopped (answered 503).",
+)
+def serve(host: str, port: int, workers: int, timeout: int) -> None:
     """Run the HTTP service under gunicorn (configuration: REPLYCOACH_* variables, see the README)."""
     from replycoach.errors import ConfigError
     from replycoach.web.app import create_app
@@ -39,7 +46,9 @@ def serve(host: str, port: int, workers: int) -> None:
         "workers": workers,
         "accesslog": None,  # replycoach.access logs each request, as JSON without any text
         "errorlog": "-",
-        "timeout": 60,
+        "timeout": timeout,
+        # Gunicorn's own error answers (unreadable requests, timeouts) in the service's JSON error shape.
+        "worker_class": "replycoach.web.worker.JsonErrorWorker",
         "control_socket_disable": True,
     }
     Gunicorn(app, options).run()

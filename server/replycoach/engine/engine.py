@@ -19,15 +19,21 @@ from replycoach.engine.suggest import Replacement, render
 from replycoach.errors import DraftTooLongError, UnknownFlagError
 
 DEFAULT_MAX_CHARS = 20_000
+# More flags than this in one draft are not a reply to coach but a paste to clean up: the first ones (in
+# text order) are returned, with `truncated`, so no draft can make a response, or its cost, unbounded.
+DEFAULT_MAX_FLAGS = 200
 _SEVERITY_RANK = {"warning": 0, "suggestion": 1}
 
 
 class Engine:
     """Analyzes drafts against one compiled phrase bank."""
 
-    def __init__(self, bank: Bank, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(
+        self, bank: Bank, *, max_chars: int = DEFAULT_MAX_CHARS, max_flags: int = DEFAULT_MAX_FLAGS
+    ) -> None:
         self.bank = bank
         self.max_chars = max_chars
+        self.max_flags = max_flags
 
     def analyze(self, text: str, customer_message: str | None = None) -> Analysis:
         """Flag cold phrasing in `text`, using the customer's message (if given) as context."""
@@ -41,6 +47,9 @@ class Engine:
         context = MatchContext(draft, customer)
         candidates = [m for m in matches if context.keeps(m)]
         chosen = _resolve_overlaps(candidates)
+        truncated = len(chosen) > self.max_flags
+        # Suggestions are rendered only for the flags returned.
+        chosen = chosen[: self.max_flags]
         sentences = draft.sentences if chosen or customer.mood == "upset" else []
         flags = []
         for match in chosen:
@@ -77,8 +86,11 @@ class Engine:
                 )
             )
         flags.sort(key=lambda f: (f.span.start, f.span.end))
-        flags = escalate(flags, draft)
-        return Analysis(tuple(flags), score_flags(flags), customer, round(polarity(text), 3))
+        truncated = truncated or len(flags) > self.max_flags
+        flags = escalate(flags[: self.max_flags], draft)
+        return Analysis(
+            tuple(flags), score_flags(flags), customer, round(polarity(text), 3), truncated=truncated
+        )
 
     def rewrite(
         self,

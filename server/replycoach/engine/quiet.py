@@ -48,7 +48,8 @@ _ALTERNATIVE_OPENS = compile_pattern(
     r"(?:chase|contact|check|follow|ask|escalate|help|send|look|push|keep|stay|update|make))\b"
 )
 # A condition or an indirect question governing the match: "if you need to", "whether we can't".
-_CONDITION = compile_pattern(r"\b(?:if|whether|unless|in case|even if)\b(?: \S+){0,4} ?$")
+CONDITION_WORDS = 4
+_CONDITION = compile_pattern(rf"\b(?:if|whether|unless|in case|even if)\b(?: \S+){{0,{CONDITION_WORDS}}} ?$")
 
 
 class Quiet:
@@ -62,6 +63,7 @@ class Quiet:
             "question": self._question,
         }
         assert set(self._checks) == set(QUIET_CHECKS), "every documented check is implemented"
+        self._question_marks = [i for i, c in enumerate(draft.normalized.text) if c == "?"]
 
     def silences(self, match: RawMatch) -> bool:
         """Whether any of the match's entry's `quiet_when` checks holds for it."""
@@ -95,12 +97,22 @@ class Quiet:
     def _conditional(self, match: RawMatch) -> bool:
         text = self._draft.normalized.text
         sentence_start, _, _ = self._sentence(match.start)
-        return _search(_CONDITION, text[sentence_start : match.start])
+        # The condition is at most six words back (spaces are single in the normalized text): look
+        # at those words only, not the whole sentence, so a long sentence with many flags stays linear.
+        window = match.start
+        for _ in range(CONDITION_WORDS + 2):  # "in case" and "even if" are two words
+            space = text.rfind(" ", sentence_start, max(window - 1, sentence_start))
+            if space < 0:
+                window = sentence_start
+                break
+            window = space
+        return _search(_CONDITION, text[window : match.start])
 
     def _question(self, match: RawMatch) -> bool:
-        text = self._draft.normalized.text
         _, sentence_end, _ = self._sentence(match.start)
-        return "?" in text[match.end : sentence_end + 1]
+        marks = self._question_marks
+        after = bisect.bisect_left(marks, match.end)
+        return after < len(marks) and marks[after] <= sentence_end
 
 
 class MatchContext:

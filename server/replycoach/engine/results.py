@@ -80,11 +80,14 @@ class Analysis:
     score: int
     customer: CustomerContext = field(default_factory=CustomerContext)
     draft_polarity: float = 0.0
+    # True when the draft had more flags than the engine returns (the first ones, in text order, are kept).
+    truncated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The analysis as the API and CLI report it."""
         return {
             "flags": [f.to_dict() for f in self.flags],
+            "truncated": self.truncated,
             "score": self.score,
             "tone": {"customer": self.customer.to_dict(), "draft": {"polarity": self.draft_polarity}},
         }

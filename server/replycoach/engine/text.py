@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # Curly quotes and look-alikes become the straight ones patterns are written with; one code point for one,
 # so offsets only shift where whitespace runs collapse.
@@ -40,11 +41,14 @@ class NormalizedText:
         runs_before = bisect.bisect_left(self._run_positions, index)
         return index + (self._shrink_before[runs_before - 1] if runs_before else 0)
 
+    @cached_property
+    def _run_ends(self) -> list[int]:
+        # Run i starts at normalized offset _run_positions[i] and ends, in the original, at this offset.
+        return [p + shrink + 1 for p, shrink in zip(self._run_positions, self._shrink_before, strict=True)]
+
     def to_normalized(self, index: int) -> int:
         """Map an offset of the original text that is not inside a whitespace run to the normalized text."""
-        # Run i starts at normalized offset _run_positions[i] and ends, in the original, at this offset:
-        ends = [p + shrink + 1 for p, shrink in zip(self._run_positions, self._shrink_before, strict=True)]
-        runs_before = bisect.bisect_right(ends, index)
+        runs_before = bisect.bisect_right(self._run_ends, index)
         return index - (self._shrink_before[runs_before - 1] if runs_before else 0)
 
 
@@ -145,10 +149,14 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 _HANDLES = re.compile(r"(?:@\w+[\s,:]*)*")
 
 
+def _holding(sentences: list[tuple[int, int]], index: int) -> int:
+    """The position of the last sentence starting at or before `index` (-1 if none); O(log n), no copy."""
+    return bisect.bisect_right(sentences, index, key=lambda span: span[0]) - 1
+
+
 def starts_sentence(text: str, sentences: list[tuple[int, int]], index: int) -> bool:
     """Whether `index` is where a sentence's words begin (only @handles may come before it)."""
-    starts = [s for s, _ in sentences]
-    pos = bisect.bisect_right(starts, index) - 1
+    pos = _holding(sentences, index)
     if pos < 0:
         return True
     handles = _HANDLES.match(text, sentences[pos][0], index)
@@ -163,8 +171,7 @@ def after_lead(text: str, start: int, end: int) -> int:
 
 def sentence_body(text: str, sentences: list[tuple[int, int]], index: int) -> tuple[int, int]:
     """The sentence holding `index`, without leading @handles or greeting and without closing punctuation."""
-    starts = [s for s, _ in sentences]
-    pos = bisect.bisect_right(starts, index) - 1
+    pos = _holding(sentences, index)
     if pos < 0 or index >= sentences[pos][1]:
         return index, index
     start, end = sentences[pos]

@@ -18,20 +18,32 @@ _REPORTING = re.compile(
 
 
 class Voice:
-    """Answers, for spans of one normalized draft, whether the agent is saying them in their own voice."""
+    """Answers, for spans of one normalized draft, whether the agent is saying them in their own voice.
+
+    Quotes and reporting verbs are found once per draft, so each span is answered in O(log n) however long
+    the draft and however many flags it has."""
 
     def __init__(self, draft: Draft) -> None:
         self._draft = draft
         text = draft.normalized.text
         quotes = [i for i, c in enumerate(text) if c == '"']
         self._quoted = [(quotes[i], quotes[i + 1]) for i in range(0, len(quotes) - 1, 2)]
+        self._quote_starts = [q_start for q_start, _ in self._quoted]
+        reports = [m.span() for m in _REPORTING.finditer(text)]
+        self._report_starts = [s for s, _ in reports]
+        self._report_ends = [e for _, e in reports]
 
     def own(self, start: int, end: int) -> bool:
         """False when [start, end) (normalized offsets) is inside double quotes, or follows reported speech
         in its sentence."""
-        if any(q_start < start and end <= q_end + 1 for q_start, q_end in self._quoted):
+        # Only the last quoted stretch opening before the span can hold it (quoted stretches never overlap).
+        last_quote = bisect.bisect_left(self._quote_starts, start) - 1
+        if last_quote >= 0 and end <= self._quoted[last_quote][1] + 1:
             return False
         starts = self._draft.normalized_sentence_starts
         index = bisect.bisect_right(starts, start) - 1
         sentence_start = starts[index] if index >= 0 else 0
-        return not _REPORTING.search(self._draft.normalized.text, sentence_start, start)
+        # Reporting phrases never overlap, so their ends are sorted like their starts: the first one that
+        # starts in this sentence is the first to end, and it must end before the span.
+        first = bisect.bisect_left(self._report_starts, sentence_start)
+        return not (first < len(self._report_ends) and self._report_ends[first] <= start)

@@ -7,6 +7,7 @@ a bank that would not load.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from replycoach.bank.files import BankData
 from replycoach.bank.loader import bank_data, check_examples, lint_bank_dir
@@ -30,6 +31,7 @@ from replycoach.errors import (
     InvalidEntryError,
     Problem,
     StaleEntryError,
+    StoreBusyError,
 )
 from replycoach.store.db import bank_entries, bank_revisions, bank_state
 from replycoach.store.records import (
@@ -54,6 +56,19 @@ from replycoach.store.records import (
 T = TypeVar("T")
 
 
+class _Validated(Exception):
+    """Ends a change tried outside the write lock once its bank has passed validation."""
+
+
+def _busy_or(err: OperationalError) -> Exception:
+    """StoreBusyError when the database is locked by other writers for longer than its busy timeout."""
+    if "locked" in str(err.orig) or "busy" in str(err.orig):
+        return StoreBusyError(
+            "The phrase bank is busy with other changes; nothing changed. Try again in a moment."
+        )
+    return err
+
+
 class BankStore:
     """The phrase bank in one database: its entries, with their history, and its topics (acknowledgements)."""
 
@@ -61,6 +76,9 @@ class BankStore:
         self.engine = engine
         # Called after each committed change, so this process serves it without waiting for its next poll.
         self.on_change: Callable[[], None] = lambda: None
+        # Per thread: whether a change is being tried outside the write lock, and the last bank that passed
+        # validation there (so the locked run does not validate the same bank again).
+        self._local = threading.local()
 
     def seed(self, curated: BankData, curated_revision: str) -> bool:
         """Load the curated bank if the database holds none yet; returns whether it did."""
@@ -307,6 +325,9 @@ class BankStore:
         vocabulary: Sequence[Family],
     ) -> None:
         """Build the candidate bank and run every example; problems naming a changed entry come first."""
+        key = (list(entries), list(topics), list(vocabulary))
+        if getattr(self._local, "validated", None) == key:
+            return
         try:
             bank = Bank.build(entries, topics, vocabulary)
         except BankError as err:
@@ -315,19 +336,46 @@ class BankStore:
         if problems:
             ids = {e.id for e in changed}
             raise InvalidEntryError(sorted(problems, key=lambda p: p.entry not in ids))
+        self._local.validated = key
+        if getattr(self._local, "trying", False):
+            raise _Validated
 
     def write_change(self, change: Callable[[Connection, list[StoredEntry], int], T]) -> T:
         """Run a change in one transaction that first takes the next bank-wide revision.
 
         Bumping the revision first makes the database serialize writers; a change that raises rolls back
-        everything, the bump included.
+        everything, the bump included. Validating a bank takes a while (every example of every entry runs),
+        so the change is first tried outside the write lock, on a transaction that is rolled back, up to
+        its validation: a change that is refused never waits for the lock, and the locked run finds the
+        same bank already validated unless another writer changed it meanwhile.
         """
-        with self.engine.begin() as conn:
-            conn.execute(update(bank_state).values(revision=bank_state.c.revision + 1))
-            snapshot = read_snapshot(conn)
-            result = change(conn, list(snapshot.entries), snapshot.revision)
+        self._try(change)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(update(bank_state).values(revision=bank_state.c.revision + 1))
+                snapshot = read_snapshot(conn)
+                result = change(conn, list(snapshot.entries), snapshot.revision)
+        except OperationalError as err:
+            raise _busy_or(err) from err
+        finally:
+            self._local.validated = None
         self.on_change()
         return result
+
+    def _try(self, change: Callable[[Connection, list[StoredEntry], int], Any]) -> None:
+        """Run `change` without taking the write lock, up to its validation; its writes are rolled back."""
+        self._local.trying = True
+        try:
+            with self.engine.connect() as conn:
+                snapshot = read_snapshot(conn)
+                change(conn, list(snapshot.entries), snapshot.revision + 1)
+                conn.rollback()
+        except _Validated:
+            pass
+        except OperationalError as err:
+            raise _busy_or(err) from err
+        finally:
+            self._local.trying = False
 
     def _revisions(self, where: Any, newest_first: bool = False) -> list[Revision]:
         query = select(bank_revisions)

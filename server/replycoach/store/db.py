@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from alembic import command
@@ -20,7 +21,7 @@ from sqlalchemy import (
     create_engine,
     text,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from replycoach.errors import ConfigError
@@ -146,16 +147,44 @@ samples = Table(
 )
 
 
+# How long an SQLite writer waits for another's lock before giving up (then the API answers 503).
+SQLITE_BUSY_SECONDS = 10
+
+
 def connect(url: str) -> Engine:
     """An engine for the database at `url`, its schema upgraded to the newest revision."""
     try:
-        engine = create_engine(url)
+        parsed = make_url(url)
+        options: dict[str, object] = {}
+        if parsed.get_backend_name() == "sqlite":
+            options["connect_args"] = {"timeout": SQLITE_BUSY_SECONDS}
+            _prepare_sqlite_file(parsed.database)
+        engine = create_engine(url, **options)
     except (ArgumentError, ImportError) as err:
         raise ConfigError(f"cannot use the database URL {url!r}: {err}") from err
     upgrade(engine)
     # No pooled connection may outlive this call: `replycoach serve` forks workers after it.
     engine.dispose()
     return engine
+
+
+def _prepare_sqlite_file(database: str | None) -> None:
+    """Refuse a database file in a folder that does not exist, and create a new one readable by its owner
+    only: it holds key hashes and admin sessions."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        raise ConfigError(
+            f"the database folder {path.parent} does not exist; create it, or point "
+            "REPLYCOACH_DATABASE_URL at another place"
+        )
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as err:
+        raise ConfigError(f"cannot create the database file {path}: {err.strerror}") from err
 
 
 def upgrade(engine: Engine) -> None:

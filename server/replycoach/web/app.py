@@ -10,7 +10,7 @@ from flask import Flask
 from replycoach.settings import load_settings
 from replycoach.store.db import connect
 from replycoach.store.samples import SampleStore
-from replycoach.web import admin, api, auth, cors, errors, grammar, ratelimit, requestlog
+from replycoach.web import admin, api, auth, cors, errors, grammar, headers, ratelimit, requestlog
 from replycoach.web import live as coach
 
 
@@ -32,4 +32,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     api.init_app(app)
     admin.init_app(app)
     errors.init_app(app)
+    headers.init_app(app)
     return app

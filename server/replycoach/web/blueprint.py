@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, NoReturn
 
 import flask
@@ -14,6 +15,40 @@ from replycoach.bank.schema import flatten_messages
 from replycoach.errors import ApiError
 
 _ROOT = "body"
+# Deeper than this is refused: no request of the API nests more than a few levels.
+MAX_DEPTH = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_values(body: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and strings that are not valid Unicode (a lone UTF-16 surrogate
+    such as \\ud800, which JSON can spell but no text holds), naming where they are."""
+    stack: list[tuple[Any, str, int]] = [(body, _ROOT, 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ApiError(
+                400,
+                "malformed_json",
+                f"The request body nests arrays or objects more than {MAX_DEPTH} levels deep (at {path}).",
+            )
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise ApiError(
+                    400,
+                    "invalid_text",
+                    f"{path} holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), not "
+                    "text; send valid Unicode (paired surrogates, or the character itself).",
+                    {"field": path},
+                )
+        elif isinstance(value, dict):
+            for key in value:
+                if _SURROGATE.search(key):
+                    raise ApiError(400, "invalid_text", f"A key in {path} holds a lone UTF-16 surrogate.")
+            # Reversed onto the stack, so the first problem in the document is the one reported.
+            stack.extend((value[key], f"{path}.{key}", depth + 1) for key in reversed(value))
+        elif isinstance(value, list):
+            stack.extend((value[i], f"{path}[{i}]", depth + 1) for i in reversed(range(len(value))))
 
 
 class JsonParser(FlaskParser):
@@ -32,11 +67,25 @@ class JsonParser(FlaskParser):
         if not data.strip():
             raise ApiError(400, "malformed_json", "The request body is empty; send a JSON object.")
         try:
-            return json.loads(data.decode("utf-8"))
+            body = json.loads(data.decode("utf-8"))
         except UnicodeDecodeError as err:
             raise ApiError(400, "malformed_json", "The request body is not UTF-8 text.") from err
         except json.JSONDecodeError as err:
             raise ApiError(400, "malformed_json", f"The request body is not valid JSON: {err}.") from err
+        except RecursionError as err:
+            raise ApiError(
+                400,
+                "malformed_json",
+                "The request body nests arrays or objects too deeply; no request of this API needs more "
+                f"than {MAX_DEPTH} levels.",
+            ) from err
+        except ValueError as err:
+            # Python refuses to read integers of thousands of digits (a guard against slow conversions).
+            raise ApiError(
+                400, "malformed_json", f"The request body has a number too long to read: {err}."
+            ) from err
+        _check_values(body)
+        return body
 
     def handle_error(
         self,

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Flask
+import re
+
+from flask import Flask, Response, request
 from flask_cors import CORS
 
 _EXPOSED = ["Retry-After", "X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
+
+
+# Only the API and the health check are called cross-origin (the extension); the admin page never is.
+_PATHS = r"^/(?:v1/.*|health)$"
+
+
+def _vary_on_origin(response: Response) -> Response:
+    """A response that depends on the caller's Origin says so, whether or not this caller's is allowed, so
+    a shared cache never hands one origin's answer to another."""
+    if re.match(_PATHS, request.path):
+        response.vary.add("Origin")
+    return response
 
 
 def init_app(app: Flask) -> None:
@@ -14,9 +28,10 @@ def init_app(app: Flask) -> None:
     if origins:
         CORS(
             app,
-            origins=origins,
+            resources={_PATHS: {"origins": origins}},
             allow_headers=["Authorization", "Content-Type"],
             methods=["GET", "POST", "OPTIONS"],
             expose_headers=_EXPOSED,
             max_age=600,
         )
+        app.after_request(_vary_on_origin)

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from replycoach.errors import (
     ApiError,
+    BatchTooLargeError,
     DraftTooLongError,
     EntryExistsError,
     EntryNotFoundError,
@@ -20,11 +21,14 @@ from replycoach.errors import (
     ReplyCoachError,
     StaleEntryError,
     StaleUpdateError,
+    StoreBusyError,
     UnknownChangeError,
     UnknownFlagError,
 )
 
 log = logging.getLogger("replycoach.web")
+
+RETRY_AFTER_SECONDS = 2
 
 
 class ErrorDetailSchema(Schema):
@@ -96,6 +100,7 @@ _HTTP: dict[type[ReplyCoachError], tuple[int, str, Callable[[Any], tuple[str, An
         "draft_too_long",
         _plain(lambda e: {"field": e.field, "length": e.length, "limit": e.limit}),
     ),
+    BatchTooLargeError: (413, "batch_too_large", _plain(lambda e: {"length": e.length, "limit": e.limit})),
     UnknownFlagError: (422, "unknown_flag", _plain(lambda e: {"flag_ids": e.flag_ids})),
     InvalidEntryError: (422, "invalid_entry", _problems),
     EntryNotFoundError: (404, "not_found", _plain()),
@@ -103,6 +108,7 @@ _HTTP: dict[type[ReplyCoachError], tuple[int, str, Callable[[Any], tuple[str, An
     StaleEntryError: (412, "precondition_failed", _plain()),
     StaleUpdateError: (409, "stale_update", _plain()),
     UnknownChangeError: (422, "unknown_change", _plain(lambda e: {"ids": e.ids})),
+    StoreBusyError: (503, "busy", _plain()),
 }
 
 
@@ -114,7 +120,9 @@ def _reply_coach_error(error: ReplyCoachError) -> Response:
         if kind in _HTTP:
             status, code, describe = _HTTP[kind]
             message, details = describe(error)
-            return error_response(ApiError(status, code, message, details))
+            # 503 is brief by nature (the database busy with other writers): say when to try again.
+            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else None
+            return error_response(ApiError(status, code, message, details, headers))
     return _internal_error(error)
 
 

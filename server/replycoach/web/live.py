@@ -17,7 +17,7 @@ from replycoach.bank.files import curated_bank_dir
 from replycoach.curated.baseline import settle_baseline
 from replycoach.engine import Analysis, Engine
 from replycoach.engine.compiled import Bank
-from replycoach.errors import BankError, ConfigError, DraftTooLongError
+from replycoach.errors import BankError, BatchTooLargeError, ConfigError, DraftTooLongError
 from replycoach.store.bank import BankStore, Shipped, open_store
 from replycoach.store.records import Snapshot
 
@@ -30,9 +30,10 @@ POLL_SECONDS = 1.0
 class LiveEngine:
     """An engine over the bank in the database, swapped whole for a new one when its revision changes."""
 
-    def __init__(self, store: BankStore, max_chars: int) -> None:
+    def __init__(self, store: BankStore, max_chars: int, max_flags: int) -> None:
         self.store = store
         self.max_chars = max_chars
+        self.max_flags = max_flags
         self._lock = threading.Lock()
         self._checked = 0.0
         snapshot = store.snapshot()
@@ -63,7 +64,7 @@ class LiveEngine:
 
     def _build(self, snapshot: Snapshot) -> Engine:
         bank = Bank.build([s.entry for s in snapshot.entries], snapshot.topics, snapshot.vocabulary)
-        return Engine(bank, max_chars=self.max_chars)
+        return Engine(bank, max_chars=self.max_chars, max_flags=self.max_flags)
 
 
 def init_app(app: Flask) -> None:
@@ -77,7 +78,7 @@ def init_app(app: Flask) -> None:
     app.extensions["replycoach.bank"] = store
     # The bank folder as shipped: /health and the curated update review compare the database with it.
     app.extensions["replycoach.shipped"] = shipped
-    live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"])
+    live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"], app.config["MAX_FLAGS"])
     store.on_change = live.expire
     app.extensions["replycoach.engine"] = live
     # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,
@@ -106,12 +107,16 @@ def current_engine() -> Engine:
 
 
 def analyze_batch(drafts: Sequence[dict[str, Any]]) -> list[Analysis]:
-    """Analyze drafts in order; a draft over the limit is named by its place, like `drafts[3].text`."""
+    """Analyze drafts in order; a draft over the limit is named by its place, like `drafts[3].text`, and a
+    batch over the characters budget is refused before any work is done."""
     engine = current_engine()
-    results = []
     for index, draft in enumerate(drafts):
-        try:
-            results.append(engine.analyze(draft["text"], draft["customer_message"]))
-        except DraftTooLongError as err:
-            raise DraftTooLongError(f"drafts[{index}].{err.field}", err.length, err.limit) from err
-    return results
+        for field in ("text", "customer_message"):
+            value = draft[field] or ""
+            if len(value) > engine.max_chars:
+                raise DraftTooLongError(f"drafts[{index}].{field}", len(value), engine.max_chars)
+    total = sum(len(draft["text"]) + len(draft["customer_message"] or "") for draft in drafts)
+    budget: int = current_app.config["MAX_BATCH_CHARS"]
+    if total > budget:
+        raise BatchTooLargeError(total, budget)
+    return [engine.analyze(draft["text"], draft["customer_message"]) for draft in drafts]

@@ -129,7 +129,11 @@ def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
     store = current_store()
     samples: SampleStore = current_app.extensions["replycoach.samples"]
     tried = samples.all() if texts is None else list(texts)
-    engine = Engine(store.candidate(entry), max_chars=current_app.config["MAX_DRAFT_CHARS"])
+    engine = Engine(
+        store.candidate(entry),
+        max_chars=current_app.config["MAX_DRAFT_CHARS"],
+        max_flags=current_app.config["MAX_FLAGS"],
+    )
     matches = []
     for index, text in enumerate(tried):
         try:

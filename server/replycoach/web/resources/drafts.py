@@ -154,6 +154,10 @@ class AnalysisSchema(Schema):
     """The flags found in a draft, its score, the tone of the conversation, and the grammar pass."""
 
     flags = fields.List(fields.Nested(FlagSchema), required=True)
+    truncated = fields.Boolean(
+        required=True,
+        metadata={"description": "true when the draft had more flags than the service returns (MAX_FLAGS)"},
+    )
     score = fields.Integer(
         required=True, metadata={"description": "0 to 100; higher is warmer (grammar flags do not count)"}
     )

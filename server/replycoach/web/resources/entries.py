@@ -37,7 +37,8 @@ class EntriesSchema(Schema):
 class RollbackRequestSchema(Schema):
     """Which earlier revision of the entry to restore."""
 
-    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    # Revisions are stored as 64-bit integers; a larger number cannot name one.
+    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=2**63 - 1))
 
 
 class RevisionSchema(Schema):
