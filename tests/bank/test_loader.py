@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import make_entry
 from replycoach import BankError, load_bank
 from replycoach.bank.loader import lint_bank_dir
@@ -80,6 +81,48 @@ def test_duplicate_id_across_files(write_bank: WriteBank) -> None:
     assert problems_of(folder) == [
         "more.yml: dismissive.relax: id: duplicate id: also defined in entries.yml; ids must be unique"
     ]
+
+
+def test_a_pattern_past_1000_characters_is_refused(write_bank: WriteBank) -> None:
+    long = "just relax" + "(?: now)?" * 120
+    (problem,) = problems_of(write_bank(make_entry(patterns=[long])))
+    assert problem == (
+        "entries.yml: dismissive.relax: patterns[0]: is longer than 1,000 characters; "
+        "move word lists into the vocabulary as families"
+    )
+
+
+def test_more_than_40_patterns_or_exceptions_is_refused(write_bank: WriteBank) -> None:
+    many = [f"just relax{i}" for i in range(41)]
+    problems = problems_of(write_bank(make_entry(patterns=["just relax", *many], unless=many)))
+    assert problems == [
+        "entries.yml: dismissive.relax: patterns: has more than 40 patterns; split the entry, or move word "
+        "lists into the vocabulary",
+        "entries.yml: dismissive.relax: unless: has more than 40 exceptions; split the entry, or move word "
+        "lists into the vocabulary",
+    ]
+
+
+def test_a_pattern_that_expands_past_20000_characters_is_refused(write_bank: WriteBank) -> None:
+    words = [f"word{i:04d}" for i in range(500)]
+    vocabulary = yaml.safe_dump(
+        {"vocabulary": [{"family": f"many-{n}", "phrases": words} for n in range(5)]}, sort_keys=False
+    )
+    pattern = "just relax (?:" + "|".join(f"{{{{many-{n}}}}}" for n in range(5)) + ")?"
+    problems = problems_of(write_bank(make_entry(patterns=[pattern]), files={"vocabulary.yml": vocabulary}))
+    assert problems == [
+        "entries.yml: dismissive.relax: patterns[0]: expands to 22,535 characters with its families (the "
+        "limit is 20,000); use smaller families or fewer of them in one pattern"
+    ]
+
+
+def test_a_pattern_whose_program_is_too_large_is_refused(write_bank: WriteBank) -> None:
+    pattern = "just relax" + "(?: [a-z]{1,100}){0,10}" * 3
+    (problem,) = problems_of(write_bank(make_entry(patterns=[pattern])))
+    assert problem.startswith("entries.yml: dismissive.relax: patterns[0]: compiles to an RE2 program of ")
+    assert problem.endswith(
+        "instructions (the limit is 20,000); simplify it or split it into several patterns"
+    )
 
 
 def test_pattern_re2_cannot_compile(write_bank: WriteBank) -> None:

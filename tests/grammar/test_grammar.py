@@ -387,7 +387,10 @@ def test_check_grammar_json_carries_the_status(fake: FakeLanguageTool, cli_env: 
 def test_check_without_grammar_is_unchanged(fake: FakeLanguageTool, cli_env: dict[str, str]) -> None:
     env = {**cli_env, "LANGUAGETOOL_URL": fake.url}
     result = run("check", "--format", "json", "--bank", str(BASIC_BANK), stdin=b"teh", env=env)
-    assert (result.returncode, json.loads(result.stdout)[0].keys()) == (0, {"file", "flags", "truncated", "score", "tone"})
+    assert (result.returncode, json.loads(result.stdout)[0].keys()) == (
+        0,
+        {"file", "flags", "truncated", "score", "tone"},
+    )
     assert fake.checks == 0
 
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -205,6 +206,48 @@ def test_twenty_concurrent_writers_get_no_500_and_lose_no_update(server: str, le
     )
     assert len({r.headers["ETag"] for r in responses if r.status_code == 200}) == statuses.count(200)
     assert statuses.count(200) >= 10
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            {"patterns": ["calm down" + "(?: now)?" * 11_111]},
+            (
+                "patterns[0]",
+                "is longer than 1,000 characters; move word lists into the vocabulary as families",
+            ),
+        ),
+        (
+            {"patterns": [f"calm down {i}" for i in range(5000)]},
+            (
+                "patterns",
+                "has more than 40 patterns; split the entry, or move word lists into the vocabulary",
+            ),
+        ),
+    ],
+)
+def test_bank_writes_that_would_slow_every_analysis_are_a_422(
+    server: str, lead: dict[str, str], change: dict[str, Any], problem: tuple[str, str]
+) -> None:
+    url = f"{server}/v1/phrasebank/entries/{ENTRY}"
+    original = requests.get(url, headers=lead, timeout=10).json()
+    response = requests.put(url, json={**original, **change}, headers=lead | {"If-Match": "*"}, timeout=30)
+    assert _error(response) == (422, "invalid_entry")
+    assert response.json()["error"]["details"]["problems"] == [
+        {"entry": ENTRY, "field": problem[0], "message": problem[1]}
+    ]
+
+
+def test_a_family_of_5000_words_is_a_422(server: str, lead: dict[str, str]) -> None:
+    family = {"family": "too-many", "phrases": [f"word{i}" for i in range(5000)]}
+    response = requests.post(f"{server}/v1/phrasebank/vocabulary", json=family, headers=lead, timeout=30)
+    assert _error(response) == (422, "invalid_entry")
+    [problem] = response.json()["error"]["details"]["problems"]
+    assert (problem["field"], problem["message"]) == (
+        "phrases",
+        "has more than 500 phrases; split it into several families",
+    )
 
 
 def test_an_unreadable_request_line_gets_the_json_error_shape(server: str) -> None:

@@ -40,8 +40,31 @@ _NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
 _ONE_LINE = validate.Regexp(r"^[^\n]*\S[^\n]*$", error="must be one non-empty line")
 
 
+# Limits that keep one entry from slowing every agent's analysis (the curated bank stays far below them:
+# its longest pattern is 300 characters and no entry has more than 12 patterns or exceptions).
+MAX_PATTERN_CHARS = 1_000
+MAX_PATTERNS = 40
+MAX_FAMILY_ITEMS = 500
+_PATTERN_LENGTH = validate.Length(
+    max=MAX_PATTERN_CHARS,
+    error=f"is longer than {MAX_PATTERN_CHARS:,} characters; move word lists into the vocabulary as families",
+)
+
+
 def _text(validator: validate.Validator = _NOT_BLANK) -> fields.String:
     return fields.String(required=True, validate=validator)
+
+
+def _pattern(validator: validate.Validator = _NOT_BLANK) -> fields.String:
+    return fields.String(required=True, validate=[validator, _PATTERN_LENGTH])
+
+
+def _at_most(count: int, what: str, fix: str) -> validate.Length:
+    return validate.Length(max=count, error=f"has more than {count} {what}; {fix}")
+
+
+_SPLIT_ENTRY = "split the entry, or move word lists into the vocabulary"
+_SPLIT_FAMILY = "split it into several families"
 
 
 class RewriteSchema(Schema):
@@ -204,12 +227,22 @@ class EntrySchema(Schema):
         metadata={"description": "false: kept in the bank (and its history) but never flags (default true)"},
     )
     patterns = fields.List(
-        _text(),
+        _pattern(),
         required=True,
-        validate=validate.Length(min=1, error="needs at least one pattern"),
-        metadata={"description": "RE2 patterns, at least one"},
+        validate=[
+            validate.Length(min=1, error="needs at least one pattern"),
+            _at_most(MAX_PATTERNS, "patterns", _SPLIT_ENTRY),
+        ],
+        metadata={
+            "description": f"RE2 patterns, 1 to {MAX_PATTERNS}, each at most {MAX_PATTERN_CHARS} characters"
+        },
     )
-    unless = fields.List(_text(), load_default=list, metadata={"description": "RE2 exceptions (optional)"})
+    unless = fields.List(
+        _pattern(),
+        load_default=list,
+        validate=_at_most(MAX_PATTERNS, "exceptions", _SPLIT_ENTRY),
+        metadata={"description": f"RE2 exceptions (optional), at most {MAX_PATTERNS}"},
+    )
     quiet_when = fields.List(
         fields.String(
             validate=validate.OneOf(
@@ -340,17 +373,29 @@ class FamilySchema(Schema):
         metadata={"description": "referenced from patterns as {{name}}"},
     )
     note = fields.String(load_default="", metadata={"description": "what the family is for (optional)"})
-    phrases = fields.List(_text(), load_default=list, metadata={"description": "literal words or phrases"})
+    phrases = fields.List(
+        _text(),
+        load_default=list,
+        validate=_at_most(MAX_FAMILY_ITEMS, "phrases", _SPLIT_FAMILY),
+        metadata={"description": "literal words or phrases"},
+    )
     verbs = fields.List(
-        _text(), load_default=list, metadata={"description": "verbs as lemmas; every form is matched"}
+        _text(),
+        load_default=list,
+        validate=_at_most(MAX_FAMILY_ITEMS, "verbs", _SPLIT_FAMILY),
+        metadata={"description": "verbs as lemmas; every form is matched"},
     )
     nouns = fields.List(
-        _text(), load_default=list, metadata={"description": "nouns as lemmas; singular and plural match"}
+        _text(),
+        load_default=list,
+        validate=_at_most(MAX_FAMILY_ITEMS, "nouns", _SPLIT_FAMILY),
+        metadata={"description": "nouns as lemmas; singular and plural match"},
     )
     # A fragment may start with a space: it is spliced into patterns as written.
     patterns = fields.List(
-        _text(validate.Regexp(r"[\s\S]*\S", error="must not be empty")),
+        _pattern(validate.Regexp(r"[\s\S]*\S", error="must not be empty")),
         load_default=list,
+        validate=_at_most(MAX_PATTERNS, "fragments", _SPLIT_FAMILY),
         metadata={"description": "RE2 fragments; may reference other families"},
     )
 

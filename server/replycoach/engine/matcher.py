@@ -12,12 +12,16 @@ from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import on_word_boundaries
-from replycoach.errors import Problem
+from replycoach.errors import BankError, Problem
 
 # RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
 _PATTERN_MEM = 8 << 20
 # Patterns per FilteredRE2: its atom set must fit RE2's memory budget (chunks are halved if not).
 _FILTER_CHUNK = 1000
+# One pattern as RE2 runs it, families expanded: longer, or a larger program, slows every draft's analysis
+# (the curated bank's largest expands to under 900 characters and a program of under 3,000 instructions).
+MAX_EXPANDED_CHARS = 20_000
+MAX_PROGRAM_SIZE = 20_000
 
 
 def _options(max_mem: int) -> Any:
@@ -100,8 +104,20 @@ def expand_and_compile(
     if expanded_problems:
         problems.extend(expanded_problems)
         return None
+    expanded = vocabulary.expand(pattern)
+    if len(expanded) > MAX_EXPANDED_CHARS:
+        problems.append(
+            Problem(
+                source,
+                label,
+                path,
+                f"expands to {len(expanded):,} characters with its families (the limit is "
+                f"{MAX_EXPANDED_CHARS:,}); use smaller families or fewer of them in one pattern",
+            )
+        )
+        return None
     try:
-        return compile_pattern(vocabulary.expand(pattern))
+        regex = compile_pattern(expanded)
     except re2.error as err:
         problems.append(
             Problem(
@@ -113,6 +129,18 @@ def expand_and_compile(
             )
         )
         return None
+    if regex.programsize > MAX_PROGRAM_SIZE:
+        problems.append(
+            Problem(
+                source,
+                label,
+                path,
+                f"compiles to an RE2 program of {regex.programsize:,} instructions (the limit is "
+                f"{MAX_PROGRAM_SIZE:,}); simplify it or split it into several patterns",
+            )
+        )
+        return None
+    return regex
 
 
 def compile_entry(
@@ -224,9 +252,14 @@ class Matcher:
             regex_filter.Add(pattern, _options(_PATTERN_MEM))
         try:
             regex_filter.Compile()
-        except re2.error:
+        except re2.error as err:
             if stop - start == 1:
-                raise
+                entry_index, pattern_index = self._owners[start]
+                entry = self._entries[entry_index].entry
+                reason = f"RE2's prefilter cannot take this pattern ({_reason(err)}); shorten it or split it"
+                raise BankError(
+                    [Problem(entry.source, entry.id, f"patterns[{pattern_index}]", reason)]
+                ) from err
             middle = (start + stop) // 2
             self._add_filters(patterns, start, middle)
             self._add_filters(patterns, middle, stop)
