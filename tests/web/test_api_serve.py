@@ -151,3 +151,18 @@ def test_serve_with_a_bad_setting_exits_2_with_the_reason(env: dict[str, str]) -
     result = _cli({**env, "REPLYCOACH_RATE_LIMIT": "lots"}, "serve", "--port", str(free_port()))
     assert result.returncode == 2
     assert result.stderr.startswith("replycoach: REPLYCOACH_RATE_LIMIT: 'lots' is not a valid value")
+
+
+def test_a_database_in_a_missing_folder_is_one_clear_line(env: dict[str, str], tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    broken = {**env, "REPLYCOACH_DATABASE_URL": f"sqlite:///{missing}/replycoach.db"}
+    message = (
+        f"replycoach: the database folder {missing} does not exist; create it, or point "
+        "REPLYCOACH_DATABASE_URL at another place\n"
+    )
+    for args in (
+        ("keys", "create", "--role", "agent", "--name", "Sam"),
+        ("serve", "--port", str(free_port())),
+    ):
+        result = subprocess.run([SCRIPT, *args], env=broken, capture_output=True, text=True, timeout=60)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", message)

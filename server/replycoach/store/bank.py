@@ -137,6 +137,11 @@ class BankStore:
         with self.engine.connect() as conn:
             return int(conn.execute(select(bank_state.c.revision)).scalar_one())
 
+    def has_bank(self) -> bool:
+        """Whether the database holds a bank (it has been seeded)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(bank_state.c.id)).first() is not None
+
     def curated_revision(self) -> str:
         """The content revision of the curated bank this database last took in."""
         with self.engine.connect() as conn:
@@ -404,16 +409,23 @@ class Shipped:
 
     revision: str
     entries: tuple[Entry, ...]  # disabled ones too
+    # Why the folder did not load, when it did not (the database already had a bank, so the service runs).
+    problems: tuple[Problem, ...] = ()
 
 
 def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, Shipped]:
     """The bank store of a database, seeded from `bank_dir` if it has no bank yet, and that folder's bank.
 
-    Raises BankError if the folder does not load.
+    The folder only seeds a new database: when it does not load and the database already has a bank, the
+    store opens anyway and the Shipped it returns carries the folder's problems. Raises BankError if the
+    folder does not load and the database has no bank to serve.
     """
     curated, problems = lint_bank_dir(bank_dir)
     if curated is None:
-        raise BankError(problems)
+        store = BankStore(engine)
+        if not store.has_bank():
+            raise BankError(problems)
+        return store, Shipped(store.curated_revision(), (), tuple(problems))
     data = bank_data(curated)
     store = BankStore(engine)
     store.seed(data, curated.revision)

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app, g, jsonify, request
 from marshmallow import Schema, fields
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from replycoach.errors import (
@@ -137,8 +138,22 @@ def _internal_error(error: Exception) -> Response:
     return error_response(ApiError(500, "internal_error", message, {"request_id": request_id}))
 
 
+def _database_error(error: OperationalError) -> Response:
+    """The database refusing a write for a reason the client can act on: full storage, or busy writers."""
+    reason = str(error.orig).lower()
+    if "full" in reason:
+        message = "The service's storage is full, so nothing was saved; tell whoever runs the service."
+        return error_response(ApiError(507, "storage_full", message))
+    if "locked" in reason or "busy" in reason:
+        message = "The database is busy with other changes; nothing changed. Try again in a moment."
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        return error_response(ApiError(503, "busy", message, headers=headers))
+    return _internal_error(error)
+
+
 def init_app(app: Flask) -> None:
     """Send every error, expected or not, as the one JSON shape."""
+    app.register_error_handler(OperationalError, _database_error)
     app.register_error_handler(ReplyCoachError, _reply_coach_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _internal_error)

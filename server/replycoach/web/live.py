@@ -72,9 +72,22 @@ def init_app(app: Flask) -> None:
     bank_dir = Path(app.config["BANK_DIR"] or curated_bank_dir())
     try:
         store, shipped = open_store(app.extensions["replycoach.db"], bank_dir)
-        settle_baseline(store, shipped.entries, shipped.revision)
     except BankError as err:
         raise ConfigError(f"{err}\nRun `replycoach bank lint {bank_dir}` for details.") from err
+    if shipped.problems:
+        # The database has its bank and serves it; only curated updates need the folder.
+        log.warning(
+            json.dumps(
+                {
+                    "event": "bank_folder_broken",
+                    "folder": str(bank_dir),
+                    "problems": len(shipped.problems),
+                    "detail": f"serving the database's bank; run `replycoach bank lint {bank_dir}`",
+                }
+            )
+        )
+    else:
+        settle_baseline(store, shipped.entries, shipped.revision)
     app.extensions["replycoach.bank"] = store
     # The bank folder as shipped: /health and the curated update review compare the database with it.
     app.extensions["replycoach.shipped"] = shipped
@@ -95,6 +108,8 @@ def current_store() -> BankStore:
 def curated_update() -> str | None:
     """The revision of a curated bank newer than the one the database took in, if one is waiting."""
     shipped: Shipped = current_app.extensions["replycoach.shipped"]
+    if shipped.problems:
+        return None
     return None if current_store().curated_revision() == shipped.revision else shipped.revision
 
 

@@ -9,6 +9,7 @@ from marshmallow import Schema, fields, validate
 
 from replycoach.bank.schema import EntrySchema
 from replycoach.curated.update import ADDED, CHANGED, REMOVED, Applied, CuratedUpdate, Review
+from replycoach.errors import ApiError
 from replycoach.store.bank import Shipped
 from replycoach.web.auth import author, requires
 from replycoach.web.blueprint import Blueprint
@@ -88,6 +89,13 @@ blp = Blueprint(
 def current_update() -> CuratedUpdate:
     """The curated update of the current app: its shipped bank against the database."""
     shipped: Shipped = current_app.extensions["replycoach.shipped"]
+    if shipped.problems:
+        raise ApiError(
+            409,
+            "curated_bank_unavailable",
+            f"The bank folder the service was started with does not load ({len(shipped.problems)} problems), "
+            "so there is no curated bank to review; run `replycoach bank lint` on it, fix it and restart.",
+        )
     return CuratedUpdate(current_store(), shipped.revision, shipped.entries)
 
 
