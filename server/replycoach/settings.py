@@ -94,6 +94,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_FLAGS", _positive_int, 200, "most flags returned per draft (the rest: truncated)"),
     Setting("CORS_ORIGINS", _origins, [], "origins allowed to call from a browser, comma-separated"),
     Setting("RATE_LIMIT", _rate, "120 per minute", "requests each key may make, e.g. '120 per minute'"),
+    Setting("AUTH_FAILURE_LIMIT", _rate, "20 per minute", "wrong or revoked keys one address may send"),
     Setting("REDIS_URL", _text, None, "Redis URL for rate-limit counters shared by workers and hosts"),
     Setting("LANGUAGETOOL_URL", _http_url, None, "URL of a LanguageTool server", env_name="LANGUAGETOOL_URL"),
     Setting("GRAMMAR_BACKEND", _backend, None, "url, local or off (default: url if LANGUAGETOOL_URL is set)"),

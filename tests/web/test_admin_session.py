@@ -204,3 +204,23 @@ def test_the_page_assets_are_served_locally(client: FlaskClient) -> None:
             assert response.status_code == 200, name
             assert kind in response.headers["Content-Type"], (name, response.headers["Content-Type"])
             assert b"http://" not in response.data and b"https://" not in response.data, name
+
+
+def test_wrong_keys_are_throttled_per_address_on_the_api_and_the_sign_in_form(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(AUTH_FAILURE_LIMIT="3 per minute")
+    client = app.test_client()
+    good = app.extensions["replycoach.keys"].create("lead", "Lee")[1]
+    wrong = {"Authorization": "Bearer rc_guessing"}
+    statuses = [client.post("/v1/analyze", json={"text": "Hi"}, headers=wrong).status_code for _ in range(3)]
+    assert statuses == [401, 401, 401]
+    blocked = client.post("/v1/analyze", json={"text": "Hi"}, headers=wrong)
+    assert (blocked.status_code, blocked.json["error"]["code"]) == (429, "too_many_failures")
+    assert 1 <= int(blocked.headers["Retry-After"]) <= 61
+    # The form is throttled by the same count: even the right key waits.
+    status, html = _sign_in(client, good)
+    assert (status, _alert(html).split(";")[0]) == (429, "Too many wrong keys from this address")
+    # While blocked, no key is checked from that address, so guessing cannot go on and learn of a hit.
+    ok = client.post("/v1/analyze", json={"text": "Hi"}, headers={"Authorization": f"Bearer {good}"})
+    assert (ok.status_code, ok.json["error"]["code"]) == (429, "too_many_failures")

@@ -24,6 +24,7 @@ def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.Mo
         "MAX_FLAGS": 200,
         "CORS_ORIGINS": [],
         "RATE_LIMIT": "120 per minute",
+        "AUTH_FAILURE_LIMIT": "20 per minute",
         "REDIS_URL": None,
         "LANGUAGETOOL_URL": None,
         "GRAMMAR_BACKEND": "off",

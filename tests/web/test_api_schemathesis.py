@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, settings
 @pytest.fixture(params=["agent", "lead"])
 def api_schema(make_app: MakeApp, request: pytest.FixtureRequest) -> Any:
     """The OpenAPI document of a fresh app, with an agent key (reads) or a lead key (bank writes)."""
-    app: Flask = make_app(RATE_LIMIT="100000 per minute", MAX_DRAFT_CHARS=2000)
+    app: Flask = make_app(
+        RATE_LIMIT="100000 per minute", AUTH_FAILURE_LIMIT="100000 per minute", MAX_DRAFT_CHARS=2000
+    )
     secret = app.extensions["replycoach.keys"].create(request.param)[1]
     schema = schemathesis.openapi.from_wsgi("/v1/openapi.json", app)
     schema.config.headers = {"Authorization": f"Bearer {secret}"}

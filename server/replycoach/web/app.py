@@ -10,7 +10,7 @@ from flask import Flask
 from replycoach.settings import load_settings
 from replycoach.store.db import connect
 from replycoach.store.samples import SampleStore
-from replycoach.web import admin, api, auth, cors, errors, grammar, headers, ratelimit, requestlog
+from replycoach.web import admin, api, auth, cors, errors, grammar, guard, headers, ratelimit, requestlog
 from replycoach.web import live as coach
 
 
@@ -28,6 +28,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     grammar.init_app(app)
     auth.init_app(app)
     ratelimit.init_app(app)
+    guard.init_app(app)  # after ratelimit, which checks the storage URL they share
     cors.init_app(app)
     api.init_app(app)
     admin.init_app(app)

@@ -13,6 +13,7 @@ from replycoach.errors import ApiError
 from replycoach.store.keys import ApiKey, KeyStore
 from replycoach.store.records import Author
 from replycoach.store.sessions import Session, SessionStore
+from replycoach.web.guard import client_address, guard, refuse_if_blocked
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,8 +63,11 @@ def _load_key() -> None:
     scheme, _, secret = authorization.partition(" ")
     if scheme.lower() == "bearer" and secret.strip():
         g.sent_key = True
+        refuse_if_blocked()
         store: KeyStore = current_app.extensions["replycoach.keys"]
         g.api_key = store.find(secret.strip())
+        if g.api_key is None:
+            guard().failed(client_address())
     elif not authorization and request.cookies.get(SESSION_COOKIE):
         # A call from the admin page: its session stands in for the key, if it echoes the CSRF token.
         session = current_session()

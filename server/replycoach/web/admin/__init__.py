@@ -18,6 +18,7 @@ from replycoach.bank.schema import EntrySchema
 from replycoach.store.keys import KeyStore
 from replycoach.store.sessions import SESSION_LIFETIME, Session
 from replycoach.web.auth import SESSION_COOKIE, current_session, session_store
+from replycoach.web.guard import client_address, guard
 
 bp = Blueprint(
     "admin",
@@ -91,10 +92,14 @@ def sign_in() -> Response:
     """Check a lead key and start a session; the form again, with what went wrong, otherwise."""
     if not _same_origin() or not _tokens_match(request.cookies.get(SIGN_IN_COOKIE), request.form.get("csrf")):
         return _sign_in_form("The sign-in form had expired; please sign in again.", 400)
+    if guard().blocked(client_address()):
+        wait = guard().retry_after(client_address())
+        return _sign_in_form(f"Too many wrong keys from this address; wait {wait} s and try again.", 429)
     secret = request.form.get("key", "").strip()
     keys: KeyStore = current_app.extensions["replycoach.keys"]
     key = keys.find(secret) if secret else None
     if key is None:
+        guard().failed(client_address())
         return _sign_in_form("That key is not valid (mistyped or revoked). Paste a lead key.", 401)
     if not key.allows("lead"):
         return _sign_in_form(
