@@ -13,6 +13,7 @@ from webargs.flaskparser import FlaskParser, is_json_request
 
 from replycoach.bank.schema import flatten_messages
 from replycoach.errors import ApiError
+from replycoach.web.errors import ErrorSchema
 
 _ROOT = "body"
 # Deeper than this is refused: no request of the API nests more than a few levels.
@@ -108,7 +109,62 @@ class JsonParser(FlaskParser):
         )
 
 
+# The error statuses an operation can answer (besides 422 for a body that does not fit its schema, which
+# flask-smorest documents itself, and 500), with the codes the README's error table explains.
+_ERRORS = {
+    400: "`malformed_json` or `invalid_text`: a body the service cannot read as JSON text",
+    401: "`unauthorized`: no key, or a wrong or revoked one",
+    403: "`forbidden` or `csrf_failed`: the key's role may not do this",
+    404: "`not_found`: no such entry, family or revision",
+    409: "`entry_exists`, `stale_update` or `curated_bank_unavailable`",
+    422: "`invalid_entry`: the bank would not build without it, or its examples would fail",
+    412: "`precondition_failed`: If-Match is not the current ETag; nothing changed",
+    413: "`draft_too_long`, `batch_too_large` or `body_too_large`",
+    415: "`unsupported_media_type`: send the body as application/json",
+    428: "`precondition_required`: send If-Match",
+    429: "`rate_limited` or `too_many_failures`: wait for Retry-After",
+    503: "`busy` or `request_timeout`: retry after Retry-After",
+    507: "`storage_full`: nothing was saved",
+}
+
+
+def _error_statuses(rule: str, methods: set[str], role: str | None) -> set[int]:
+    """Which of _ERRORS an operation can answer, from its path, methods and the key role it needs."""
+    statuses = {503}
+    if role is not None:
+        statuses |= {401, 429} | ({403} if role != "agent" else set())
+    if methods & {"POST", "PUT"}:
+        statuses |= {400, 413, 415}
+    if "<" in rule:
+        statuses.add(404)
+    bank_write = rule.startswith("/v1/phrasebank/") and bool(methods & {"POST", "PUT", "DELETE"})
+    if rule.endswith("/curated-update"):
+        statuses.add(409)
+    if bank_write and not rule.endswith(("/validate", "/preview")):
+        statuses |= {507} | ({422} if "DELETE" in methods else set())
+        if "<" in rule or rule.endswith("/curated-update"):
+            statuses |= {412} | ({428} if "<" in rule else set())
+        if "POST" in methods and "<" not in rule:
+            statuses.add(409)
+    return statuses
+
+
 class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
-    """A flask-smorest Blueprint whose request errors use the service's error shape."""
+    """A flask-smorest Blueprint whose request errors use the service's error shape, and whose operations
+    document every error status they can answer."""
 
     ARGUMENTS_PARSER = JsonParser()
+
+    def route(self, rule: str, *, parameters: Any = None, **options: Any) -> Any:
+        """Register a view, documenting its error responses with the service's error schema."""
+        register = super().route(rule, parameters=parameters, **options)
+        methods = set(options.get("methods", ["GET"]))
+        full_rule = (self.url_prefix or "") + rule
+
+        def decorator(view: Any) -> Any:
+            role = getattr(view, "required_role", None)
+            for status in sorted(_error_statuses(full_rule, methods, role)):
+                view = self.alt_response(status, schema=ErrorSchema, description=_ERRORS[status])(view)
+            return register(view)
+
+        return decorator
