@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import inspect
 import os
 import socket
 import stat
@@ -263,6 +264,20 @@ def test_the_probe_asks_for_the_languages(fake: FakeLanguageTool) -> None:
 
 
 # The local backend: language-tool-python's folder (LTP_PATH) and a `java` on PATH.
+
+
+def test_the_language_tool_python_internals_the_local_backend_uses_are_where_it_expects() -> None:
+    # grammar/local.py cannot use language-tool-python's public `LanguageTool()`: it downloads LanguageTool
+    # when none is installed (this service must never download) and does not expose the server's URL. It
+    # uses these four internals instead; if a release moves them, this fails before any user sees it.
+    from language_tool_python.download_lt import LocalLanguageTool, confirm_java_compatibility
+    from language_tool_python.utils import get_language_tool_download_path
+
+    assert list(inspect.signature(LocalLanguageTool.get_latest_installed_version).parameters) == []
+    assert list(inspect.signature(LocalLanguageTool.get_server_cmd).parameters)[:2] == ["self", "port"]
+    assert list(inspect.signature(confirm_java_compatibility).parameters) == ["language_tool_version"]
+    assert list(inspect.signature(get_language_tool_download_path).parameters) == []
+    assert isinstance(inspect.getattr_static(LocalLanguageTool, "version_name"), property)
 
 
 @pytest.fixture
