@@ -26,11 +26,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(
+def serve_process(
     env: dict[str, str], log_path: Path, workers: int = 2, extra: tuple[str, ...] = ()
-) -> Iterator[str]:
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run `replycoach serve` with `env` (and `extra` options), logging to `log_path`; yields its base URL
-    once /health answers."""
+    and its process once /health answers."""
     port = free_port()
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
@@ -50,7 +50,17 @@ def serve(
                 except requests.ConnectionError:
                     assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
                     time.sleep(0.2)
-            yield url
+            yield url, proc
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serve(
+    env: dict[str, str], log_path: Path, workers: int = 2, extra: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """Run `replycoach serve` with `env` (and `extra` options), logging to `log_path`; yields its base URL
+    once /health answers."""
+    with serve_process(env, log_path, workers, extra) as (url, _):
+        yield url
