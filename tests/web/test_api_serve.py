@@ -166,3 +166,16 @@ def test_a_database_in_a_missing_folder_is_one_clear_line(env: dict[str, str], t
     ):
         result = subprocess.run([SCRIPT, *args], env=broken, capture_output=True, text=True, timeout=60)
         assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_a_database_that_refuses_writes_is_one_clear_line(env: dict[str, str], tmp_path: Path) -> None:
+    assert _cli(env, "keys", "create", "--role", "agent", "--name", "Sam").returncode == 0
+    database = Path(env["REPLYCOACH_HOME"]) / "replycoach.db"
+    read_only = {**env, "REPLYCOACH_DATABASE_URL": f"sqlite:///file:{database}?mode=ro&uri=true"}
+    result = _cli(read_only, "keys", "create", "--role", "agent", "--name", "Ana")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        "replycoach: the database refused the operation: attempt to write a readonly database; "
+        "nothing changed\n",
+    )
