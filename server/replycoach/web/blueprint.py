@@ -83,7 +83,10 @@ class JsonParser(FlaskParser):
         except ValueError as err:
             # Python refuses to read integers of thousands of digits (a guard against slow conversions).
             raise ApiError(
-                400, "malformed_json", f"The request body has a number too long to read: {err}."
+                400,
+                "malformed_json",
+                "The request body has a number too long to read (thousands of digits); no field of this API "
+                "takes one.",
             ) from err
         _check_values(body)
         return body
