@@ -102,7 +102,8 @@ def test_an_integer_of_thousands_of_digits_is_a_400(server: str, agent: dict[str
     response = _post(server + "/v1/analyze", body, agent)
     assert _error(response) == (400, "malformed_json")
     assert response.json()["error"]["message"] == (
-        "The request body has a number too long to read (thousands of digits); no field of this API takes one."
+        "The request body has a number too long to read (thousands of digits); no field of this API "
+        "takes one."
     )
 
 
