@@ -200,7 +200,7 @@ def test_twenty_concurrent_writers_get_no_500_and_lose_no_update(server: str, le
     assert set(statuses) <= {200, 503}, [r.text[:200] for r in responses if r.status_code not in (200, 503)]
     for busy in (r for r in responses if r.status_code == 503):
         assert _error(busy) == (503, "busy")
-        assert int(busy.headers["Retry-After"]) >= 2
+        assert busy.headers["Retry-After"] == "2"
     history = requests.get(f"{url}/history", headers=lead, timeout=10).json()["revisions"]
     written = [h for h in history if h["revision"] > before]
     # Every write that answered 200 is in the history once, with its own revision and its own message.

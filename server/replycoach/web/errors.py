@@ -57,6 +57,9 @@ def error_response(error: ApiError) -> Response:
     response = jsonify(body)
     response.status_code = error.status
     response.headers.update(error.headers)
+    if error.status != 429 and "Retry-After" in error.headers:
+        # Kept past the rate limiter's header hook, which would set its own window instead.
+        response.retry_after_seconds = error.headers["Retry-After"]  # type: ignore[attr-defined]
     return response
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app
 from flask_limiter import Limiter
 from limits.errors import ConfigurationError
 
@@ -20,8 +20,21 @@ def _rate() -> str:
     return rate
 
 
+def _retry_after_only_when_asked(response: Response) -> Response:
+    """flask-limiter puts Retry-After (the end of the key's window) on every response; it belongs on 429,
+    and on a 503 the service's own value stands (kept by error_response in `retry_after`)."""
+    own = getattr(response, "retry_after_seconds", None)
+    if own is not None:
+        response.headers["Retry-After"] = str(own)
+    elif response.status_code != 429:
+        response.headers.pop("Retry-After", None)
+    return response
+
+
 def init_app(app: Flask) -> None:
     """Count each key's requests; only requests with a live key count (the others get 401 anyway)."""
+    # Registered before the limiter's own hook, so it runs after it (Flask runs these in reverse order).
+    app.after_request(_retry_after_only_when_asked)
     storage = app.config["REDIS_URL"] or "memory://"
     try:
         limiter = Limiter(
