@@ -42,6 +42,10 @@ class BatchTooLargeError(ReplyCoachError):
         )
 
 
+class InputError(ReplyCoachError):
+    """Raised when a file given to check cannot be read as text; the message says why."""
+
+
 class UnknownFlagError(ReplyCoachError):
     """Raised when `rewrite` is asked to apply a flag id the analysis did not produce."""
 

@@ -70,26 +70,25 @@ def test_check_customer_file_sets_context(tmp_path: Path) -> None:
     assert "warning toxic-positivity.have-a-great-day" in result.stdout
 
 
-def test_check_bad_input_exits_2(tmp_path: Path) -> None:
+def test_unreadable_files_are_reported_and_the_rest_still_checked(tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
-    result = run("check", str(missing), "--bank", str(BASIC_BANK))
-    assert result.returncode == 2
-    assert result.stderr == f"Error: cannot read file {missing}: No such file or directory\n"
-
     latin = tmp_path / "latin.txt"
     latin.write_bytes("caf\xe9".encode("latin-1"))
-    result = run("check", str(latin), "--bank", str(BASIC_BANK))
-    assert result.returncode == 2
-    assert result.stderr == (
-        f"Error: file {latin} is not UTF-8 text (invalid byte at offset 3); save it as UTF-8\n"
-    )
-
     long = tmp_path / "long.txt"
     long.write_text("a" * 20_001, encoding="utf-8")
-    result = run("check", str(long), "--bank", str(BASIC_BANK))
+    good = tmp_path / "good.txt"
+    good.write_text("Calm down.", encoding="utf-8")
+    result = run("check", str(missing), str(latin), str(long), str(good), "--bank", str(BASIC_BANK))
     assert result.returncode == 2
+    assert result.stdout == (
+        f"{good}:1:1: warning dismissive.calm-down Tells an upset customer how to feel.\n"
+        "    'Calm down' -> 'I can hear how upsetting this is, and I want to sort it out with you'\n"
+    )
     assert result.stderr == (
-        f"Error: {long}: text is 20,001 characters long; the limit is 20,000. "
+        f"{good}: 1 flag, score 85/100\n"
+        f"{missing}: cannot read it: No such file or directory\n"
+        f"{latin}: not UTF-8 text (invalid byte at offset 3); save it as UTF-8\n"
+        f"{long}: text is 20,001 characters long; the limit is 20,000. "
         "Shorten it or split it into several parts.\n"
     )
 
