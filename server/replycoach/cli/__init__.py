@@ -11,6 +11,7 @@ import click
 from replycoach.cli.bank import bank
 from replycoach.cli.check import check
 from replycoach.cli.keys import keys
+from replycoach.cli.macros import macros
 from replycoach.cli.samples import samples
 from replycoach.cli.serve import serve
 
@@ -37,5 +38,5 @@ def main() -> None:
     """Reply Coach: warmer customer-support replies."""
 
 
-for command in (check, bank, keys, samples, serve):
+for command in (check, bank, macros, keys, samples, serve):
     main.add_command(command)
