@@ -128,6 +128,10 @@ class KeyNotFoundError(ReplyCoachError):
         super().__init__(f"no key with id {key_id}; `replycoach keys list` shows the ids")
 
 
+class SampleNotFoundError(ReplyCoachError):
+    """Raised when a sample reply id names none."""
+
+
 class SampleFileError(ReplyCoachError):
     """Raised when a samples file cannot be read or a row of it holds no reply text."""
 

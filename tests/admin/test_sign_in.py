@@ -33,7 +33,7 @@ def test_agent_key_is_refused_with_what_it_needs(signed_out: Page, service: Serv
     assert _sign_in_status(signed_out, service.url, service.agent_key) == 403
     expect(signed_out.get_by_role("alert")).to_have_text(
         "This is an agent key; the admin page needs a lead or admin key "
-        "(an admin makes one with `replycoach keys create --role lead`)."
+        "(an admin makes one with `replycoach keys create --role lead --name NAME`)."
     )
     expect(signed_out.locator("#app")).to_have_count(0)
 

@@ -205,3 +205,35 @@ def test_a_disabled_entry_round_trips_through_export_and_import(env: dict[str, s
         .current()
         .bank.entries
     }
+
+
+def test_samples_are_stored_once_listed_deleted_and_cleared(env: dict[str, str], tmp_path: Path) -> None:
+    replies = tmp_path / "replies.csv"
+    replies.write_text('text\n"Hi, no worries."\n"Thanks,\n  done."\n"Hi, no worries."\n', encoding="utf-8")
+    assert _run(env, "samples", "import", str(replies)).output == (
+        f"{replies}: 2 sample replies stored, 1 already stored or repeated (2 in all)\n"
+    )
+    assert _run(env, "samples", "import", str(replies)).output == (
+        f"{replies}: 0 sample replies stored, 3 already stored or repeated (2 in all)\n"
+    )
+    assert _run(env, "samples", "list").output == "    1  Hi, no worries.\n    2  Thanks, done.\n"
+    assert _run(env, "samples", "delete", "1").output == "deleted sample reply 1\n"
+    missing = _run(env, "samples", "delete", "1")
+    assert (missing.exit_code, missing.output) == (
+        2,
+        "replycoach: no sample reply has the id 1; `samples list` shows them\n",
+    )
+    assert _run(env, "samples", "clear").output == "deleted 1 sample replies\n"
+    assert _samples(env).all() == []
+
+
+def test_keys_list_has_a_header_and_a_key_needs_a_name(env: dict[str, str]) -> None:
+    assert _run(env, "keys", "create", "--role", "agent", "--name", "Sam").exit_code == 0
+    listing = _run(env, "keys", "list").output.splitlines()
+    assert listing[0].split() == ["id", "role", "status", "key", "created", "name"]
+    assert listing[1].split()[:3] == ["1", "agent", "active"] and listing[1].endswith("  Sam")
+    for name in ("", "   "):
+        refused = _run(env, "keys", "create", "--role", "agent", "--name", name)
+        assert refused.exit_code == 2
+        assert "Invalid value for '--name': give the key a name (who or what holds it)" in refused.output
+    assert len(_run(env, "keys", "list").output.splitlines()) == 2

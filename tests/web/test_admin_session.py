@@ -82,7 +82,7 @@ def test_an_agent_key_is_refused(client: FlaskClient, key_for: Callable[[str], s
     assert status == 403
     assert _alert(html) == (
         "This is an agent key; the admin page needs a lead or admin key "
-        "(an admin makes one with `replycoach keys create --role lead`)."
+        "(an admin makes one with `replycoach keys create --role lead --name NAME`)."
     )
 
 

@@ -74,7 +74,8 @@ def test_no_key_is_401_with_a_bearer_challenge(client: FlaskClient, path: str) -
     assert response.headers["WWW-Authenticate"] == 'Bearer realm="replycoach"'
     assert response.json == error(
         "unauthorized",
-        "Send an API key as 'Authorization: Bearer <key>'; `replycoach keys create --role agent` makes one.",
+        "Send an API key as 'Authorization: Bearer <key>'; "
+        "`replycoach keys create --role agent --name NAME` makes one.",
     )
 
 

@@ -35,7 +35,8 @@ def test_vocabulary_needs_a_key(make_app: MakeApp) -> None:
     assert response.status_code == 401
     assert response.json == error(
         "unauthorized",
-        "Send an API key as 'Authorization: Bearer <key>'; `replycoach keys create --role agent` makes one.",
+        "Send an API key as 'Authorization: Bearer <key>'; "
+        "`replycoach keys create --role agent --name NAME` makes one.",
     )
 
 

@@ -15,7 +15,12 @@ def keys() -> None:
 
 @keys.command("create")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="What the key may do.")
-@click.option("--name", default="", help="Who or what holds the key.")
+@click.option(
+    "--name",
+    required=True,
+    callback=lambda _ctx, _param, value: _named(value),
+    help="Who or what holds the key.",
+)
 def keys_create(role: str, name: str) -> None:
     """Create a key and print it (alone, on standard output); it is stored hashed and never shown again."""
     key, secret = key_store().create(role, name)
@@ -23,9 +28,16 @@ def keys_create(role: str, name: str) -> None:
     click.echo(f"created key {key.id} ({key.role}); keep it safe: it cannot be shown again", err=True)
 
 
+def _named(value: str) -> str:
+    if not value.strip():
+        raise click.BadParameter("give the key a name (who or what holds it), so you can tell keys apart")
+    return value.strip()
+
+
 @keys.command("list")
 def keys_list() -> None:
     """List the keys: id, role, status, start of the key, creation date and name."""
+    click.echo(f"{'id':>4}  {'role':<6} {'status':<18} {'key':<14}  {'created':<16}  name")
     for key in key_store().all():
         status = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
         created = f"{key.created_at:%Y-%m-%d %H:%M}"

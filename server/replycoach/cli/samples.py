@@ -27,4 +27,33 @@ def samples_import(file: Path) -> None:
         fail(err)
     store = sample_store()
     added = store.add(texts)
-    click.echo(f"{file}: {added} sample replies stored ({len(store.all())} in all)", err=True)
+    skipped = len(texts) - added
+    already = f", {skipped} already stored or repeated" if skipped else ""
+    click.echo(f"{file}: {added} sample replies stored{already} ({len(store.all())} in all)", err=True)
+
+
+@samples.command("list")
+def samples_list() -> None:
+    """List the stored sample replies: id and the start of each (one line)."""
+    for sample_id, text in sample_store().listing():
+        line = " ".join(text.split())
+        click.echo(f"{sample_id:>5}  {line[:100]}{'…' if len(line) > 100 else ''}")
+
+
+@samples.command("delete")
+@click.argument("sample_id", type=int)
+def samples_delete(sample_id: int) -> None:
+    """Delete one sample reply by its id (from `samples list`)."""
+    from replycoach.errors import SampleNotFoundError
+
+    try:
+        sample_store().delete(sample_id)
+    except SampleNotFoundError as err:
+        fail(err)
+    click.echo(f"deleted sample reply {sample_id}", err=True)
+
+
+@samples.command("clear")
+def samples_clear() -> None:
+    """Delete every stored sample reply."""
+    click.echo(f"deleted {sample_store().clear()} sample replies", err=True)

@@ -8,10 +8,10 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
-from replycoach.errors import SampleFileError
+from replycoach.errors import SampleFileError, SampleNotFoundError
 from replycoach.store.db import samples
 
 CSV_SUFFIXES = (".csv",)
@@ -25,17 +25,37 @@ class SampleStore:
         self.engine = engine
 
     def add(self, texts: Iterable[str]) -> int:
-        """Store sample replies; returns how many were added."""
-        rows = [{"text": text} for text in texts]
-        if rows:
-            with self.engine.begin() as conn:
-                conn.execute(insert(samples), rows)
-        return len(rows)
+        """Store sample replies not stored yet (importing a file twice stores it once); returns how many
+        were added."""
+        with self.engine.begin() as conn:
+            stored: set[str] = set(conn.execute(select(samples.c.text)).scalars())
+            new = [text for text in dict.fromkeys(texts) if text not in stored]
+            if new:
+                conn.execute(insert(samples), [{"text": text} for text in new])
+        return len(new)
 
     def all(self) -> list[str]:
         """The stored sample replies, in the order they were imported."""
+        return [text for _, text in self.listing()]
+
+    def listing(self) -> list[tuple[int, str]]:
+        """Each stored sample reply with its id, in the order they were imported."""
         with self.engine.connect() as conn:
-            return list(conn.execute(select(samples.c.text).order_by(samples.c.id)).scalars())
+            rows = conn.execute(select(samples.c.id, samples.c.text).order_by(samples.c.id)).all()
+        return [(row.id, row.text) for row in rows]
+
+    def delete(self, sample_id: int) -> None:
+        """Delete one sample reply; raises SampleNotFoundError if there is none with that id."""
+        with self.engine.begin() as conn:
+            if conn.execute(delete(samples).where(samples.c.id == sample_id)).rowcount == 0:
+                raise SampleNotFoundError(
+                    f"no sample reply has the id {sample_id}; `samples list` shows them"
+                )
+
+    def clear(self) -> int:
+        """Delete every sample reply; returns how many there were."""
+        with self.engine.begin() as conn:
+            return int(conn.execute(delete(samples)).rowcount)
 
 
 def read_samples(path: Path) -> list[str]:

@@ -103,7 +103,7 @@ def requires(role: str) -> Callable[[F], F]:
                 else:
                     message = (
                         "Send an API key as 'Authorization: Bearer <key>'; "
-                        "`replycoach keys create --role agent` makes one."
+                        "`replycoach keys create --role agent --name NAME` makes one."
                     )
                 raise ApiError(401, "unauthorized", message, headers=_CHALLENGE)
             if not key.allows(role):

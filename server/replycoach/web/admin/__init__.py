@@ -104,7 +104,7 @@ def sign_in() -> Response:
     if not key.allows("lead"):
         return _sign_in_form(
             f"This is an {key.role} key; the admin page needs a lead or admin key "
-            "(an admin makes one with `replycoach keys create --role lead`).",
+            "(an admin makes one with `replycoach keys create --role lead --name NAME`).",
             403,
         )
     token, _ = session_store().create(key)
