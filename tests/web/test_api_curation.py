@@ -199,6 +199,30 @@ def test_an_entry_as_get_shows_it_can_be_put_back(client: FlaskClient, lead: dic
     assert (response.status_code, response.json) == (200, got.json)
 
 
+def test_putting_an_entry_back_unchanged_changes_nothing(client: FlaskClient, lead: dict[str, str]) -> None:
+    path = f"{ENTRIES}/toxic-positivity.have-a-great-day"
+    got = client.get(path, headers=lead)
+    before = (
+        client.get(ENTRIES, headers=lead).json["revision"],
+        client.get(f"{path}/history", headers=lead).json,
+        client.get("/v1/phrasebank/audit", headers=lead).json,
+    )
+    for etag in (got.headers["ETag"], "*"):
+        response = client.put(path, json=got.json, headers={**lead, "If-Match": etag})
+        assert (response.status_code, response.headers["ETag"]) == (200, got.headers["ETag"])
+    after = (
+        client.get(ENTRIES, headers=lead).json["revision"],
+        client.get(f"{path}/history", headers=lead).json,
+        client.get("/v1/phrasebank/audit", headers=lead).json,
+    )
+    assert after == before
+    # A stale ETag is still refused, changed or not.
+    stale = client.put(
+        path, json=got.json, headers={**lead, "If-Match": '"toxic-positivity.have-a-great-day@9"'}
+    )
+    assert stale.status_code == 412
+
+
 @pytest.mark.parametrize("method", ["put", "delete"])
 def test_a_stale_etag_is_412_and_a_missing_one_428(
     client: FlaskClient, lead: dict[str, str], method: str

@@ -177,7 +177,11 @@ class BankStore:
         return self.write_change(change)
 
     def update(self, entry_id: str, raw: Any, etag: str, author: Author) -> StoredEntry:
-        """Replace an entry whose ETag is `etag` with a validated new version."""
+        """Replace an entry whose ETag is `etag` with a validated new version; the entry exactly as it is
+        changes nothing (no revision, no history row, the same ETag)."""
+        unchanged = self._unchanged(entry_id, raw, etag)
+        if unchanged is not None:
+            return unchanged
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> StoredEntry:
             current = current_entry(entries, entry_id, etag)
@@ -196,6 +200,20 @@ class BankStore:
             return self._replace(conn, entries, current, entry, author, "update", bank_revision)
 
         return self.write_change(change)
+
+    def _unchanged(self, entry_id: str, raw: Any, etag: str) -> StoredEntry | None:
+        """The stored entry if `raw` is exactly it and `etag` current (else None: the write goes ahead and
+        reports any problem itself)."""
+        try:
+            entry = parse_raw(raw)
+        except InvalidEntryError:
+            return None
+        with self.engine.connect() as conn:
+            try:
+                current = current_entry(list(read_snapshot(conn).entries), entry_id, etag)
+            except (EntryNotFoundError, StaleEntryError):
+                return None
+        return current if current.entry == entry else None
 
     def rollback(self, entry_id: str, revision: int, etag: str, author: Author) -> StoredEntry:
         """Restore an earlier revision of an entry as its newest one (validated like any write)."""
