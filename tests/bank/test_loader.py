@@ -125,6 +125,15 @@ def test_a_pattern_whose_program_is_too_large_is_refused(write_bank: WriteBank) 
     )
 
 
+def test_a_rewrite_given_as_a_bare_string_shows_the_form_it_needs(write_bank: WriteBank) -> None:
+    rewrites = ["I can see why this is stressful", {"text": "I understand", "scope": "phrase"}]
+    (problem,) = problems_of(write_bank(make_entry(rewrites=rewrites)))
+    assert problem == (
+        "entries.yml: dismissive.relax: rewrites[0]: must be an object with text and scope, like "
+        '{"text": "I\'ll look into it now", "scope": "phrase"}, not a bare string'
+    )
+
+
 def test_pattern_re2_cannot_compile(write_bank: WriteBank) -> None:
     (problem,) = problems_of(write_bank(make_entry(patterns=["just (?=relax)relax"])))
     assert problem == (

@@ -73,6 +73,11 @@ class RewriteSchema(Schema):
     class Meta:
         unknown = RAISE
 
+    error_messages = {
+        "type": 'must be an object with text and scope, like {"text": "I\'ll look into it now", '
+        '"scope": "phrase"}, not a bare string'
+    }
+
     text = _text()
     scope = fields.String(
         required=True,
