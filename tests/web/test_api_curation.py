@@ -389,8 +389,16 @@ def test_preview_shows_where_a_candidate_fires_over_given_texts(
     assert response.status_code == 200
     assert response.json == {
         "sample_size": 3,
+        "total": 2,
+        "offset": 0,
+        "limit": 200,
         "matches": [
-            {"index": 0, "text": texts[0], "spans": [{"start": 0, "end": 10, "text": "No worries"}]},
+            {
+                "index": 0,
+                "text": texts[0],
+                "spans": [{"start": 0, "end": 10, "text": "No worries"}],
+                "shadowed": [],
+            },
             {
                 "index": 2,
                 "text": texts[2],
@@ -398,6 +406,7 @@ def test_preview_shows_where_a_candidate_fires_over_given_texts(
                     {"start": 3, "end": 13, "text": "no worries"},
                     {"start": 19, "end": 29, "text": "no worries"},
                 ],
+                "shadowed": [],
             },
         ],
     }
@@ -411,10 +420,38 @@ def test_preview_uses_the_stored_samples_by_default(
     response = client.post("/v1/phrasebank/preview", json={"entry": NO_WORRIES}, headers=lead)
     assert response.json == {
         "sample_size": 2,
+        "total": 1,
+        "offset": 0,
+        "limit": 200,
         "matches": [
-            {"index": 0, "text": "Hi, no worries.", "spans": [{"start": 4, "end": 14, "text": "no worries"}]}
+            {
+                "index": 0,
+                "text": "Hi, no worries.",
+                "spans": [{"start": 4, "end": 14, "text": "no worries"}],
+                "shadowed": [],
+            }
         ],
     }
+
+
+def test_preview_pages_through_matches_and_says_which_entry_shadows_one(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    texts = [f"No worries {i}." for i in range(5)] + ["Calm down, no worries."]
+    body = {"entry": {**NO_WORRIES, "patterns": ["no worries", "calm down, no"]}, "texts": texts}
+    page = client.post("/v1/phrasebank/preview", json={**body, "limit": 2, "offset": 1}, headers=lead).json
+    assert (page["sample_size"], page["total"], page["offset"], page["limit"]) == (6, 6, 1, 2)
+    assert [m["index"] for m in page["matches"]] == [1, 2]
+    last = client.post("/v1/phrasebank/preview", json={**body, "offset": 5}, headers=lead).json
+    [shadowed] = last["matches"]
+    # The candidate's "calm down, no" is longer than the bank's "Calm down" (dismissive.calm-down) and wins;
+    # its own "no worries" overlaps it and gives way to it: nothing of another entry's shadows it.
+    assert [s["text"] for s in shadowed["spans"]] == ["Calm down, no"]
+    assert shadowed["shadowed"] == []
+    short = {"entry": {**NO_WORRIES, "patterns": ["no worries", "calm"]}, "texts": ["Calm down, no worries."]}
+    [match] = client.post("/v1/phrasebank/preview", json=short, headers=lead).json["matches"]
+    assert match["spans"] == [{"start": 11, "end": 21, "text": "no worries"}]
+    assert match["shadowed"] == [{"start": 0, "end": 4, "text": "Calm", "by": "dismissive.calm-down"}]
 
 
 def test_preview_of_an_invalid_entry_is_422(client: FlaskClient, lead: dict[str, str]) -> None:

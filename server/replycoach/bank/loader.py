@@ -97,12 +97,20 @@ def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) ->
 
 def _entry_hits(bank: Bank, entry: Entry, example: Example, *, apply_condition: bool = True) -> list[str]:
     """What this entry alone flags in an example, ignoring other entries."""
-    draft = Draft(example.text)
+    spans = entry_spans(bank, entry.id, example.text, example.customer, apply_condition=apply_condition)
+    return [example.text[start:end] for start, end in spans]
+
+
+def entry_spans(
+    bank: Bank, entry_id: str, text: str, customer: str | None = None, *, apply_condition: bool = True
+) -> list[tuple[int, int]]:
+    """Where one entry alone would flag `text` (offsets in `text`), as if no other entry competed."""
+    draft = Draft(text)
     normalized = draft.normalized
-    context = MatchContext(draft, read_customer(example.customer))
+    context = MatchContext(draft, read_customer(customer))
     return [
-        example.text[normalized.to_original(m.start) : normalized.to_original(m.end)]
-        for m in bank.compiled(entry.id).matches(normalized.text)
+        (normalized.to_original(m.start), normalized.to_original(m.end))
+        for m in bank.compiled(entry_id).matches(normalized.text)
         if context.keeps(m, apply_condition=apply_condition)
     ]
 

@@ -9,7 +9,7 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
-from replycoach.bank.loader import check_examples, run_examples
+from replycoach.bank.loader import check_examples, entry_spans, run_examples
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, DraftTooLongError, InvalidEntryError, Problem
@@ -22,6 +22,7 @@ from replycoach.web.live import current_store
 _ANY = "validated as the bank loader validates it (see the bank file format)"
 
 MAX_PREVIEW_TEXTS = 1000
+DEFAULT_PREVIEW_LIMIT = 200
 
 
 class PreviewRequestSchema(Schema):
@@ -34,6 +35,20 @@ class PreviewRequestSchema(Schema):
         validate=validate.Length(max=MAX_PREVIEW_TEXTS),
         metadata={"description": f"up to {MAX_PREVIEW_TEXTS} replies; absent: the stored samples"},
     )
+    limit = fields.Integer(
+        load_default=DEFAULT_PREVIEW_LIMIT,
+        strict=True,
+        validate=validate.Range(min=1, max=MAX_PREVIEW_TEXTS),
+        metadata={
+            "description": f"at most this many matches in the answer (default {DEFAULT_PREVIEW_LIMIT})"
+        },
+    )
+    offset = fields.Integer(
+        load_default=0,
+        strict=True,
+        validate=validate.Range(min=0, max=2**31),
+        metadata={"description": "skip this many matches first (to page through them)"},
+    )
 
 
 class SpanSchema(Schema):
@@ -44,18 +59,28 @@ class SpanSchema(Schema):
     text = fields.String(required=True)
 
 
+class ShadowedSchema(SpanSchema):
+    """Where the candidate matches but another entry's flag wins the overlap (the longer match wins)."""
+
+    by = fields.String(required=True, metadata={"description": "the id of the entry whose flag wins"})
+
+
 class PreviewMatchSchema(Schema):
-    """A text the candidate entry flags."""
+    """A text the candidate entry matches: where it flags, and where another entry's flag wins instead."""
 
     index = fields.Integer(required=True, metadata={"description": "its place among the texts tried"})
     text = fields.String(required=True)
     spans = fields.List(fields.Nested(SpanSchema), required=True)
+    shadowed = fields.List(fields.Nested(ShadowedSchema), required=True)
 
 
 class PreviewSchema(Schema):
-    """How a candidate entry would fire: one match per text it flags."""
+    """How a candidate entry would fire: one match per text it matches, a page of them at a time."""
 
     sample_size = fields.Integer(required=True, metadata={"description": "how many texts were tried"})
+    total = fields.Integer(required=True, metadata={"description": "how many texts it matches in all"})
+    offset = fields.Integer(required=True)
+    limit = fields.Integer(required=True)
     matches = fields.List(fields.Nested(PreviewMatchSchema), required=True)
 
 
@@ -120,11 +145,12 @@ def validate_entry(body: dict[str, Any]) -> dict[str, Any]:
 @blp.response(200, PreviewSchema)
 def preview_entry(body: dict[str, Any]) -> dict[str, Any]:
     """Show where a candidate entry would flag the given texts, or the stored sample replies."""
-    return preview(body["entry"], body["texts"])
+    return preview(body["entry"], body["texts"], body["limit"], body["offset"])
 
 
-def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
-    """Where a candidate entry would flag each text (the stored samples if `texts` is None)."""
+def preview(raw: Any, texts: Sequence[str] | None, limit: int, offset: int) -> dict[str, Any]:
+    """Where a candidate entry would flag each text (the stored samples if `texts` is None), and where it
+    matches but another entry's flag wins; `limit` matches from `offset`, with the total."""
     entry = parse_raw(raw)
     store = current_store()
     samples: SampleStore = current_app.extensions["replycoach.samples"]
@@ -145,9 +171,32 @@ def preview(raw: Any, texts: Sequence[str] | None) -> dict[str, Any]:
             for f in flags
             if f.entry.id == entry.id
         ]
-        if spans:
-            matches.append({"index": index, "text": text, "spans": spans})
-    return {"sample_size": len(tried), "matches": matches}
+        shadowed = _shadowed(engine, entry.id, text, flags, spans)
+        if spans or shadowed:
+            matches.append({"index": index, "text": text, "spans": spans, "shadowed": shadowed})
+    return {
+        "sample_size": len(tried),
+        "total": len(matches),
+        "offset": offset,
+        "limit": limit,
+        "matches": matches[offset : offset + limit],
+    }
+
+
+def _shadowed(
+    engine: Engine, entry_id: str, text: str, flags: Sequence[Any], spans: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The candidate's own matches in `text` that another entry's flag won, with the winner."""
+    found = []
+    for start, end in entry_spans(engine.bank, entry_id, text):
+        if any(s["start"] == start and s["end"] == end for s in spans):
+            continue
+        winner = next(
+            (f for f in flags if f.entry.id != entry_id and f.span.start < end and start < f.span.end), None
+        )
+        if winner is not None:
+            found.append({"start": start, "end": end, "text": text[start:end], "by": winner.entry.id})
+    return found
 
 
 def check_entry(raw: Any) -> dict[str, Any]:
