@@ -57,3 +57,35 @@ def test_preview_over_stored_samples(page: Page, service: Service, tmp_path: Pat
     expect(results.locator(".preview-count")).to_have_text("Flags 1 of 3 texts.")
     expect(results.locator("ol.matches > li")).to_have_text([f"Text 2: Sure, just forget the {name}."])
     expect(results.locator("mark")).to_have_text([f"just forget the {name}"])
+
+
+def test_preview_pages_through_many_matches_and_names_an_entry_that_wins_one(
+    page: Page, service: Service
+) -> None:
+    name = "paged-bolt"
+    entry = service.create(make_entry(name))
+    open_entry(page, service.url, entry["id"])
+    page.locator("#f-patterns").fill(f"just forget the {name}\ncalm")
+    page.get_by_label("texts I paste here").check()
+    texts = [f"Reply {i}: just forget the {name}." for i in range(1, 61)] + ["Calm down, please."]
+    page.get_by_label("Texts to try, one per line").fill("\n".join(texts))
+    page.get_by_role("button", name="Run preview").click()
+
+    results = page.locator("#preview-results")
+    expect(results.locator(".preview-count")).to_have_text("Flags 61 of 61 texts.")
+    expect(results.locator(".preview-range")).to_have_text("Showing 1–50 of 61. ")
+    expect(results.locator("ol.matches > li")).to_have_count(50)
+    expect(results.get_by_role("button", name="Previous")).to_be_disabled()
+    results.get_by_role("button", name="Next").click()
+    expect(results.locator(".preview-range")).to_have_text("Showing 51–61 of 61. ")
+    items = results.locator("ol.matches > li")
+    expect(items).to_have_count(11)
+    expect(items.nth(0).locator("mark")).to_have_text([f"just forget the {name}"])
+    # The basic bank's "Calm down" is longer than the candidate's "calm", so that text is the bank's flag.
+    expect(items.nth(10).locator(".shadowed")).to_have_text(
+        "Also matches “Calm” here, but dismissive.calm-down flags it (the longer match wins)."
+    )
+    expect(items.nth(10).locator("mark")).to_have_count(0)
+    expect(results.get_by_role("button", name="Next")).to_be_disabled()
+    results.get_by_role("button", name="Previous").click()
+    expect(results.locator(".preview-range")).to_have_text("Showing 1–50 of 61. ")

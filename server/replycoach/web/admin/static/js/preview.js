@@ -1,7 +1,10 @@
 /*
  * The editor's preview panel: runs the entry as it is in the form over the team's stored sample replies
- * or pasted texts, and lists the texts it flags with the flagged spans marked.
+ * or pasted texts, and lists the texts it flags with the flagged spans marked, a page at a time, saying
+ * where it matches but another entry's flag wins.
  */
+
+const PAGE = 50;
 
 import { API, api } from "./api.js";
 import { append, clear, h } from "./dom.js";
@@ -55,8 +58,8 @@ export class Preview {
     );
   }
 
-  async go() {
-    const request = { entry: this.entryBody() };
+  async go(offset = 0) {
+    const request = { entry: this.entryBody(), limit: PAGE, offset };
     if (this.pasted.checked) request.texts = lines(this.texts.value);
     this.run.disabled = true;
     clear(this.results).appendChild(h("p", { class: "muted" }, "Running…"));
@@ -80,17 +83,38 @@ export class Preview {
 
   show(data) {
     clear(this.results);
-    const n = data.matches.length;
+    const n = data.total;
     this.results.appendChild(
       h("p", { class: "preview-count" }, `Flags ${n} of ${data.sample_size} text${data.sample_size === 1 ? "" : "s"}.`)
     );
     if (!n) return;
+    const first = data.offset + 1;
+    const last = data.offset + data.matches.length;
+    if (n > data.matches.length) {
+      const previous = h("button", { type: "button", class: "preview-previous" }, "Previous");
+      const next = h("button", { type: "button", class: "preview-next" }, "Next");
+      previous.disabled = data.offset === 0;
+      next.disabled = last >= n;
+      previous.addEventListener("click", () => this.go(Math.max(0, data.offset - data.limit)));
+      next.addEventListener("click", () => this.go(data.offset + data.limit));
+      this.results.appendChild(
+        h("p", { class: "preview-page" }, h("span", { class: "preview-range" }, `Showing ${first}–${last} of ${n}. `), previous, " ", next)
+      );
+    }
     this.results.appendChild(
       h(
         "ol",
-        { class: "matches" },
+        { class: "matches", start: String(first) },
         data.matches.map((m) =>
-          h("li", { "data-index": String(m.index) }, h("span", { class: "muted" }, `Text ${m.index + 1}: `), highlighted(m.text, m.spans))
+          h(
+            "li",
+            { "data-index": String(m.index) },
+            h("span", { class: "muted" }, `Text ${m.index + 1}: `),
+            highlighted(m.text, m.spans),
+            ...m.shadowed.map((s) =>
+              h("p", { class: "shadowed help" }, `Also matches “${s.text}” here, but ${s.by} flags it (the longer match wins).`)
+            )
+          )
         )
       )
     );
