@@ -58,7 +58,12 @@ def test_edit_shows_live_then_history_diff_then_rollback(page: Page, service: Se
     expect(page.locator("#history-status")).to_have_text(
         "Rolled back to revision 1. The entry below is live now."
     )
-    expect(page.locator("#current-state h3")).to_have_text("Now: revision 3 (rollback by Ana Lead)")
+    expect(page.locator("#current-state h3")).to_have_text(
+        "Now: revision 3 (rollback to revision 1 by Ana Lead)"
+    )
+    expect(page.locator("#revisions > li").first.locator(".meta")).to_contain_text(
+        "rollback to revision 1 by Ana Lead"
+    )
     expect(page.locator("#current-state .current-message")).to_have_text(old_message)
     rolled = page.locator("#revisions > li").first
     expect(rolled.locator(".diff-field[data-field=message] ins")).to_have_text(f"+ {old_message}")

@@ -329,10 +329,18 @@ def test_history_and_rollback_restore_an_old_version_as_a_new_revision(
     history = client.get(f"{path}/history", headers=auth)
     assert history.status_code == 200
     revisions = history.json["revisions"]
-    assert [(r["revision"], r["action"], r["author"], r["entry"]["why"]) for r in revisions] == [
-        (1, "create", "test lead", "Their worry is why they wrote."),
-        (2, "update", "test lead", "Second."),
-        (3, "rollback", "test lead", "Their worry is why they wrote."),
+    assert [
+        (r["revision"], r["action"], r["restored"], r["author"], r["entry"]["why"]) for r in revisions
+    ] == [
+        (1, "create", None, "test lead", "Their worry is why they wrote."),
+        (2, "update", None, "test lead", "Second."),
+        (3, "rollback", 1, "test lead", "Their worry is why they wrote."),
+    ]
+    audit = client.get("/v1/phrasebank/audit", headers=lead).json["changes"]
+    assert [(c["revision"], c["action"], c["restored"]) for c in audit[:3]] == [
+        (3, "rollback", 1),
+        (2, "update", None),
+        (1, "create", None),
     ]
     assert revisions[0]["entry"] == _shown(NO_WORRIES_SHOWN)
     assert revisions[0]["at"].endswith("+00:00")

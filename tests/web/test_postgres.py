@@ -213,12 +213,12 @@ def test_the_migrations_build_the_schema_on_an_empty_database(postgres: str) -> 
     engine = connect(create_database(postgres, "empty"))
     try:
         with engine.connect() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0006"
+            assert MigrationContext.configure(conn).get_current_revision() == "0007"
         assert set(inspect(engine).get_table_names()) == TABLES
     finally:
         engine.dispose()
     config_head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
-    assert config_head == "0006"
+    assert config_head == "0007"
 
 
 def test_instances_starting_at_once_on_an_empty_database_all_start(postgres: str, tmp_path: Path) -> None:

@@ -230,7 +230,9 @@ class BankStore:
                     f"Entry {entry_id!r} has no revision {revision}; its history lists the revisions it has."
                 )
             entry = parse_raw(json.loads(old))
-            return self._replace(conn, entries, current, entry, author, "rollback", bank_revision)
+            return self._replace(
+                conn, entries, current, entry, author, "rollback", bank_revision, restored=revision
+            )
 
         return self.write_change(change)
 
@@ -328,6 +330,7 @@ class BankStore:
         author: Author,
         action: str,
         bank_revision: int,
+        restored: int | None = None,
     ) -> StoredEntry:
         candidate = [entry if s.entry.id == entry.id else s.entry for s in entries]
         self.validate(candidate, [entry], *_parts(conn))
@@ -337,7 +340,7 @@ class BankStore:
             .where(bank_entries.c.id == entry.id)
             .values(entry=json.dumps(dump_entry(entry)), revision=revision, enabled=entry.enabled)
         )
-        record_revision(conn, entry, revision, author, action, bank_revision)
+        record_revision(conn, entry, revision, author, action, bank_revision, restored)
         return StoredEntry(entry, revision, current.source)
 
     def validate(
@@ -416,6 +419,7 @@ class BankStore:
                 action=row["action"],
                 entry=parse_raw(json.loads(row["entry"])),
                 bank_revision=row["bank_revision"],
+                restored=row["restored"],
             )
             for row in rows
         ]

@@ -69,6 +69,8 @@ bank_revisions = Table(
     Column("action", String(16), nullable=False),
     Column("entry", Text, nullable=False),
     Column("bank_revision", Integer, nullable=False),
+    # For a rollback: the revision it restored (None for other actions, and rollbacks made before 0007).
+    Column("restored", Integer, nullable=True),
 )
 
 # One row: the bank-wide revision every worker polls, and the curated bank the database was seeded from.

@@ -60,6 +60,7 @@ class Revision:
     action: str
     entry: Entry
     bank_revision: int
+    restored: int | None = None
 
 
 @dataclass(frozen=True)
@@ -210,9 +211,15 @@ def insert_entry(
 
 
 def record_revision(
-    conn: Connection, entry: Entry, revision: int, author: Author, action: str, bank_revision: int
+    conn: Connection,
+    entry: Entry,
+    revision: int,
+    author: Author,
+    action: str,
+    bank_revision: int,
+    restored: int | None = None,
 ) -> None:
-    """Add a revision of an entry to its history."""
+    """Add a revision of an entry to its history (`restored`: the revision a rollback brought back)."""
     conn.execute(
         insert(bank_revisions).values(
             entry_id=entry.id,
@@ -223,5 +230,6 @@ def record_revision(
             action=action,
             entry=json.dumps(dump_entry(entry)),
             bank_revision=bank_revision,
+            restored=restored,
         )
     )

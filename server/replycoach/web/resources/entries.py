@@ -51,6 +51,11 @@ class RevisionSchema(Schema):
         required=True, validate=validate.OneOf(["create", "update", "delete", "rollback", "import"])
     )
     entry = fields.Nested(EntrySchema, required=True, metadata={"description": "the entry as of then"})
+    restored = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "for a rollback, the revision it restored (null otherwise)"},
+    )
 
 
 class HistorySchema(Schema):
@@ -69,6 +74,11 @@ class ChangeSchema(Schema):
     at = fields.DateTime(required=True)
     action = fields.String(
         required=True, validate=validate.OneOf(["create", "update", "delete", "rollback", "import"])
+    )
+    restored = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "for a rollback, the revision it restored (null otherwise)"},
     )
 
 

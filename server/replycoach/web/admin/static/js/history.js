@@ -39,7 +39,7 @@ export async function showHistory(id, notice) {
     h(
       "div",
       { class: "panel current", id: "current-state" },
-      h("h3", {}, `Now: revision ${newest.revision} (${newest.action} by ${newest.author})`),
+      h("h3", {}, `Now: revision ${newest.revision} (${describe(newest)} by ${newest.author})`),
       h("p", {}, h("span", { class: "label" }, "Message: "), h("span", { class: "current-message" }, newest.entry.message)),
       h("p", {}, h("span", { class: "label" }, "State: "), newest.entry.enabled === false ? "disabled" : "enabled")
     )
@@ -61,7 +61,7 @@ export async function showHistory(id, notice) {
           "div",
           { class: "revision-head" },
           h("h3", {}, `Revision ${rev.revision}`),
-          h("span", { class: "meta" }, `${rev.action} by ${rev.author}, `, h("time", { datetime: rev.at }, formatTime(rev.at))),
+          h("span", { class: "meta" }, `${describe(rev)} by ${rev.author}, `, h("time", { datetime: rev.at }, formatTime(rev.at))),
           button
         ),
         i > 0 ? h("p", { class: "muted" }, `Changes from revision ${revisions[i - 1].revision}:`) : h("p", { class: "muted" }, "First version:"),
@@ -70,6 +70,11 @@ export async function showHistory(id, notice) {
     );
   }
   body.appendChild(list);
+}
+
+/** What a revision did: its action, and for a rollback the revision it restored when that is recorded. */
+function describe(rev) {
+  return rev.action === "rollback" && rev.restored ? `rollback to revision ${rev.restored}` : rev.action;
 }
 
 /** Roll entry `id` back to `revision` (with the current ETag), then show its history again. */
