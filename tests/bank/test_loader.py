@@ -134,6 +134,20 @@ def test_a_rewrite_given_as_a_bare_string_shows_the_form_it_needs(write_bank: Wr
     )
 
 
+def test_an_entry_with_bad_fields_and_a_bad_pattern_gets_every_problem_at_once(write_bank: WriteBank) -> None:
+    entry = make_entry(
+        severity="loud", patterns=["just relax", "just (?=relax)relax"], unless=["{{nowhere}}"]
+    )
+    assert problems_of(write_bank(entry)) == [
+        "entries.yml: dismissive.relax: severity: must be warning or suggestion",
+        "entries.yml: dismissive.relax: patterns[1]: RE2 cannot compile 'just (?=relax)relax' "
+        "(invalid perl operator: (?=); RE2 has no look-around and no back-references: rewrite the pattern, "
+        "or move the exception to `unless`",
+        "entries.yml: dismissive.relax: unless[0]: uses {{nowhere}}, which the vocabulary does not define "
+        "(defined: none); add the family to vocabulary.yml or fix the name",
+    ]
+
+
 def test_pattern_re2_cannot_compile(write_bank: WriteBank) -> None:
     (problem,) = problems_of(write_bank(make_entry(patterns=["just (?=relax)relax"])))
     assert problem == (

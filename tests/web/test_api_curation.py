@@ -250,6 +250,22 @@ def test_a_stale_etag_is_412_and_a_missing_one_428(
     assert (current.json["why"], current.json["severity"]) == (NO_WORRIES["why"], "warning")
 
 
+def test_a_write_with_bad_fields_and_a_bad_pattern_lists_both(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    body = {**NO_WORRIES, "severity": "loud", "patterns": ["no worries", "no (?<=w)orries"]}
+    response = client.post(ENTRIES, json=body, headers=lead)
+    assert response.status_code == 422
+    assert [
+        (p["field"], p["message"].split(";")[0]) for p in response.json["error"]["details"]["problems"]
+    ] == [
+        ("severity", "must be warning or suggestion"),
+        ("patterns[1]", "RE2 cannot compile 'no (?<=w)orries' (invalid perl operator: (?<=)"),
+    ]
+    checked = client.post("/v1/phrasebank/validate", json={"entry": body}, headers=lead).json
+    assert [p["field"] for p in checked["problems"]] == ["severity", "patterns[1]"]
+
+
 def test_put_cannot_rename_an_entry(client: FlaskClient, lead: dict[str, str]) -> None:
     etag = _create(client, lead)
     renamed = {**NO_WORRIES, "id": "dismissive.no-worry"}

@@ -76,6 +76,9 @@ class BankData:
     entries: list[Entry] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     vocabulary: list[Family] = field(default_factory=list)
+    # Entries whose fields are invalid, as read (file, label, raw): their patterns are still checked, so a
+    # lint reports every problem of an entry at once.
+    rejected: list[tuple[str, str, Any]] = field(default_factory=list, compare=False)
 
 
 def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
@@ -95,6 +98,7 @@ def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
         problems.extend(file_problems)
         data.topics.extend(file_data.topics)
         data.vocabulary.extend(file_data.vocabulary)
+        data.rejected.extend(file_data.rejected)
         for entry in file_data.entries:
             if entry.id in seen:
                 problems.append(
@@ -187,4 +191,6 @@ def _read_file(path: Path) -> tuple[BankData, list[Problem]]:
             problems.extend(item_problems)
             if item is not None:
                 getattr(data, attribute).append(item)
+            elif key == "entries":
+                data.rejected.append((name, label, raw))
     return data, problems

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from replycoach.bank.files import BankData, read_bank_dir
 from replycoach.bank.model import Entry, Example
+from replycoach.bank.schema import MAX_PATTERN_CHARS
 from replycoach.bank.vocabulary import Vocabulary, unused_families
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import read_customer
 from replycoach.engine.draft import Draft
+from replycoach.engine.matcher import expand_and_compile
 from replycoach.engine.quiet import MatchContext
 from replycoach.errors import BankError, Problem
 
@@ -115,11 +118,28 @@ def entry_spans(
     ]
 
 
+def raw_pattern_problems(raw: Any, vocabulary: Vocabulary, source: str, label: str) -> list[Problem]:
+    """What RE2 (and the vocabulary) would refuse in the patterns and exceptions of an entry whose other
+    fields are invalid, so they are reported together with the fields' problems, not after them."""
+    problems: list[Problem] = []
+    if not isinstance(raw, dict):
+        return problems
+    for field in ("patterns", "unless"):
+        values = raw.get(field)
+        for index, pattern in enumerate(values if isinstance(values, list) else []):
+            if isinstance(pattern, str) and pattern.strip() and len(pattern) <= MAX_PATTERN_CHARS:
+                expand_and_compile(pattern, vocabulary, source, label, f"{field}[{index}]", problems)
+    return problems
+
+
 def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
     """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems.
 
     Besides what any bank must pass, a folder must not define word families that nothing uses."""
     data, problems = read_bank_dir(directory)
+    words = Vocabulary(data.vocabulary)
+    for source, label, raw in data.rejected:
+        problems.extend(raw_pattern_problems(raw, words, source, label))
     try:
         bank = Bank.build(data.entries, data.topics, data.vocabulary)
     except BankError as err:

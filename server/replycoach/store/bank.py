@@ -42,6 +42,7 @@ from replycoach.store.records import (
     current_entry,
     insert_entry,
     last_revision,
+    parse_checked,
     parse_raw,
     positions,
     read_entry,
@@ -161,7 +162,7 @@ class BankStore:
         """Add an entry after validating it and the bank it makes; raises EntryExistsError."""
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> StoredEntry:
-            entry = parse_raw(raw)
+            entry = parse_checked(raw, read_vocabulary(conn))
             if conn.execute(select(bank_entries.c.id).where(bank_entries.c.id == entry.id)).first():
                 raise EntryExistsError(
                     f"The bank already has an entry {entry.id!r}; "
@@ -185,7 +186,7 @@ class BankStore:
 
         def change(conn: Connection, entries: list[StoredEntry], bank_revision: int) -> StoredEntry:
             current = current_entry(entries, entry_id, etag)
-            entry = parse_raw(raw)
+            entry = parse_checked(raw, read_vocabulary(conn))
             if entry.id != entry_id:
                 raise InvalidEntryError(
                     [

@@ -12,9 +12,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Table, delete, func, insert, select
 
 from replycoach.bank.files import parse_entry, parse_family, parse_topic
+from replycoach.bank.loader import raw_pattern_problems
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.schema import dump_entry, dump_family, dump_topic
-from replycoach.bank.vocabulary import Family
+from replycoach.bank.vocabulary import Family, Vocabulary
 from replycoach.errors import (
     BankError,
     EntryNotFoundError,
@@ -82,6 +83,18 @@ def parse_raw(raw: Any) -> Entry:
     if entry is None:
         raise InvalidEntryError(problems)
     return entry
+
+
+def parse_checked(raw: Any, families: Sequence[Family]) -> Entry:
+    """parse_raw, but when the entry's fields are invalid its patterns are checked too (with the bank's
+    vocabulary), so every problem comes back at once."""
+    try:
+        return parse_raw(raw)
+    except InvalidEntryError as err:
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        label = raw_id if isinstance(raw_id, str) else "entry"
+        extra = raw_pattern_problems(raw, Vocabulary(families), "", label)
+        raise InvalidEntryError([*err.problems, *extra]) from err
 
 
 def current_entry(entries: list[StoredEntry], entry_id: str, etag: str) -> StoredEntry:

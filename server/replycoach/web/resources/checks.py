@@ -13,7 +13,7 @@ from replycoach.bank.loader import check_examples, entry_spans, run_examples
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, DraftTooLongError, InvalidEntryError, Problem
-from replycoach.store.records import parse_raw
+from replycoach.store.records import parse_checked
 from replycoach.store.samples import SampleStore
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint
@@ -151,8 +151,8 @@ def preview_entry(body: dict[str, Any]) -> dict[str, Any]:
 def preview(raw: Any, texts: Sequence[str] | None, limit: int, offset: int) -> dict[str, Any]:
     """Where a candidate entry would flag each text (the stored samples if `texts` is None), and where it
     matches but another entry's flag wins; `limit` matches from `offset`, with the total."""
-    entry = parse_raw(raw)
     store = current_store()
+    entry = parse_checked(raw, store.snapshot().vocabulary)
     samples: SampleStore = current_app.extensions["replycoach.samples"]
     tried = samples.all() if texts is None else list(texts)
     engine = Engine(
@@ -206,11 +206,11 @@ def check_entry(raw: Any) -> dict[str, Any]:
     in it (an entry can break another's example by taking its overlap). A disabled entry's examples are
     run as if it were enabled, so they can be fixed before it is, but they do not make it invalid.
     """
+    store = current_store()
     try:
-        entry = parse_raw(raw)
+        entry = parse_checked(raw, store.snapshot().vocabulary)
     except InvalidEntryError as err:
         return _verdict(err.problems, [])
-    store = current_store()
     live = dataclasses.replace(entry, enabled=True)
     snapshot = store.snapshot()
     others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
