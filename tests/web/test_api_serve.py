@@ -106,7 +106,8 @@ def test_serve_then_create_a_key_and_call_the_api(server: str, env: dict[str, st
 
 
 def test_an_edit_over_http_is_live_on_every_worker_within_2_seconds(server: str, env: dict[str, str]) -> None:
-    lead = {"Authorization": f"Bearer {_cli(env, 'keys', 'create', '--role', 'lead').stdout.strip()}"}
+    secret = _cli(env, "keys", "create", "--role", "lead", "--name", "Lee").stdout.strip()
+    lead = {"Authorization": f"Bearer {secret}"}
 
     def flagged() -> list[str]:
         response = requests.post(
