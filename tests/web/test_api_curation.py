@@ -362,6 +362,27 @@ def test_history_and_rollback_restore_an_old_version_as_a_new_revision(
     assert revisions[0]["at"].endswith("+00:00")
 
 
+def test_the_audit_log_pages_and_filters(client: FlaskClient, lead: dict[str, str]) -> None:
+    etag = _create(client, lead)
+    for i in range(3):
+        etag = client.put(
+            f"{ENTRIES}/dismissive.no-worries",
+            json={**NO_WORRIES, "why": f"Why {i}."},
+            headers={**lead, "If-Match": etag},
+        ).headers["ETag"]
+    page = client.get("/v1/phrasebank/audit?limit=2&offset=1&entry=dismissive.no-worries", headers=lead).json
+    assert (page["total"], page["offset"], page["limit"]) == (4, 1, 2)
+    assert [(c["revision"], c["action"]) for c in page["changes"]] == [(3, "update"), (2, "update")]
+    created = client.get("/v1/phrasebank/audit?action=create&author=test%20lead", headers=lead).json
+    assert [(c["entry_id"], c["revision"]) for c in created["changes"]] == [("dismissive.no-worries", 1)]
+    assert client.get("/v1/phrasebank/audit?author=nobody", headers=lead).json["total"] == 0
+    wrong = client.get("/v1/phrasebank/audit?action=erase&limit=0", headers=lead)
+    assert (wrong.status_code, sorted(wrong.json["error"]["details"])) == (
+        422,
+        ["query.action", "query.limit"],
+    )
+
+
 def test_rollback_to_an_unknown_revision_is_404(client: FlaskClient, lead: dict[str, str]) -> None:
     etag = _create(client, lead)
     response = client.post(

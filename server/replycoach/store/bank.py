@@ -14,7 +14,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -309,9 +309,31 @@ class BankStore:
             raise EntryNotFoundError(f"No phrase bank entry has the id {entry_id!r}.")
         return found
 
-    def audit_log(self) -> list[Revision]:
-        """Every change of the bank, newest first: who changed which entry, when, and how."""
-        return self._revisions(None, newest_first=True)
+    def audit_log(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        entry_id: str | None = None,
+        author: str | None = None,
+        action: str | None = None,
+    ) -> tuple[list[Revision], int]:
+        """Changes of the bank, newest first: who changed which entry, when, and how; only those of one entry,
+        author or action when asked, `limit` of them from `offset`, and how many match in all."""
+        conditions = [
+            column == value
+            for column, value in (
+                (bank_revisions.c.entry_id, entry_id),
+                (bank_revisions.c.author, author),
+                (bank_revisions.c.action, action),
+            )
+            if value is not None
+        ]
+        where = and_(*conditions) if conditions else None
+        count = select(func.count()).select_from(bank_revisions)
+        with self.engine.connect() as conn:
+            total = int(conn.execute(count.where(where) if where is not None else count).scalar_one())
+        return self._revisions(where, newest_first=True, limit=limit, offset=offset), total
 
     def candidate(self, entry: Entry) -> Bank:
         """The live bank with `entry` added or put in place of the entry with its id (for previews)."""
@@ -404,11 +426,14 @@ class BankStore:
         finally:
             self._local.trying = False
 
-    def _revisions(self, where: Any, newest_first: bool = False) -> list[Revision]:
+    def _revisions(
+        self, where: Any, newest_first: bool = False, limit: int | None = None, offset: int = 0
+    ) -> list[Revision]:
         query = select(bank_revisions)
         if where is not None:
             query = query.where(where)
         query = query.order_by(bank_revisions.c.id.desc() if newest_first else bank_revisions.c.id)
+        query = query.offset(offset).limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [

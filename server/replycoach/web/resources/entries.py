@@ -82,10 +82,35 @@ class ChangeSchema(Schema):
     )
 
 
+class AuditQuerySchema(Schema):
+    """Which changes to show: a page of them, of one entry, author or action."""
+
+    limit = fields.Integer(
+        load_default=100,
+        validate=validate.Range(min=1, max=1000),
+        metadata={"description": "at most this many"},
+    )
+    offset = fields.Integer(
+        load_default=0,
+        validate=validate.Range(min=0, max=2**31),
+        metadata={"description": "skip this many first"},
+    )
+    entry = fields.String(load_default=None, metadata={"description": "only this entry's changes"})
+    author = fields.String(load_default=None, metadata={"description": "only changes by this key name"})
+    action = fields.String(
+        load_default=None,
+        validate=validate.OneOf(["create", "update", "delete", "rollback", "import"]),
+        metadata={"description": "only this kind of change"},
+    )
+
+
 class AuditLogSchema(Schema):
-    """Every change of the bank, newest first."""
+    """Changes of the bank, newest first, a page at a time."""
 
     changes = fields.List(fields.Nested(ChangeSchema), required=True)
+    total = fields.Integer(required=True, metadata={"description": "how many changes match in all"})
+    offset = fields.Integer(required=True)
+    limit = fields.Integer(required=True)
 
 
 blp = Blueprint("phrasebank", __name__, url_prefix="/v1/phrasebank", description="The live phrase bank.")
@@ -177,7 +202,16 @@ def rollback(body: dict[str, Any], entry_id: str) -> Tagged:
 
 @blp.route("/audit", methods=["GET"])
 @requires("lead")
+@blp.arguments(AuditQuerySchema, location="query")
 @blp.response(200, AuditLogSchema)
-def audit() -> dict[str, Any]:
-    """Every change of the bank, newest first: who changed which entry, when and how."""
-    return {"changes": current_store().audit_log()}
+def audit(query: dict[str, Any]) -> dict[str, Any]:
+    """Changes of the bank, newest first: who changed which entry, when and how (a page at a time, filtered
+    by entry, author or action)."""
+    changes, total = current_store().audit_log(
+        limit=query["limit"],
+        offset=query["offset"],
+        entry_id=query["entry"],
+        author=query["author"],
+        action=query["action"],
+    )
+    return {"changes": changes, "total": total, "offset": query["offset"], "limit": query["limit"]}
