@@ -6,6 +6,8 @@ count it by, so guessing keys is counted by the address it comes from instead.
 
 from __future__ import annotations
 
+import json
+import logging
 import time
 
 from flask import Flask, current_app, request
@@ -14,6 +16,8 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from replycoach.errors import ApiError
+
+log = logging.getLogger("replycoach.web")
 
 
 class FailureGuard:
@@ -25,12 +29,20 @@ class FailureGuard:
         self._limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
 
     def blocked(self, address: str) -> bool:
-        """Whether the address has used up its failures for now."""
-        return not self._limiter.test(self._item, "auth-failures", address)
+        """Whether the address has used up its failures for now (never, while the storage is away: like the
+        rate limits, the guard lets calls through rather than stop coaching)."""
+        try:
+            return not self._limiter.test(self._item, "auth-failures", address)
+        except Exception as err:  # the storage's own errors (Redis down, a timeout) are not ours to type
+            log.warning(json.dumps({"event": "auth_guard_unavailable", "error": type(err).__name__}))
+            return False
 
     def failed(self, address: str) -> None:
         """Count one failed key check from the address."""
-        self._limiter.hit(self._item, "auth-failures", address)
+        try:
+            self._limiter.hit(self._item, "auth-failures", address)
+        except Exception as err:
+            log.warning(json.dumps({"event": "auth_guard_unavailable", "error": type(err).__name__}))
 
     def retry_after(self, address: str) -> int:
         """Seconds until the address may try again."""
