@@ -92,10 +92,6 @@ class ExportError(ReplyCoachError):
 # Settings and storage
 
 
-class StoreBusyError(ReplyCoachError):
-    """Raised when the database stays locked by other writers for longer than its busy timeout."""
-
-
 class ConfigError(ReplyCoachError):
     """Raised when a setting from the environment or the config file has a value the service cannot use."""
 

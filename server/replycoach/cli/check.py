@@ -12,7 +12,7 @@ import click
 from replycoach.cli.common import BadInput, read_text
 from replycoach.cli.linting import Named, Options, engine_for, lint, lint_options, options
 from replycoach.engine import Analysis
-from replycoach.errors import ConfigError, InputError
+from replycoach.errors import ConfigError, DraftTooLongError, InputError
 from replycoach.lint.inputs import STDIN, Unreadable, expand, read_input
 from replycoach.lint.regions import disabled_regions
 
@@ -43,6 +43,10 @@ def check(paths: tuple[str, ...], customer_file: str | None, check_grammar: bool
     opts: Options = options(**chosen)
     engine = engine_for(opts)
     customer = read_text(customer_file, "customer file") if customer_file else None
+    if customer is not None and len(customer) > engine.max_chars:
+        # Checked once, here: it is the same for every draft.
+        too_long = DraftTooLongError("customer_message", len(customer), engine.max_chars)
+        raise BadInput(f"customer file {customer_file}: {too_long}")
     grammar = _grammar() if check_grammar else None
 
     def analyze(item: Named) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from replycoach.bank.model import QUIET_CHECKS
@@ -63,7 +64,11 @@ class Quiet:
             "question": self._question,
         }
         assert set(self._checks) == set(QUIET_CHECKS), "every documented check is implemented"
-        self._question_marks = [i for i, c in enumerate(draft.normalized.text) if c == "?"]
+
+    @cached_property
+    def _question_marks(self) -> list[int]:
+        """Where the question marks are, found when an entry first asks (most drafts never do)."""
+        return [i for i, c in enumerate(self._draft.normalized.text) if c == "?"]
 
     def silences(self, match: RawMatch) -> bool:
         """Whether any of the match's entry's `quiet_when` checks holds for it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from replycoach.engine.draft import Draft
 
@@ -29,9 +30,13 @@ class Voice:
         quotes = [i for i, c in enumerate(text) if c == '"']
         self._quoted = [(quotes[i], quotes[i + 1]) for i in range(0, len(quotes) - 1, 2)]
         self._quote_starts = [q_start for q_start, _ in self._quoted]
-        reports = [m.span() for m in _REPORTING.finditer(text)]
-        self._report_starts = [s for s, _ in reports]
-        self._report_ends = [e for _, e in reports]
+
+    @cached_property
+    def _reports(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the reporting phrases, found on the first span asked about (most drafts have
+        no match at all, and pay nothing)."""
+        spans = [m.span() for m in _REPORTING.finditer(self._draft.normalized.text)]
+        return [s for s, _ in spans], [e for _, e in spans]
 
     def own(self, start: int, end: int) -> bool:
         """False when [start, end) (normalized offsets) is inside double quotes, or follows reported speech
@@ -45,5 +50,6 @@ class Voice:
         sentence_start = starts[index] if index >= 0 else 0
         # Reporting phrases never overlap, so their ends are sorted like their starts: the first one that
         # starts in this sentence is the first to end, and it must end before the span.
-        first = bisect.bisect_left(self._report_starts, sentence_start)
-        return not (first < len(self._report_ends) and self._report_ends[first] <= start)
+        report_starts, report_ends = self._reports
+        first = bisect.bisect_left(report_starts, sentence_start)
+        return not (first < len(report_ends) and report_ends[first] <= start)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from replycoach.bank.files import BankData
 from replycoach.bank.loader import bank_data, check_examples, lint_bank_dir
@@ -31,7 +31,6 @@ from replycoach.errors import (
     InvalidEntryError,
     Problem,
     StaleEntryError,
-    StoreBusyError,
 )
 from replycoach.store.db import bank_entries, bank_revisions, bank_state
 from replycoach.store.records import (
@@ -59,15 +58,6 @@ T = TypeVar("T")
 
 class _Validated(Exception):
     """Ends a change tried outside the write lock once its bank has passed validation."""
-
-
-def _busy_or(err: OperationalError) -> Exception:
-    """StoreBusyError when the database is locked by other writers for longer than its busy timeout."""
-    if "locked" in str(err.orig) or "busy" in str(err.orig):
-        return StoreBusyError(
-            "The phrase bank is busy with other changes; nothing changed. Try again in a moment."
-        )
-    return err
 
 
 class BankStore:
@@ -211,7 +201,7 @@ class BankStore:
             return None
         with self.engine.connect() as conn:
             try:
-                current = current_entry(list(read_snapshot(conn).entries), entry_id, etag)
+                current = current_entry([read_entry(conn, entry_id)], entry_id, etag)
             except (EntryNotFoundError, StaleEntryError):
                 return None
         return current if current.entry == entry else None
@@ -404,8 +394,6 @@ class BankStore:
                 conn.execute(update(bank_state).values(revision=bank_state.c.revision + 1))
                 snapshot = read_snapshot(conn)
                 result = change(conn, list(snapshot.entries), snapshot.revision)
-        except OperationalError as err:
-            raise _busy_or(err) from err
         finally:
             self._local.validated = None
         self.on_change()
@@ -421,8 +409,6 @@ class BankStore:
                 conn.rollback()
         except _Validated:
             pass
-        except OperationalError as err:
-            raise _busy_or(err) from err
         finally:
             self._local.trying = False
 

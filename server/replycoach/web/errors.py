@@ -22,7 +22,6 @@ from replycoach.errors import (
     ReplyCoachError,
     StaleEntryError,
     StaleUpdateError,
-    StoreBusyError,
     UnknownChangeError,
     UnknownFlagError,
 )
@@ -112,7 +111,6 @@ _HTTP: dict[type[ReplyCoachError], tuple[int, str, Callable[[Any], tuple[str, An
     StaleEntryError: (412, "precondition_failed", _plain()),
     StaleUpdateError: (409, "stale_update", _plain()),
     UnknownChangeError: (422, "unknown_change", _plain(lambda e: {"ids": e.ids})),
-    StoreBusyError: (503, "busy", _plain()),
 }
 
 
@@ -124,9 +122,7 @@ def _reply_coach_error(error: ReplyCoachError) -> Response:
         if kind in _HTTP:
             status, code, describe = _HTTP[kind]
             message, details = describe(error)
-            # 503 is brief by nature (the database busy with other writers): say when to try again.
-            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status == 503 else None
-            return error_response(ApiError(status, code, message, details, headers))
+            return error_response(ApiError(status, code, message, details))
     return _internal_error(error)
 
 

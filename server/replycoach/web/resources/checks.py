@@ -206,13 +206,12 @@ def check_entry(raw: Any) -> dict[str, Any]:
     in it (an entry can break another's example by taking its overlap). A disabled entry's examples are
     run as if it were enabled, so they can be fixed before it is, but they do not make it invalid.
     """
-    store = current_store()
+    snapshot = current_store().snapshot()
     try:
-        entry = parse_checked(raw, store.snapshot().vocabulary)
+        entry = parse_checked(raw, snapshot.vocabulary)
     except InvalidEntryError as err:
         return _verdict(err.problems, [])
     live = dataclasses.replace(entry, enabled=True)
-    snapshot = store.snapshot()
     others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
     try:
         bank = Bank.build([*others, live], snapshot.topics, snapshot.vocabulary)
