@@ -156,16 +156,61 @@ def test_validate_reports_a_pattern_re2_refuses(client: FlaskClient, lead: dict[
     assert "invalid perl operator: (?<" in problem["message"]
 
 
-def test_validate_reports_missing_fields(client: FlaskClient, lead: dict[str, str]) -> None:
+def test_validate_reports_missing_fields_and_still_runs_the_examples(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
     entry = {key: value for key, value in NO_WORRIES.items() if key != "why"}
     response = client.post(VALIDATE, json={"entry": entry}, headers=lead)
-    assert response.json == {
-        "valid": False,
-        "problems": [
-            {"entry": "dismissive.no-worries", "field": "why", "message": "missing; this field is required"}
+    body = response.json
+    assert body["valid"] is False
+    assert body["problems"] == [
+        {"entry": "dismissive.no-worries", "field": "why", "message": "missing; this field is required"}
+    ]
+    assert [(e["kind"], e["index"], e["text"], e["ok"]) for e in body["examples"]] == [
+        ("flag", 0, "No worries, it's fixed.", True),
+        ("flag", 1, "Ok no worries then.", True),
+        ("pass", 0, "We worry about it too.", True),
+        ("pass", 1, "No worry at all.", True),
+    ]
+
+
+def test_validate_reports_a_missing_message_a_bare_rewrite_and_a_failing_example_at_once(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    entry = {key: value for key, value in NO_WORRIES.items() if key != "message"}
+    entry["rewrites"] = ["I understand why this worried you", "I'm glad you told us"]
+    entry["examples"] = {
+        **NO_WORRIES["examples"],
+        "flag": [
+            {"text": "No worries, it's fixed.", "flagged": "No worries"},
+            {"text": "Not to worry, done.", "flagged": "Not to worry"},
         ],
-        "examples": [],
     }
+    body = client.post(VALIDATE, json={"entry": entry}, headers=lead).json
+    assert body["valid"] is False
+    assert [p["field"] for p in body["problems"]] == [
+        "message",
+        "rewrites[0]",
+        "rewrites[1]",
+        "examples.flag[1]",
+    ]
+    assert body["problems"][3]["message"].startswith("'Not to worry' is not flagged: no pattern matches it")
+    assert [(e["kind"], e["ok"]) for e in body["examples"]] == [
+        ("flag", True),
+        ("flag", False),
+        ("pass", True),
+        ("pass", True),
+    ]
+
+
+def test_validate_runs_no_examples_while_what_they_test_is_wrong(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    entry = {key: value for key, value in NO_WORRIES.items() if key != "why"}
+    entry["severity"] = "loud"
+    body = client.post(VALIDATE, json={"entry": entry}, headers=lead).json
+    assert [p["field"] for p in body["problems"]] == ["severity", "why"]
+    assert body["examples"] == []
 
 
 def test_validate_shows_a_failing_example_with_why(client: FlaskClient, lead: dict[str, str]) -> None:

@@ -4,6 +4,7 @@ bank_entries, bank_revisions and bank_topics that the bank store composes into t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -95,6 +96,29 @@ def parse_checked(raw: Any, families: Sequence[Family]) -> Entry:
         label = raw_id if isinstance(raw_id, str) else "entry"
         extra = raw_pattern_problems(raw, Vocabulary(families), "", label)
         raise InvalidEntryError([*err.problems, *extra]) from err
+
+
+# Fields that say what a flag tells the agent but play no part in what it matches: while one of them is
+# missing or wrong, a stand-in lets the entry's examples run anyway, so every problem comes back at once.
+_STAND_INS: dict[str, Any] = {
+    "message": "(message)",
+    "why": "(why)",
+    "rewrites": [{"text": "(rewrite)", "scope": "phrase"}, {"text": "(another rewrite)", "scope": "phrase"}],
+}
+
+
+def with_stand_ins(raw: Any, problems: Sequence[Problem]) -> Entry | None:
+    """The entry `raw` with stand-ins for its descriptive fields that have `problems`, when those are its
+    only problems (its matching fields are valid), else None. For running its examples, never for saving."""
+    if not isinstance(raw, dict) or not problems:
+        return None
+    fields = {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in problems}
+    if not fields <= _STAND_INS.keys():
+        return None
+    try:
+        return parse_raw({**raw, **{name: _STAND_INS[name] for name in fields}})
+    except InvalidEntryError:
+        return None
 
 
 def current_entry(entries: list[StoredEntry], entry_id: str, etag: str) -> StoredEntry:

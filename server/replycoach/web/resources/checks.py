@@ -13,7 +13,7 @@ from replycoach.bank.loader import check_examples, entry_spans, run_examples
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, DraftTooLongError, InvalidEntryError, Problem
-from replycoach.store.records import parse_checked
+from replycoach.store.records import parse_checked, with_stand_ins
 from replycoach.store.samples import SampleStore
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint
@@ -207,10 +207,15 @@ def check_entry(raw: Any) -> dict[str, Any]:
     run as if it were enabled, so they can be fixed before it is, but they do not make it invalid.
     """
     snapshot = current_store().snapshot()
+    field_problems: list[Problem] = []
     try:
         entry = parse_checked(raw, snapshot.vocabulary)
     except InvalidEntryError as err:
-        return _verdict(err.problems, [])
+        # Only a message, why or rewrites wrong: the examples still run (on stand-ins for those).
+        stand_in = with_stand_ins(raw, err.problems)
+        if stand_in is None:
+            return _verdict(err.problems, [])
+        entry, field_problems = stand_in, list(err.problems)
     live = dataclasses.replace(entry, enabled=True)
     others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
     try:
@@ -218,9 +223,9 @@ def check_entry(raw: Any) -> dict[str, Any]:
     except BankError as err:
         return _verdict(err.problems, [])
     results = run_examples(Engine(bank), live)
-    problems: list[Problem] = []
+    problems = field_problems
     if entry.enabled:
-        problems = [r.problem(entry) for r in results if not r.ok]
+        problems += [r.problem(entry) for r in results if not r.ok]
         problems += check_examples(bank, [e for e in bank.entries if e.id != entry.id])
     examples = [
         {
