@@ -131,6 +131,7 @@ class _progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.bar.refresh()  # the last count, however soon after the one before
         self.bar.close()
 
     def __call__(self, rows: int, position: int) -> None:
