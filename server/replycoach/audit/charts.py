@@ -4,11 +4,16 @@ labels), no external file, and every label from the data escaped by pygal's XML 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 import pygal
 from pygal.style import Style
+
+# pygal appends a finder for its map plugins to sys.meta_path, an old-style one that makes Python 3.11 warn
+# (ImportWarning) at every failed import anywhere in the process afterwards. The report uses no map plugin.
+sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, pygal.PluginImportFixer)]
 
 # Most bars a chart of agents or teams, or of rules, draws (the tables list all of them).
 MOST_GROUPS = 25
