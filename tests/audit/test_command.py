@@ -225,6 +225,14 @@ def test_the_limit_is_the_services(tmp_path: Path) -> None:
         "reason": "too_long",
         "detail": "the reply has 38 characters; the limit is 30",
     }
+    # Ten skipped rows are named on standard error, the others counted.
+    errors = result.stderr.splitlines()
+    assert len(errors) == 11
+    assert (
+        errors[0]
+        == "replies.csv: row 4 (line 4) skipped, too long: the reply has 38 characters; the limit is 30"
+    )
+    assert errors[-1] == "replies.csv: 37 more rows skipped (the first 100 are listed in the outputs)"
 
 
 def test_mistakes_stop_it_before_any_work_with_what_to_fix(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ _STYLE = Style(
     value_font_size=12,
     title_font_size=16,
     colors=("#b45309", "#2563eb"),
+    guide_stroke_color="#e4e7eb",
+    major_guide_stroke_color="#cbd2d9",
 )
 
 
@@ -54,6 +56,8 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
             range=(0, 100),
             show_legend=False,
             dots_size=4,
+            print_values=True,
+            margin_right=48,  # room for the last week's label
         )
         line.x_labels = [w["week"] for w in weeks]
         line.add("with a warning", [_share(w["with_warning"], w["replies"]) for w in weeks])

@@ -140,16 +140,20 @@ class _progress:
 
 
 def _report(replies: Path, result: dict[str, Any], skipped: list[Skipped], written: list[Path]) -> None:
+    from replycoach.audit.tally import SKIPPED_KEPT
+
     for row in skipped[:SKIPPED_SHOWN]:
         reason = row.reason.replace("_", " ")
         click.echo(f"{replies}: row {row.row} (line {row.line}) skipped, {reason}: {row.detail}", err=True)
     counts = result["skipped"]
     if counts["rows"] > SKIPPED_SHOWN:
-        click.echo(f"{replies}: {counts['rows'] - SKIPPED_SHOWN:,} more rows skipped", err=True)
+        more = _count(counts["rows"] - SKIPPED_SHOWN, "more row", "more rows")
+        listed = f"the first {SKIPPED_KEPT} are listed in the outputs"
+        click.echo(f"{replies}: {more} skipped ({listed})", err=True)
     total, warned, flagged = result["replies"], result["with_warning"], result["with_flag"]
     click.echo(
-        f"{replies}: {total:,} replies analyzed, {counts['rows']:,} rows skipped ({counts['empty']:,} empty, "
-        f"{counts['too_long']:,} too long, {counts['bad_row']:,} bad)"
+        f"{replies}: {_count(total, 'reply', 'replies')} analyzed, {_count(counts['rows'], 'row', 'rows')} "
+        f"skipped ({counts['empty']:,} empty, {counts['too_long']:,} too long, {counts['bad_row']:,} bad)"
     )
     click.echo(
         f"with a warning: {warned:,} ({_percent(warned, total)}); with any flag: {flagged:,} "
@@ -157,6 +161,10 @@ def _report(replies: Path, result: dict[str, Any], skipped: list[Skipped], writt
     )
     click.echo(f"bank: {result['bank']}")
     click.echo("written: " + ", ".join(str(path) for path in written))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
 
 
 def _percent(part: int, whole: int) -> str:
