@@ -320,3 +320,19 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     assert "replies.csv: 100%|" in terminal and "77 rows" in terminal
     # The summary still goes to standard output, without the bar.
     assert proc.stdout.decode().startswith("replies.csv: 70 replies analyzed")
+
+
+def test_the_report_keeps_as_many_worst_replies_as_asked(tmp_path: Path) -> None:
+    write_export(tmp_path / "replies.csv")
+    bank = ("--bank", str(BASIC_BANK))
+    for examples, shown in (("3", 3), ("0", 0), ("500", 50)):
+        result = audit("replies.csv", "--html", "r.html", "--examples", examples, *bank, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        page = (tmp_path / "r.html").read_text(encoding="utf-8")
+        # Only flagged replies are examples: 50 of the 70.
+        assert page.count('<article class="example"') == shown, examples
+    assert "None kept: the audit was run with <code>--examples 0</code>." not in page
+    result = audit("replies.csv", "--html", "r.html", "--examples", "0", *bank, cwd=tmp_path)
+    assert "None kept: the audit was run with <code>--examples 0</code>." in (tmp_path / "r.html").read_text(
+        encoding="utf-8"
+    )

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 SKIPPED_SHOWN = 10
 
 
-@click.command()
+@click.command(short_help="Audit past replies from a helpdesk's CSV export: summary.json and an HTML report.")
 @click.argument("replies", metavar="REPLIES.csv", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
