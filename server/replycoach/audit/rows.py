@@ -93,7 +93,7 @@ class ReplyFile:
     @property
     def size(self) -> int:
         """The file's size in bytes."""
-        return Path(self.path).stat().st_size
+        return self.path.stat().st_size
 
     @property
     def position(self) -> int:
@@ -216,4 +216,4 @@ def _day(stamp: str) -> date:
 
 def _undecodable(value: str) -> bool:
     # surrogateescape turned each byte that is not UTF-8 into a lone surrogate U+DC80..U+DCFF.
-    return any("\udc80" <= char <= "\udcff" for char in value) if not value.isascii() else False
+    return not value.isascii() and any("\udc80" <= char <= "\udcff" for char in value)
