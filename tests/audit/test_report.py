@@ -18,6 +18,9 @@ from playwright.sync_api import Browser, Page
 from .data import UPSET
 from .test_command import audit
 
+# Where a screenshot of the report is kept for a person to look at (like the admin page's).
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "audit"
+
 # Data that would run script if it were inserted as HTML anywhere: in the reply, the customer's message, an
 # agent's and a team's name (which the charts draw too).
 SCRIPT_REPLY = (
@@ -125,6 +128,8 @@ def test_the_charts_are_drawn_with_a_bar_or_point_per_value(opened: tuple[Page, 
         assert page.locator(f"#chart-{chart} svg .bars rect").count() == count, chart
         box = page.locator(f"#chart-{chart} svg").bounding_box()
         assert box is not None and box["width"] > 500 and box["height"] > 100, chart
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     # Values printed on the bars: the share of the 8 replies flagged per category.
     categories = page.locator("#chart-categories svg .text-overlay text.value").all_text_contents()
     assert sorted(float(v) for v in categories) == [12.5, 12.5, 25.0, 37.5]

@@ -18,6 +18,8 @@ sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder,
 # Most bars a chart of agents or teams, or of rules, draws (the tables list all of them).
 MOST_GROUPS = 25
 MOST_RULES = 15
+# Past this many weeks, the points carry no printed value (they would overlap); the table has them.
+MOST_WEEKS_LABELLED = 12
 
 _STYLE = Style(
     background="transparent",
@@ -56,14 +58,15 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
             range=(0, 100),
             show_legend=False,
             dots_size=4,
-            print_values=True,
+            print_values=len(weeks) <= MOST_WEEKS_LABELLED,
             margin_right=48,  # room for the last week's label
         )
         line.x_labels = [w["week"] for w in weeks]
         line.add("with a warning", [_share(w["with_warning"], w["replies"]) for w in weeks])
         drawn.append(Chart("weeks", "Share of replies with a warning, per ISO week (%)", _render(line)))
     replies = summary["replies"]
-    categories = summary["by_category"]
+    # Each bar chart lists its bars by the value it draws, largest on top.
+    categories = sorted(summary["by_category"], key=lambda c: -c["replies"])
     if categories:
         drawn.append(
             Chart(
@@ -76,6 +79,7 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
         )
     for key, name in (("by_agent", "agent"), ("by_team", "team")):
         groups = [g for g in summary.get(key, []) if g[name] is not None][:MOST_GROUPS]
+        groups.sort(key=lambda g: -g["with_warning"] / g["replies"])
         if groups:
             caption = f"Share of replies with a warning, by {name} (%)"
             if len(summary[key]) > len(groups):
