@@ -98,15 +98,20 @@ def audit(
         reader = ReplyFile(replies, columns, delimiter)
     except InputError as err:
         raise BadInput(str(err)) from err
-    engine, bank = service_engine(bank_dir)
-    with reader, _progress(replies, reader.size) as progress:
-        tally = audit(reader, engine, keep=examples, progress=progress)
+    with reader:
+        engine, bank = service_engine(bank_dir)
+        with _progress(replies, reader.size) as progress:
+            tally = audit(reader, engine, keep=examples, progress=progress)
     result = summary(tally, str(replies), bank, reader.present)
+    # Both are made before either is written, so an error while making the report writes neither.
+    outputs = []
+    if json_path is not None:
+        outputs.append((json_path, json.dumps(result, indent=2, ensure_ascii=False) + "\n"))
+    if html_path is not None:
+        outputs.append((html_path, render_report(result, tally.worst())))
     try:
-        if json_path is not None:
-            write_atomically(json_path, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-        if html_path is not None:
-            write_atomically(html_path, render_report(result, tally.worst()))
+        for path, text in outputs:
+            write_atomically(path, text)
     except InputError as err:
         raise BadInput(str(err)) from err
     _report(replies, result, tally.skipped_rows, [p for p in (html_path, json_path) if p is not None])
