@@ -34,7 +34,8 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
     shipped = sorted(n for n in names if n.startswith("replycoach/phrasebank/") and n.endswith(".yml"))
     source = sorted(f"replycoach/phrasebank/{p.name}" for p in (REPO / "phrasebank").glob("*.yml"))
     assert shipped == source and shipped
-    # The admin page's templates, script modules and styles, and the database migrations, ship too.
+    # The admin page's templates, script modules and styles, the database migrations and the audit report's
+    # template ship too.
     static = REPO / "server" / "replycoach" / "web" / "admin" / "static"
     modules = sorted(p.relative_to(REPO / "server").as_posix() for p in static.rglob("*.js"))
     assert "replycoach/web/admin/static/js/main.js" in modules
@@ -44,6 +45,7 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
         *modules,
         "replycoach/web/admin/static/admin.css",
         "replycoach/store/migrations/versions/0003_admin_sessions.py",
+        "replycoach/audit/templates/report.html.j2",
     ):
         assert needed in names, needed
 

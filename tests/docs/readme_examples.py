@@ -2,7 +2,8 @@
 ```console block with the output each shows.
 
 The README's rule, which tests/docs/test_readme.py holds it to: every fenced block names its language; a shell
-example is a ```console block (`$ ` before each command, its output below it, as a terminal shows it) that the
+example is a ```console block (`$ ` before each command, `> ` before the lines that continue it, its output
+below it, as a terminal shows it) that the
 doc-test runs, or a ```sh block preceded by `<!-- doctest: skip: <reason> -->` when it cannot run here (it
 needs a helpdesk account, a Java server, or runs until stopped).
 """
@@ -81,8 +82,9 @@ def _directive_before(lines: list[str], fence: int) -> tuple[str, str | None] | 
 
 
 def parse_console(body: list[str], first_line: int) -> list[Example]:
-    """The commands of a console block: a command starts with `$ `, goes on over lines ending in a backslash
-    and over a here-document's lines; the lines after it, up to the next command, are its output."""
+    """The commands of a console block: a command starts with `$ `, goes on over lines ending in a backslash,
+    lines that start with the shell's `> ` continuation prompt, and a here-document's lines; the lines after
+    it, up to the next command, are its output."""
     examples: list[Example] = []
     index = 0
     if body and not body[0].startswith("$ "):
@@ -91,8 +93,9 @@ def parse_console(body: list[str], first_line: int) -> list[Example]:
         line_no = first_line + index
         command_lines = [body[index][2:]]
         index += 1
-        while command_lines[-1].endswith("\\") and index < len(body):
-            command_lines.append(body[index])
+        while index < len(body) and (command_lines[-1].endswith("\\") or body[index].startswith("> ")):
+            line = body[index]
+            command_lines.append(line[2:] if line.startswith("> ") else line)
             index += 1
         heredoc = HEREDOC.search("\n".join(command_lines))
         if heredoc:

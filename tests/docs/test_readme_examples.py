@@ -27,6 +27,12 @@ def test_commands_continue_over_backslashes_and_here_documents() -> None:
     ]
 
 
+def test_commands_continue_over_the_shells_continuation_prompt() -> None:
+    body = ["$ (echo a", ">  for x in 1; do echo $x; done)", "a", "1"]
+    [example] = parse_console(body, first_line=1)
+    assert (example.command, example.expected) == ("(echo a\n for x in 1; do echo $x; done)", ["a", "1"])
+
+
 def test_a_console_block_must_start_with_a_command() -> None:
     with pytest.raises(ValueError, match="README.md:3: a console block starts with a `\\$ ` command"):
         parse_console(["output first"], first_line=3)

@@ -1,5 +1,6 @@
-"""The `replycoach` command line: check drafts like a linter; lint, list and document a phrase bank; run the
-service and manage its keys, bank and samples. One click group; each command lives in its own module."""
+"""The `replycoach` command line: check drafts like a linter; audit past replies; lint, list and document a
+phrase bank; run the service and manage its keys, bank and samples. One click group; each command lives in
+its own module."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import click
 
+from replycoach.cli.audit import audit
 from replycoach.cli.bank import bank
 from replycoach.cli.check import check
 from replycoach.cli.keys import keys
@@ -38,5 +40,5 @@ def main() -> None:
     """Reply Coach: warmer customer-support replies."""
 
 
-for command in (check, bank, macros, keys, samples, serve):
+for command in (check, audit, bank, macros, keys, samples, serve):
     main.add_command(command)

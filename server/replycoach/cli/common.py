@@ -12,11 +12,11 @@ import click
 
 from replycoach.bank.files import curated_bank_dir
 from replycoach.bank.loader import load_bank
-from replycoach.engine import Bank
+from replycoach.engine import Bank, Engine
 from replycoach.errors import BankError
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Engine as Database
 
     from replycoach.store.bank import BankStore, Shipped
     from replycoach.store.keys import KeyStore
@@ -67,7 +67,7 @@ def read_text(path: str, what: str) -> str:
         ) from err
 
 
-def database() -> Engine:
+def database() -> Database:
     """The service's database, from the same settings `serve` uses (its tables upgraded)."""
     from replycoach.errors import ConfigError
     from replycoach.settings import load_settings
@@ -107,3 +107,24 @@ def bank_store() -> tuple[BankStore, Shipped]:
         return open_store(connect(settings["DATABASE_URL"]), bank_dir)
     except (ConfigError, BankError) as err:
         fail(err)
+
+
+def service_engine(bank_dir: Path | None) -> tuple[Engine, str]:
+    """The engine `/v1/analyze` runs, with its limits (REPLYCOACH_MAX_DRAFT_CHARS, REPLYCOACH_MAX_FLAGS): over
+    a bank folder when one is given, else over the bank in the service's database. Also says which bank."""
+    from replycoach.errors import ConfigError
+    from replycoach.settings import load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError as err:
+        fail(err)
+    if bank_dir is not None:
+        bank = load(bank_dir)
+        which = f"the folder {bank_dir} (revision {bank.revision})"
+    else:
+        store, _ = bank_store()
+        snapshot = store.snapshot()
+        bank = snapshot.bank()
+        which = f"the service's database (bank revision {snapshot.revision})"
+    return Engine(bank, max_chars=settings["MAX_DRAFT_CHARS"], max_flags=settings["MAX_FLAGS"]), which

@@ -17,6 +17,7 @@ from replycoach.bank.loader import raw_pattern_problems
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.schema import dump_entry, dump_family, dump_topic
 from replycoach.bank.vocabulary import Family, Vocabulary
+from replycoach.engine.compiled import Bank
 from replycoach.errors import (
     BankError,
     EntryNotFoundError,
@@ -74,6 +75,10 @@ class Snapshot:
     entries: tuple[StoredEntry, ...]
     topics: tuple[Topic, ...]
     vocabulary: tuple[Family, ...] = ()
+
+    def bank(self) -> Bank:
+        """The compiled bank of this snapshot, as the service runs it (disabled entries left out)."""
+        return Bank.build([s.entry for s in self.entries], self.topics, self.vocabulary)
 
 
 def parse_raw(raw: Any) -> Entry:

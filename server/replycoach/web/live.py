@@ -16,7 +16,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from replycoach.bank.files import curated_bank_dir
 from replycoach.curated.baseline import settle_baseline
 from replycoach.engine import Analysis, Engine
-from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, BatchTooLargeError, ConfigError, DraftTooLongError
 from replycoach.store.bank import BankStore, Shipped, open_store
 from replycoach.store.records import Snapshot
@@ -63,8 +62,7 @@ class LiveEngine:
         self._checked = -POLL_SECONDS
 
     def _build(self, snapshot: Snapshot) -> Engine:
-        bank = Bank.build([s.entry for s in snapshot.entries], snapshot.topics, snapshot.vocabulary)
-        return Engine(bank, max_chars=self.max_chars, max_flags=self.max_flags)
+        return Engine(snapshot.bank(), max_chars=self.max_chars, max_flags=self.max_flags)
 
 
 def init_app(app: Flask) -> None:
