@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -146,8 +145,7 @@ def test_screenshot_for_the_readme(signed_out: Page, own: Service) -> None:
         for n in range(analyzed):
             tally.analysis(day, [], n < warned)
         for rule, (fired, applied, dismissed, muted) in RULE_SHARES.items():
-            counts = Counter(fired=fired + back % 3, applied=applied, dismissed=dismissed, muted=muted)
-            tally.rules[(day, rule)] = counts
+            tally.rules[(day, rule)] = [fired + back % 3, applied, dismissed, muted]
     store.add(tally)
     _analyze(own, COLD, 3)
     _analyze(own, REFUSAL, 2)

@@ -8,7 +8,6 @@ same rows and a failed write adds nothing (the caller keeps the tally for the ne
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,32 +27,44 @@ DAY_COUNTS = ("analyzed", "warnings")
 
 @dataclass
 class Tally:
-    """Counts not yet written: per day, and per (day, rule id)."""
+    """Counts not yet written: per day [analyzed, warnings], and per (day, rule id) [fired, applied,
+    dismissed, muted], as DAY_COUNTS and RULE_COUNTS name them (plain lists: every draft counts)."""
 
-    days: dict[date, Counter[str]] = field(default_factory=dict)
-    rules: dict[tuple[date, str], Counter[str]] = field(default_factory=dict)
+    days: dict[date, list[int]] = field(default_factory=dict)
+    rules: dict[tuple[date, str], list[int]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.days or self.rules)
 
     def analysis(self, day: date, rule_ids: Iterable[str], warning: bool) -> None:
         """One analyzed draft: the rules its flags came from (a rule flagging twice counts twice)."""
-        counts = self.days.setdefault(day, Counter())
-        counts["analyzed"] += 1
-        counts["warnings"] += int(warning)
+        counts = self.days.get(day)
+        if counts is None:
+            counts = self.days[day] = [0] * len(DAY_COUNTS)
+        counts[0] += 1
+        if warning:
+            counts[1] += 1
         for rule_id in rule_ids:
-            self.rules.setdefault((day, rule_id), Counter())["fired"] += 1
+            self._rule(day, rule_id)[0] += 1
 
     def event(self, day: date, rule_id: str, action: str) -> None:
         """One action an agent took on a flag of `rule_id`."""
-        self.rules.setdefault((day, rule_id), Counter())[action] += 1
+        self._rule(day, rule_id)[RULE_COUNTS.index(action)] += 1
 
     def merge(self, other: Tally) -> None:
         """Add another tally's counts to this one (a write that failed goes back in)."""
         for day, counts in other.days.items():
-            self.days.setdefault(day, Counter()).update(counts)
+            mine = self.days.setdefault(day, [0] * len(DAY_COUNTS))
+            mine[:] = [a + b for a, b in zip(mine, counts, strict=True)]
         for key, counts in other.rules.items():
-            self.rules.setdefault(key, Counter()).update(counts)
+            mine = self.rules.setdefault(key, [0] * len(RULE_COUNTS))
+            mine[:] = [a + b for a, b in zip(mine, counts, strict=True)]
+
+    def _rule(self, day: date, rule_id: str) -> list[int]:
+        counts = self.rules.get((day, rule_id))
+        if counts is None:
+            counts = self.rules[(day, rule_id)] = [0] * len(RULE_COUNTS)
+        return counts
 
 
 @dataclass(frozen=True)
@@ -96,10 +107,10 @@ class InsightStore:
     def add(self, tally: Tally) -> None:
         """Add a tally to the stored counts in one transaction (all of it, or nothing on an error)."""
         day_rows = [
-            {"day": day, **{name: counts[name] for name in DAY_COUNTS}} for day, counts in tally.days.items()
+            {"day": day, **dict(zip(DAY_COUNTS, counts, strict=True))} for day, counts in tally.days.items()
         ]
         rule_rows = [
-            {"day": day, "rule_id": rule_id, **{name: counts[name] for name in RULE_COUNTS}}
+            {"day": day, "rule_id": rule_id, **dict(zip(RULE_COUNTS, counts, strict=True))}
             for (day, rule_id), counts in tally.rules.items()
         ]
         with self.engine.begin() as conn:
