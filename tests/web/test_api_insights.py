@@ -42,6 +42,12 @@ def _rows(app: Flask) -> tuple[list[Any], list[Any]]:
 
 
 @pytest.fixture
+def app(make_app: MakeApp) -> Flask:
+    """A fresh app whose writer thread waits an hour: the tests write the counts themselves (flush)."""
+    return make_app(INSIGHTS_FLUSH_SECONDS=3600)
+
+
+@pytest.fixture
 def lead(key_for: Callable[[str], str]) -> dict[str, str]:
     """Headers carrying a lead key."""
     return {"Authorization": f"Bearer {key_for('lead')}"}
@@ -250,7 +256,7 @@ def test_insights_need_a_lead_key_and_a_sensible_range(
 
 
 def test_insights_off_counts_nothing(make_app: MakeApp, key_for: Callable[[str], str]) -> None:
-    app = make_app(INSIGHTS="off")
+    app = make_app(INSIGHTS="off", INSIGHTS_FLUSH_SECONDS=3600)
     client = app.test_client()
     keys = app.extensions["replycoach.keys"]
     agent = {"Authorization": f"Bearer {keys.create('agent', 'a')[1]}"}
