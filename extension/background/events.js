@@ -10,6 +10,7 @@ const BATCH_DELAY_MS = 2000;
 const RETRY_DELAY_MS = 5000;
 const MAX_BATCH = 100; // the most events the service takes in one call
 const MAX_QUEUED = 500; // with the service away, the oldest are dropped past this
+const INTERACTION_DATA = "technicalAndInteraction"; // Firefox's name for this kind of data (manifest.json)
 
 const queue = [];
 let timer = null;
@@ -41,9 +42,19 @@ async function flush() {
   }
 }
 
+/** Whether the agent lets the extension share interaction data: in Firefox, an optional data collection
+ * permission they opt into (at install or in about:addons); Chrome has no such permission. */
+async function mayShare() {
+  try {
+    return await chrome.permissions.contains({ data_collection: [INTERACTION_DATA] });
+  } catch {
+    return true; // a browser without data collection permissions
+  }
+}
+
 async function send(batch) {
   const settings = await loadSettings();
-  if (!settings.apiKey) return;
+  if (!settings.apiKey || !(await mayShare())) return;
   try {
     await sendEvents(settings, batch);
   } catch (error) {

@@ -121,3 +121,30 @@ test("more than a hundred actions go out in batches of a hundred", async () => {
     [100, 50]
   );
 });
+
+test("in Firefox, nothing is sent until the agent opts into sharing interaction data", async () => {
+  reset();
+  const asked = [];
+  let granted = false;
+  globalThis.chrome.permissions = {
+    contains: async (query) => {
+      asked.push(query);
+      return granted;
+    },
+  };
+  try {
+    recordEvent("dismissive.calm-down", "applied");
+    mock.timers.tick(2000);
+    await settle();
+    assert.equal(calls.length, 0);
+    assert.deepEqual(asked, [{ data_collection: ["technicalAndInteraction"] }]);
+    granted = true;
+    answers.push({ status: 202, body: { accepted: 1, counted: true } });
+    recordEvent("dismissive.calm-down", "dismissed");
+    mock.timers.tick(2000);
+    await settle();
+    assert.deepEqual(calls.map((call) => call.body), [{ events: [{ rule_id: "dismissive.calm-down", action: "dismissed" }] }]);
+  } finally {
+    delete globalThis.chrome.permissions;
+  }
+});
