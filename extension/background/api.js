@@ -2,10 +2,11 @@
 
 /** A failed call, with a code the content scripts and options page show to the agent. */
 export class ServiceError extends Error {
-  constructor(code, message, retryAfter = null) {
+  constructor(code, message, retryAfter = null, details = null) {
     super(message);
     this.code = code;
     this.retryAfter = retryAfter; // seconds, when the service said when to try again
+    this.details = details; // the error's details, e.g. {"events[2].rule_id": [...]} for a refused field
   }
 }
 
@@ -40,7 +41,7 @@ async function call(settings, path, { method = "GET", body, auth = true } = {}) 
     if (response.status === 401) message = "The service refused the API key: check it in the options.";
     if (response.status === 429) message = "Too many checks for this key just now; trying again shortly.";
     const retryAfter = response.status === 429 ? Number(response.headers.get("Retry-After")) || 5 : null;
-    throw new ServiceError(code, message, retryAfter);
+    throw new ServiceError(code, message, retryAfter, payload?.error?.details ?? null);
   }
   return payload;
 }
@@ -50,6 +51,11 @@ export function analyze(settings, text, customerMessage) {
   const body = { text };
   if (customerMessage) body.customer_message = customerMessage;
   return call(settings, "/v1/analyze", { method: "POST", body });
+}
+
+/** POST /v1/events: what the agent did with flags, as [{rule_id, action}]. */
+export function sendEvents(settings, events) {
+  return call(settings, "/v1/events", { method: "POST", body: { events } });
 }
 
 /** Check the service and the key: {version, entries} or a ServiceError. */

@@ -3,6 +3,7 @@
 import { analyze, ServiceError, testConnection } from "./api.js";
 import { BUILT_IN_CUSTOMER_SELECTORS } from "./defaults.js";
 import { syncExtraSites } from "./content-scripts.js";
+import { recordEvent } from "./events.js";
 import { lastStatus, loadSettings, mutedRules, recordStatus, saveSettings, setRuleMuted } from "./settings.js";
 import { matchesAny, matchesPattern } from "./site-match.js";
 
@@ -47,9 +48,16 @@ const HANDLERS = {
     return { flags: result.flags.filter((flag) => !muted.has(flag.rule_id)), score: result.score };
   },
 
-  /** "Don't flag this for me": mute a rule on this device. */
+  /** "Don't flag this for me": mute a rule on this device (and tell the service's insights). */
   async "rule.mute"({ ruleId }) {
-    return { mutedRules: await setRuleMuted(ruleId, true) };
+    const mutedRules = await setRuleMuted(ruleId, true);
+    recordEvent(ruleId, "muted");
+    return { mutedRules };
+  },
+
+  /** The agent applied a rewrite or dismissed a flag: counted by the service's insights (best effort). */
+  async "rule.event"({ ruleId, action }) {
+    return { queued: recordEvent(ruleId, action) };
   },
 
   /** The options page unmutes a rule. */

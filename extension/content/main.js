@@ -55,6 +55,7 @@
       dismiss: () => {
         session.dismiss(flag);
         closeCard({ refocus: true });
+        messages.send("rule.event", { ruleId: flag.rule_id, action: "dismissed" }).catch(() => {});
       },
       mute: async () => {
         closeCard({ refocus: true });
@@ -94,6 +95,7 @@
       const method = await apply.replace(session.editor, expected, suggestion.start_utf16, suggestion.end_utf16,
         suggestion.text);
       overlay.shadow().dataset.rcAppliedWith = method; // which method the editor took, for support and tests
+      messages.send("rule.event", { ruleId: flag.rule_id, action: "applied" }).catch(() => {});
     } catch (error) {
       session.error = { code: "apply_failed", message: error.message };
     }

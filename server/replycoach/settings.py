@@ -64,6 +64,16 @@ def _backend(value: Any) -> str:
     return str(value)
 
 
+def _on_off(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if _text(value).strip().lower() in ("on", "true", "1", "yes"):
+        return True
+    if value.strip().lower() in ("off", "false", "0", "no"):
+        return False
+    raise ValueError("must be on or off")
+
+
 @dataclass(frozen=True)
 class Setting:
     """One setting: its key in the Flask config, how to read it, its default and what it does."""
@@ -101,6 +111,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GRAMMAR_TIMEOUT", _seconds, DEFAULT_TIMEOUT, "seconds a grammar check may take"),
     Setting("GRAMMAR_BACKOFF", _seconds, DEFAULT_BACKOFF, "seconds without grammar calls after one fails"),
     Setting("GRAMMAR_LANGUAGE", _text, DEFAULT_LANGUAGE, "LanguageTool's language code, e.g. en-GB"),
+    Setting("INSIGHTS", _on_off, True, "count rule fires and agents' actions per day (no text): on or off"),
+    Setting(
+        "INSIGHTS_FLUSH_SECONDS", _seconds, 2.0, "seconds between a worker's writes of its insight counts"
+    ),
 )
 
 

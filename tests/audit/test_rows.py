@@ -144,5 +144,6 @@ def test_a_reply_is_cut_at_its_flags_spans() -> None:
 def test_the_package_leaves_no_old_style_import_finder_behind() -> None:
     # pygal's map-plugin finder would make every later failed import warn (an error in this suite).
     import replycoach.audit.charts  # noqa: F401
+    import replycoach.web.charts  # noqa: F401
 
     assert [type(f).__name__ for f in sys.meta_path if type(f).__name__ == "PluginImportFixer"] == []

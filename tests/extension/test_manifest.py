@@ -39,8 +39,13 @@ def test_required_fields() -> None:
     gecko = MANIFEST["browser_specific_settings"]["gecko"]
     assert gecko["id"]
     # Firefox asks the agent to consent, at install, to sending their drafts and the customer's message
-    # (read from the helpdesk page) to the Reply Coach service: the extension does nothing without it.
-    assert gecko["data_collection_permissions"] == {"required": ["personalCommunications", "websiteContent"]}
+    # (read from the helpdesk page) to the Reply Coach service: the extension does nothing without it. What
+    # they do with flags (for the team's insights) is interaction data, which Firefox lets them opt into:
+    # the extension sends none of it until they do (background/events.js).
+    assert gecko["data_collection_permissions"] == {
+        "required": ["personalCommunications", "websiteContent"],
+        "optional": ["technicalAndInteraction"],
+    }
 
 
 def test_every_file_it_names_exists() -> None:

@@ -31,6 +31,8 @@ def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.Mo
         "GRAMMAR_TIMEOUT": 2.0,
         "GRAMMAR_BACKOFF": 30.0,
         "GRAMMAR_LANGUAGE": "en-US",
+        "INSIGHTS": True,
+        "INSIGHTS_FLUSH_SECONDS": 2.0,
     }
     assert home.is_dir()
 
@@ -111,3 +113,25 @@ def test_the_app_refuses_settings_it_cannot_use(
 ) -> None:
     with pytest.raises(ConfigError, match=message):
         make_app(**settings)
+
+
+@pytest.mark.parametrize(
+    ("value", "on"), [("off", False), ("OFF", False), ("no", False), ("on", True), ("1", True)]
+)
+def test_insights_are_turned_on_or_off_by_name(tmp_path: Path, value: str, on: bool) -> None:
+    settings = load_settings(environ={"REPLYCOACH_HOME": str(tmp_path), "REPLYCOACH_INSIGHTS": value})
+    assert settings["INSIGHTS"] is on
+
+
+def test_insights_in_the_config_file_and_bad_values(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(
+        "insights = false\ninsights_flush_seconds = 0.5\n", encoding="utf-8"
+    )
+    settings = load_settings(environ={"REPLYCOACH_HOME": str(tmp_path)})
+    assert (settings["INSIGHTS"], settings["INSIGHTS_FLUSH_SECONDS"]) == (False, 0.5)
+    for name, value, reason in [
+        ("REPLYCOACH_INSIGHTS", "sometimes", "must be on or off"),
+        ("REPLYCOACH_INSIGHTS_FLUSH_SECONDS", "0", "must be a number of seconds above 0"),
+    ]:
+        with pytest.raises(ConfigError, match=f"{name}: '{value}' is not a valid value .*{reason}"):
+            load_settings(environ={"REPLYCOACH_HOME": str(tmp_path), name: value})

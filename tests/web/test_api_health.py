@@ -42,6 +42,9 @@ def test_openapi_document_needs_no_key_and_describes_every_endpoint(client: Flas
         "/v1/phrasebank/vocabulary": ["get", "post"],
         "/v1/phrasebank/vocabulary/{name}": ["delete", "get", "put"],
         "/v1/phrasebank/vocabulary/{name}/history": ["get"],
+        "/v1/events": ["post"],
+        "/v1/insights": ["get"],
+        "/v1/insights/charts/{name}.svg": ["get"],
     }
     assert spec["components"]["securitySchemes"] == {"bearerAuth": {"type": "http", "scheme": "bearer"}}
     assert spec["paths"]["/v1/analyze"]["post"]["security"] == [{"bearerAuth": []}]

@@ -52,6 +52,10 @@ def test_api_conforms_to_its_openapi_document(case: Any) -> None:
         # Flag ids are valid only if /v1/analyze returned them for the same text, which no schema can
         # say: made-up ids get 422 unknown_flag, and tests/web/test_api_drafts.py covers real ones.
         excluded.append(schemathesis.checks.positive_data_acceptance)
+    if case.operation.path == "/v1/events":
+        # A rule id is valid only if the bank in service has the rule, which changes as leads edit it: made-up
+        # ids get 422 naming them, and tests/web/test_api_insights.py covers real ones.
+        excluded.append(schemathesis.checks.positive_data_acceptance)
     if case.operation.method.upper() != "GET" and case.operation.path.startswith("/v1/phrasebank/"):
         # Whether an entry is valid (RE2 patterns, slots, examples that behave) or an ETag current is for
         # the bank's loader and history to say, not a schema: tests/web/test_api_curation.py covers them.

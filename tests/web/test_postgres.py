@@ -57,6 +57,8 @@ TABLES = {
     "bank_vocabulary",
     "bank_vocabulary_revisions",
     "curated_baseline",
+    "insight_days",
+    "insight_rules",
     "samples",
 }
 
@@ -91,6 +93,7 @@ def instances(postgres: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             "REPLYCOACH_BANK_DIR": str(BASIC_BANK),
             # Polling must not meet the per-key rate limit.
             "REPLYCOACH_RATE_LIMIT": "100000 per minute",
+            "REPLYCOACH_INSIGHTS_FLUSH_SECONDS": "0.2",
         }
 
     with serve(env("a"), tmp / "a.log", workers=2) as a, serve(env("b"), tmp / "b.log", workers=2) as b:
@@ -163,6 +166,52 @@ def test_create_disable_and_rollback_on_one_instance_are_live_on_the_other(insta
     ]
 
 
+def _insights(base: str, lead: dict[str, str]) -> list[tuple[str, int, int, int, int]]:
+    response = requests.get(f"{base}/v1/insights?days=1", headers=lead, timeout=10)
+    assert response.status_code == 200, response.text
+    [today] = response.json()["days"]
+    rules = [
+        (r["rule_id"], r["fired"], r["applied"], r["dismissed"], r["muted"]) for r in response.json()["rules"]
+    ]
+    return [("analyzed", today["analyzed"], today["warnings"], today["fired"], 0), *rules]
+
+
+def test_insight_counts_of_every_worker_of_both_instances_add_up(instances: Instances) -> None:
+    a, b, lead = instances.a, instances.b, instances.lead
+    # The other tests' analyses are counted too: start from counts that every worker has written.
+    before, previous = None, {}
+    while before != previous:
+        previous, before = before, {row[0]: row[1:] for row in _insights(a, lead)}
+        time.sleep(0.6)
+    cold = {"text": "Calm down. You'll have to wait 24 hours."}
+    for base in (a, b) * 6:
+        assert requests.post(f"{base}/v1/analyze", json=cold, headers=lead, timeout=10).status_code == 200
+    events = {
+        "events": [{"rule_id": "blame.have-to-wait", "action": action} for action in ("applied", "muted")]
+    }
+    for base in (a, b, b):
+        assert requests.post(f"{base}/v1/events", json=events, headers=lead, timeout=10).status_code == 202
+
+    def added() -> dict[str, tuple[int, ...]]:
+        now = {row[0]: row[1:] for row in _insights(b, lead)}
+        zero = (0, 0, 0, 0)
+        return {
+            name: tuple(x - y for x, y in zip(counts, before.get(name, zero), strict=True))
+            for name, counts in now.items()
+            if counts != before.get(name, zero)
+        }
+
+    expected = {
+        "analyzed": (12, 12, 24, 0),
+        "blame.have-to-wait": (12, 3, 0, 3),
+        "dismissive.calm-down": (12, 0, 0, 0),
+    }
+    deadline = time.monotonic() + 10
+    while (now := added()) != expected:
+        assert time.monotonic() < deadline, now
+        time.sleep(0.2)
+
+
 def _sign_in(base: str, secret: str) -> str:
     """Sign in to the admin page of `base` as a browser does; returns the session cookie's token."""
     browser = requests.Session()
@@ -213,12 +262,12 @@ def test_the_migrations_build_the_schema_on_an_empty_database(postgres: str) -> 
     engine = connect(create_database(postgres, "empty"))
     try:
         with engine.connect() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0007"
+            assert MigrationContext.configure(conn).get_current_revision() == "0008"
         assert set(inspect(engine).get_table_names()) == TABLES
     finally:
         engine.dispose()
     config_head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
-    assert config_head == "0007"
+    assert config_head == "0008"
 
 
 def test_instances_starting_at_once_on_an_empty_database_all_start(postgres: str, tmp_path: Path) -> None:

@@ -4,16 +4,12 @@ labels), no external file, and every label from the data escaped by pygal's XML 
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from typing import Any
 
-import pygal
 from pygal.style import Style
 
-# pygal appends a finder for its map plugins to sys.meta_path, an old-style one that makes Python 3.11 warn
-# (ImportWarning) at every failed import anywhere in the process afterwards. The report uses no map plugin.
-sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, pygal.PluginImportFixer)]
+from replycoach.charting import pygal, without_scripts
 
 # Most bars a chart of agents or teams, or of rules, draws (the tables list all of them).
 MOST_GROUPS = 25
@@ -149,14 +145,6 @@ def _share(part: int, whole: int) -> float:
 
 
 def _render(chart: Any) -> str:
-    chart.add_xml_filter(_without_scripts)
+    chart.add_xml_filter(without_scripts)
     svg: str = chart.render(is_unicode=True)
     return svg
-
-
-def _without_scripts(root: Any) -> Any:
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
-                parent.remove(child)
-    return root

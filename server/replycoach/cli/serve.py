@@ -50,6 +50,8 @@ def serve(host: str, port: int, workers: int, timeout: int) -> None:
         # Gunicorn's own error answers (unreadable requests, timeouts) in the service's JSON error shape.
         "worker_class": "replycoach.web.worker.JsonErrorWorker",
         "control_socket_disable": True,
+        # Each worker writes the insight counts it still holds as it exits.
+        "worker_exit": lambda _arbiter, _worker: app.extensions["replycoach.insights"].flush(),
     }
     Gunicorn(app, options).run()
 

@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import (
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -146,6 +147,28 @@ samples = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("text", Text, nullable=False),
+)
+
+# Insight counters (no text, no draft id): per day, how many drafts were analyzed and how many of them had a
+# warning; per day and rule, how often it fired and what agents did with its flags. Rows are only ever added
+# to (an upsert that adds), by each worker's batched writes.
+insight_days = Table(
+    "insight_days",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("analyzed", Integer, nullable=False),
+    Column("warnings", Integer, nullable=False),
+)
+
+insight_rules = Table(
+    "insight_rules",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("rule_id", String(200), primary_key=True),
+    Column("fired", Integer, nullable=False),
+    Column("applied", Integer, nullable=False),
+    Column("dismissed", Integer, nullable=False),
+    Column("muted", Integer, nullable=False),
 )
 
 

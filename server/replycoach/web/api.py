@@ -11,7 +11,7 @@ from swagger_ui_bundle import swagger_ui_path
 from replycoach import __version__
 from replycoach.web.auth import BEARER
 from replycoach.web.errors import ErrorSchema
-from replycoach.web.resources import checks, curated, drafts, entries, health, vocabulary
+from replycoach.web.resources import checks, curated, drafts, entries, health, insights, vocabulary
 
 DOCS_ASSETS = "/v1/docs/assets/"
 
@@ -64,7 +64,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     api = Api(app)
     api.spec.components.security_scheme(BEARER, {"type": "http", "scheme": "bearer"})
-    for module in (health, drafts, entries, checks, curated, vocabulary):
+    for module in (health, drafts, entries, checks, curated, vocabulary, insights):
         api.register_blueprint(module.blp)
     _document_draft_limit(api, app.config["MAX_DRAFT_CHARS"])
     app.add_url_rule(f"{DOCS_ASSETS}<path:filename>", "docs_asset", _docs_asset)

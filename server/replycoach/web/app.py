@@ -10,7 +10,19 @@ from flask import Flask
 from replycoach.settings import load_settings
 from replycoach.store.db import connect
 from replycoach.store.samples import SampleStore
-from replycoach.web import admin, api, auth, cors, errors, grammar, guard, headers, ratelimit, requestlog
+from replycoach.web import (
+    admin,
+    api,
+    auth,
+    cors,
+    errors,
+    grammar,
+    guard,
+    headers,
+    insights,
+    ratelimit,
+    requestlog,
+)
 from replycoach.web import live as coach
 
 
@@ -26,6 +38,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["replycoach.samples"] = SampleStore(app.extensions["replycoach.db"])
     coach.init_app(app)
     grammar.init_app(app)
+    insights.init_app(app)
     auth.init_app(app)
     ratelimit.init_app(app)
     guard.init_app(app)  # after ratelimit, which checks the storage URL they share

@@ -10,6 +10,7 @@ from replycoach.grammar import BACKENDS, RULE_PREFIX, STATUSES, with_grammar
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint
 from replycoach.web.grammar import grammar_pass
+from replycoach.web.insights import recorder
 from replycoach.web.live import analyze_batch, current_engine
 
 MAX_BATCH = 100
@@ -205,6 +206,7 @@ blp = Blueprint("drafts", __name__, url_prefix="/v1", description="Analyze and r
 def analyze(body: dict[str, Any]) -> dict[str, Any]:
     """Flag cold phrasing in a draft, with reasons and warmer rewrites, and grammar when asked."""
     analysis = current_engine().analyze(body["text"], body["customer_message"])
+    recorder().analyses([analysis])
     [grammar] = grammar_pass([body["text"]], body["grammar"])
     return with_grammar(analysis, grammar)
 
@@ -216,6 +218,7 @@ def analyze(body: dict[str, Any]) -> dict[str, Any]:
 def analyze_many(body: dict[str, Any]) -> dict[str, Any]:
     """Analyze up to 100 drafts in one call; results come back in the order sent."""
     analyses = analyze_batch(body["drafts"])
+    recorder().analyses(analyses)
     grammar = grammar_pass([draft["text"] for draft in body["drafts"]], body["grammar"])
     return {"results": [with_grammar(a, g) for a, g in zip(analyses, grammar, strict=True)]}
 

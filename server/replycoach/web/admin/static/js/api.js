@@ -1,5 +1,5 @@
 /*
- * The API client: calls /v1/phrasebank with the session cookie and the X-CSRF-Token from
+ * The API client: calls /v1 with the session cookie and the X-CSRF-Token from
  * <meta name="csrf-token">, turns error answers into ApiError, shows the session-ended notice on a 401,
  * and picks up a new session (signed in again in another tab) by reading its token from a fresh /admin.
  */
@@ -48,20 +48,25 @@ async function refreshSession() {
 }
 
 /** Call the API; resolves {status, data, etag}; rejects with ApiError (a 401 also shows the notice). */
-export async function api(method, path, body, extraHeaders, signal) {
+export async function api(method, path, body, extraHeaders, signal, asBlob) {
   if (session.ended) await refreshSession();
   try {
-    return await call(method, path, body, extraHeaders, signal);
+    return await call(method, path, body, extraHeaders, signal, asBlob);
   } catch (err) {
     // Signed in again in another tab: the cookie is a new session's, so fetch its token and retry once.
     if (err.status === 403 && err.code === "csrf_failed" && (await refreshSession())) {
-      return call(method, path, body, extraHeaders, signal);
+      return call(method, path, body, extraHeaders, signal, asBlob);
     }
     throw err;
   }
 }
 
-async function call(method, path, body, extraHeaders, signal) {
+/** GET what the API answers as a file (a chart); resolves a Blob, rejects like api(). */
+export async function apiBlob(path) {
+  return (await api("GET", path, undefined, undefined, undefined, true)).data;
+}
+
+async function call(method, path, body, extraHeaders, signal, asBlob) {
   const headers = { "X-CSRF-Token": csrfToken(), ...(extraHeaders || {}) };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
@@ -77,6 +82,7 @@ async function call(method, path, body, extraHeaders, signal) {
     if (err && err.name === "AbortError") throw err;
     throw new ApiError(0, { error: { message: "The service did not answer; check your connection." } });
   }
+  if (asBlob && response.ok) return { status: response.status, data: await response.blob(), etag: null };
   let data = null;
   const type = response.headers.get("Content-Type") || "";
   if (response.status !== 204 && type.includes("json")) data = await response.json().catch(() => null);

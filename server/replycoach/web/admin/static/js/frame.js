@@ -28,7 +28,8 @@ export function buildFrame() {
     h("a", { href: "#/", "data-view": "list" }, "Entries"),
     h("a", { href: "#/new", "data-view": "new" }, "New entry"),
     h("a", { href: "#/audit", "data-view": "audit" }, "Audit log"),
-    h("a", { href: "#/vocabulary", "data-view": "vocabulary" }, "Vocabulary")
+    h("a", { href: "#/vocabulary", "data-view": "vocabulary" }, "Vocabulary"),
+    h("a", { href: "#/insights", "data-view": "insights" }, "Insights")
   );
   frame.view = h("div", { id: "view" });
   append(app, [frame.sessionEnded, frame.curated, frame.nav, frame.status, frame.view]);

@@ -1,7 +1,7 @@
 /*
  * Reply Coach admin page, the entry module: team leads curate the phrase bank. Builds the page frame,
- * routes the location hash to a view (list, editor, history, audit, vocabulary) and loads the curated-update
- * panel.
+ * routes the location hash to a view (list, editor, history, audit, vocabulary, insights) and loads the
+ * curated-update panel.
  *
  * Plain modern JS in native ES modules: no build step, no framework, nothing fetched from outside the
  * service. Every piece of text that comes from the bank or the API goes into the page through
@@ -15,6 +15,7 @@ import { $ } from "./dom.js";
 import { showEditor } from "./editor.js";
 import { buildFrame, frame, setStatus } from "./frame.js";
 import { showHistory } from "./history.js";
+import { showInsights } from "./insights.js";
 import { showList } from "./list.js";
 import { showFamilies, showFamily } from "./families.js";
 
@@ -27,6 +28,7 @@ function route() {
   if (entry) return showEditor(entry[1]);
   if (hash === "new") return showEditor(null);
   if (hash === "audit") return showAudit();
+  if (hash === "insights") return showInsights();
   if (hash === "vocabulary") return showFamilies();
   if (hash === "vocabulary/new") return showFamily(null);
   const family = /^vocabulary\/(.+)$/.exec(hash);
