@@ -49,5 +49,37 @@
     },
   };
 
-  root.replycoach.insertion = { execCommand, paste, beforeInput };
+  // The ways to undo one step of an editor's history, for an insertion that went in wrong (apply.js):
+  // the browser's own command (a <textarea>, a plain contenteditable), the Input Events `historyUndo` that
+  // editors built on them handle (Slate among them), and the Ctrl+Z an editor's own keymap handles.
+  const undoCommand = {
+    name: "execCommand",
+    undo(element) {
+      element.ownerDocument.execCommand("undo", false, null);
+    },
+  };
+
+  const undoInput = {
+    name: "historyUndo",
+    undo(element) {
+      element.dispatchEvent(new InputEvent("beforeinput", {
+        inputType: "historyUndo", bubbles: true, cancelable: true, composed: true,
+      }));
+    },
+  };
+
+  const undoKey = {
+    name: "Ctrl+Z",
+    undo(element) {
+      const mac = /Mac|iPhone|iPad/.test(element.ownerDocument.defaultView.navigator.platform);
+      const init = {
+        key: "z", code: "KeyZ", keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, bubbles: true,
+        cancelable: true, composed: true,
+      };
+      element.dispatchEvent(new KeyboardEvent("keydown", init));
+      element.dispatchEvent(new KeyboardEvent("keyup", init));
+    },
+  };
+
+  root.replycoach.insertion = { execCommand, paste, beforeInput, undoCommand, undoInput, undoKey };
 })(globalThis);
