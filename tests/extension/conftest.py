@@ -27,7 +27,7 @@ from .helpers import (
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print the time from the last keystroke to the marker, per browser and editor (measured, not asserted)."""
+    """Print the time from the last keystroke to the marker, per browser and editor (never asserted)."""
     if not LATENCIES:
         return
     terminalreporter.section("Reply Coach: last keystroke to flag")

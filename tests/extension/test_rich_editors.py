@@ -27,8 +27,9 @@ class Editor:
     page: str
     editable: str
     ready: str
-    frame: str | None = None  # the editor's iframe, when it has one (TinyMCE's and CKEditor 4's classic modes)
+    frame: str | None = None  # the editor's iframe, if any (TinyMCE's and CKEditor 4's classic modes)
     method: str = "paste"  # how the rewrite goes into the editor's model (its adapter in content/editors/)
+    short: bool = False  # an editing iframe too short to hold the card: it must be drawn over the page
 
 
 EDITORS = {
@@ -38,19 +39,29 @@ EDITORS = {
     ),
     # A short editing iframe: the card must be drawn over the page, not clipped inside the frame.
     "tinymce-short": Editor(
-        "tinymce.html?height=150", "body", "() => window.tinyEditor", frame="iframe.tox-edit-area__iframe"
+        "tinymce.html?height=150",
+        "body",
+        "() => window.tinyEditor",
+        frame="iframe.tox-edit-area__iframe",
+        short=True,
     ),
     "tinymce-inline": Editor("tinymce-inline.html", "#reply", "() => window.tinyEditor"),
     "quill": Editor("quill.html", "#reply .ql-editor", "() => window.quill"),
     "prosemirror": Editor("prosemirror.html", "#reply .ProseMirror", "() => window.view"),
     "draft": Editor("draft.html", "#reply [contenteditable]", "() => window.draftState"),
     "trix": Editor("trix.html", "#reply", "() => document.querySelector('#reply').editor"),
-    "slate": Editor("slate.html", "#reply [data-slate-editor]", "() => window.slateEditor", method="beforeinput"),
+    "slate": Editor(
+        "slate.html", "#reply [data-slate-editor]", "() => window.slateEditor", method="beforeinput"
+    ),
     "lexical": Editor("lexical.html", "#reply", "() => window.lexicalEditor"),
     "tiptap": Editor("tiptap.html", "#reply .ProseMirror", "() => window.tiptap"),
-    "summernote": Editor("summernote.html", ".note-editable", "() => window.summernoteReady", method="execCommand"),
+    "summernote": Editor(
+        "summernote.html", ".note-editable", "() => window.summernoteReady", method="execCommand"
+    ),
     # 150 px high by default (see the page): the short iframe of the issue.
-    "ckeditor4": Editor("ckeditor4.html", "body", "() => window.ck4", frame="iframe.cke_wysiwyg_frame"),
+    "ckeditor4": Editor(
+        "ckeditor4.html", "body", "() => window.ck4", frame="iframe.cke_wysiwyg_frame", short=True
+    ),
     "froala": Editor("froala.html", ".fr-element", "() => window.froala", method="execCommand"),
     "jodit": Editor("jodit.html", ".jodit-wysiwyg", "() => window.jodit"),
     # No markup of its own: the generic contenteditable adapter, whose paste Squire takes as an undo step.
@@ -98,6 +109,13 @@ def test_apply_in_the_editors_model_and_undo(
     marker.click()
     button = page.locator("replycoach-ui .card [data-rc-action='apply']").first
     assert button.inner_text() == rewrite
+    if editor.short:
+        card_box = page.locator("replycoach-ui .card").bounding_box()
+        frame_box = page.locator(editor.frame).bounding_box()
+        assert card_box and frame_box
+        # Drawn in the top document: whole in the window, reaching past the frame that could not hold it.
+        assert card_box["y"] + card_box["height"] > frame_box["y"] + frame_box["height"]
+        assert card_box["y"] + card_box["height"] <= page.viewport_size["height"]
     button.click()
 
     wait_for_model(page, after, "after apply")
