@@ -190,11 +190,7 @@ def test_contenteditable_apply_and_undo(tab: Any, pages_url: str, service: Servi
 # Rich editors keep their own document model: the test reads it through the editor's API (each page's
 # window.modelText()), once `ready` (a JS expression over the page's own window, `page`) is truthy. The
 # same pages as the Chromium matrix (test_rich_editors.py), the same way into each editor's model.
-EDITORS = {
-    name: editor
-    for name, editor in CHROMIUM_EDITORS.items()
-    if name not in ("iframe-contenteditable",)  # its text is read from the frame: test_framed_contenteditable
-}
+EDITORS = CHROMIUM_EDITORS
 
 
 @pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs and bundles the editors")
