@@ -5,7 +5,7 @@
 // reported, so the card can say so and offer the rewrite to copy.
 "use strict";
 (function (root) {
-  const { editorTiming } = root.replycoach;
+  const { editorTiming, insertion } = root.replycoach;
   const SETTLE_POLL_MS = 30;
   // How long an editor may take to show an edit before it counts as not taken; an adapter whose editor
   // applies a paste later (CKEditor 4) says so with its own takesMs.
@@ -34,18 +34,65 @@
     return now === before ? now : editorTiming.afterRender(element, () => adapter.read(element));
   }
 
+  /** Where `text` and `target` differ: the lengths of their common start and end (not overlapping). */
+  function common(text, target) {
+    let head = 0;
+    while (head < text.length && head < target.length && text[head] === target[head]) head++;
+    let tail = 0;
+    while (tail < text.length - head && tail < target.length - head
+      && text[text.length - 1 - tail] === target[target.length - 1 - tail]) tail++;
+    return { head, tail };
+  }
+
+  /** How many of `target`'s characters `text` still holds around any change. */
+  function kept(text, target) {
+    const { head, tail } = common(text, target);
+    return head + tail;
+  }
+
+  /** When the editor's history cannot take a wrong insertion back without taking typed words too: select
+   * what differs from `expected` and put back what was there (delete it, when nothing was), as one more
+   * edit, checked like the insertion. Whether the text is `expected` again. */
+  async function repair(element, adapter, expected) {
+    const now = adapter.read(element);
+    const { head, tail } = common(now, expected);
+    const [from, to] = [head, now.length - tail];
+    const missing = expected.slice(head, expected.length - tail);
+    if (from >= to || !adapter.select(element, from, to)) return false;
+    if (adapter.settle) await adapter.settle(element);
+    if (adapter.selected && !adapter.selected(element, from, to)) return false;
+    const edits = missing
+      ? adapter.methods.map((method) => () => method.insert(element, missing))
+      : insertion.deletions.map((method) => () => method.delete(element));
+    for (const edit of edits) {
+      edit();
+      const after = await readBack(element, adapter, now);
+      if (after === expected) return true;
+      if (after !== now) return false; // changed some other way: leave it, and say so
+    }
+    return false;
+  }
+
   /** Take back an insertion that left `element` holding something other than `expected`, through the
-   * editor's history. Whether the text is `expected` again. */
+   * editor's history, one step at a time (an editor may have recorded it as two). An undo may only remove
+   * what was inserted: one that takes away any of the draft's own characters (an editor that merged the
+   * insertion with the typing before it) is redone at once, so the agent's words are never lost. Whether the
+   * text is `expected` again. */
   async function takeBack(element, adapter, expected) {
     for (const method of adapter.undoMethods || []) {
       let moved = false;
-      for (let attempt = 0; attempt < 2; attempt++) {
+      for (let attempt = 0; attempt < 3; attempt++) {
         const before = adapter.read(element);
         method.undo(element);
         const now = await readBack(element, adapter, before);
         if (now === expected) return true;
         if (now === before) break; // this editor ignores this way of undoing
         moved = true;
+        if (kept(now, expected) < kept(before, expected)) {
+          method.redo(element);
+          await readBack(element, adapter, now);
+          return false;
+        }
       }
       // A way of undoing that changed the text but never back to the draft: trying another could undo more.
       if (moved) return false;
@@ -81,9 +128,11 @@
         return method.name;
       }
       if (now === expected) continue; // the editor ignored this method: the next one
-      if (await takeBack(element, adapter, expected)) throw new ApplyError("not_applied", COULD_NOT);
+      if (await takeBack(element, adapter, expected) || await repair(element, adapter, expected)) {
+        throw new ApplyError("not_applied", COULD_NOT);
+      }
       throw new ApplyError(
-        "not_restored", "Couldn't apply here, and the editor changed the text: press Ctrl+Z, then copy the rewrite.",
+        "not_restored", "Couldn't apply here, and the editor changed the text: check it, then copy the rewrite.",
       );
     }
     if (!selectedOnce) throw new ApplyError("not_selected", COULD_NOT);

@@ -5,15 +5,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from .helpers import DRAFT, RULE, Service, expected_after, marker, type_draft
+import pytest
+
+from .helpers import DRAFT, RULE, Service, expected_after, marker, node_modules_ready, type_draft
+
+# Pages whose editor adds " [moved]" to a script's insertion: a plain contenteditable (taken back with the
+# browser's undo), Slate (its historyUndo) and ProseMirror (a Ctrl+Z its keymap handles), each with a plugin
+# doing it in the same undo step as the insertion.
+WAYWARD = {
+    "contenteditable": ("wayward.html", "#reply", "() => true"),
+    "slate": ("slate.html?wayward", "#reply [data-slate-editor]", "() => window.slateEditor"),
+    "prosemirror": ("prosemirror.html?wayward", "#reply .ProseMirror", "() => window.view"),
+}
 
 
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
+@pytest.mark.parametrize("name", list(WAYWARD))
 def test_a_wrong_insertion_is_undone_and_the_card_offers_the_rewrite_to_copy(
-    page: Any, browser: Any, pages_url: str, configured: Service
+    page: Any, browser: Any, pages_url: str, configured: Service, name: str
 ) -> None:
+    path, editable, ready = WAYWARD[name]
     browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=pages_url)
-    page.goto(f"{pages_url}/wayward.html")
-    type_draft(page, "#reply", DRAFT)
+    page.goto(f"{pages_url}/{path}")
+    page.wait_for_function(ready, timeout=15000)
+    type_draft(page, editable, DRAFT)
     marker(page, RULE).wait_for(timeout=10000)
     rewrite, _after = expected_after(configured, DRAFT, RULE)
     marker(page, RULE).click()
@@ -34,3 +49,31 @@ def test_a_wrong_insertion_is_undone_and_the_card_offers_the_rewrite_to_copy(
     assert page.evaluate("navigator.clipboard.readText()") == rewrite
     failure.locator("[data-rc-action='close']").click()
     assert page.locator("replycoach-ui .card").count() == 0
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
+def test_an_undo_that_would_take_typed_words_is_redone_and_the_stray_text_taken_out(
+    page: Any, pages_url: str, configured: Service
+) -> None:
+    """The issue's Slate failure, made certain: the insertion lands at the caret, and Slate's history merges
+    it with the typing, so undoing it would take the typed line too. The extension redoes that undo, takes
+    the stray text out as an edit of its own, and leaves exactly the draft, saying so on the card."""
+    page.goto(f"{pages_url}/slate.html?wayward=caret")
+    page.wait_for_function("() => window.slateEditor", timeout=15000)
+    type_draft(page, "#reply [data-slate-editor]", DRAFT)
+    marker(page, RULE).wait_for(timeout=10000)
+    rewrite, _after = expected_after(configured, DRAFT, RULE)
+    marker(page, RULE).click()
+    page.locator("replycoach-ui .card [data-rc-action='apply']").first.click()
+
+    failure = page.locator("replycoach-ui .card[data-rc-failure]")
+    failure.wait_for(timeout=5000)
+    assert failure.locator(".failure").inner_text() == "Couldn't apply here; copy the rewrite."
+    assert failure.locator("textarea").input_value() == rewrite
+    assert page.evaluate("window.modelText()") == DRAFT
+    assert page.locator("replycoach-ui .layer").get_attribute("data-rc-apply-failed") == "not_applied"
+    # Typing goes on in the model, after the draft's last word.
+    page.locator("#reply [data-slate-editor]").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Thanks!")
+    page.wait_for_function("expected => window.modelText() === expected", arg=DRAFT + " Thanks!")

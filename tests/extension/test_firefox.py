@@ -13,6 +13,7 @@ import requests
 
 from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
 from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency
+from .test_apply_failure import WAYWARD
 from .test_rich_editors import EDITORS as CHROMIUM_EDITORS
 from .test_rich_editors import MORE, PACES
 
@@ -218,3 +219,34 @@ def test_rich_editor_apply_in_the_editors_model_and_undo(
         frame=editor.frame,
         pace=pace,
     )
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs and bundles the editors")
+@pytest.mark.parametrize("name", list(WAYWARD))
+def test_a_wrong_insertion_is_undone_and_said_on_the_card(
+    tab: Any, pages_url: str, service: Service, name: str
+) -> None:
+    path, editable, _ready = WAYWARD[name]
+    tab.navigate(f"{pages_url}/{path}")
+    wait_until(
+        lambda: tab.execute_script("return typeof window.wrappedJSObject.modelText === 'function';"),
+        15,
+        lambda: f"{path} did not start",
+    )
+    find(tab, editable).click()
+    type_text(tab, DRAFT)
+    marker = wait_until(
+        lambda: overlay(tab, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE} appeared"
+    )
+    rewrite, _after = expected_after(service, DRAFT, RULE)
+    marker.click()
+    apply = wait_until(
+        lambda: overlay(tab, ".card [data-rc-action='apply']"), 5, lambda: "the marker opened no card"
+    )
+    apply.click()
+    failure = wait_until(
+        lambda: overlay(tab, ".card[data-rc-failure] .failure"), 5, lambda: "no failure shown on the card"
+    )
+    assert failure.text == "Couldn't apply here; copy the rewrite."
+    assert overlay(tab, ".card[data-rc-failure] textarea").get_property("value") == rewrite
+    assert tab.execute_script("return window.wrappedJSObject.modelText();") == DRAFT
