@@ -14,8 +14,8 @@ import requests
 from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
 from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency
 from .test_apply_failure import WAYWARD
+from .test_rich_editors import CARET_MOVE_MS, MORE, PACES
 from .test_rich_editors import EDITORS as CHROMIUM_EDITORS
-from .test_rich_editors import MORE, PACES
 
 # Where Firefox's way into an editor differs from Chromium's (test_rich_editors.py's `method`).
 # Slate takes a script's beforeinput in Chromium, not in Firefox, where the paste after it goes in (checked
@@ -165,6 +165,7 @@ def apply_and_undo(
         lambda: text() == DRAFT, 5, lambda: f"after one Ctrl+Z, the editor holds {text()!r}, not {DRAFT!r}"
     )
     press(tab, CONTROL, END)
+    time.sleep(CARET_MOVE_MS / 1000)
     type_text(tab, MORE)
     wait_until(
         lambda: text() == DRAFT + MORE,

@@ -18,6 +18,9 @@ from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready, r
 pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
 
 MORE = " Thanks!"  # typed after the undo: the editor must still take typing into its model
+# A pause after moving the caret with Ctrl+End, as a person makes: Slate reads a caret move up to 100 ms
+# late (its selectionchange handler is throttled), and letters typed before that replace the old selection.
+CARET_MOVE_MS = 200
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ def test_apply_in_the_editors_model_and_undo(
     page.keyboard.press("Control+z")
     wait_for_model(page, DRAFT, "after one Ctrl+Z")
     page.keyboard.press("Control+End")
+    page.wait_for_timeout(CARET_MOVE_MS)
     page.keyboard.type(MORE, delay=5)
     wait_for_model(page, DRAFT + MORE, "typing after the undo")
 
