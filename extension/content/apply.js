@@ -11,7 +11,9 @@
   // applies a paste later (CKEditor 4) says so with its own takesMs.
   const SETTLE_MAX_MS = 150;
 
-  /** An apply that did not happen: `code` says why (changed, gone, not_applied, not_restored). */
+  /** An apply that did not happen: `code` says why: changed (the draft changed meanwhile), gone (the span
+   * is no longer there), not_selected (the editor would not select it), not_applied (the editor did not take
+   * it, or took it wrong and the draft is back as typed), not_restored (the draft could not be put back). */
   class ApplyError extends Error {
     constructor(code, message) {
       super(message);
@@ -22,7 +24,8 @@
   const COULD_NOT = "Couldn't apply here; copy the rewrite.";
 
   /** The editor's text once it has rendered an edit: read until it differs from `before` (an editor may
-   * apply a paste a little later), at most the adapter's takesMs, and once more a frame later so it is final. */
+   * apply a paste a little later), at most the adapter's takesMs, and once more a frame later so it is
+   * final. */
   async function readBack(element, adapter, before) {
     const start = performance.now();
     const limit = adapter.takesMs || SETTLE_MAX_MS;
@@ -76,8 +79,8 @@
   /** Take back an insertion that left `element` holding something other than `expected`, through the
    * editor's history, one step at a time (an editor may have recorded it as two). An undo may only remove
    * what was inserted: one that takes away any of the draft's own characters (an editor that merged the
-   * insertion with the typing before it) is redone at once, so the agent's words are never lost. Whether the
-   * text is `expected` again. */
+   * insertion with the typing before it) is redone at once, so the agent's words are never lost. Whether
+   * the text is `expected` again. */
   async function takeBack(element, adapter, expected) {
     for (const method of adapter.undoMethods || []) {
       let moved = false;
@@ -114,7 +117,9 @@
     element.focus({ preventScroll: true });
     let selectedOnce = false;
     for (const method of adapter.methods) {
-      if (!adapter.select(element, start, end)) throw new ApplyError("gone", "The flagged text is no longer in the editor.");
+      if (!adapter.select(element, start, end)) {
+        throw new ApplyError("gone", "The flagged text is no longer in the editor.");
+      }
       if (adapter.settle) await adapter.settle(element);
       // The editor may have moved the selection back to where its model keeps it: then an insertion would
       // land there, not over the flagged words.
@@ -132,7 +137,8 @@
         throw new ApplyError("not_applied", COULD_NOT);
       }
       throw new ApplyError(
-        "not_restored", "Couldn't apply here, and the editor changed the text: check it, then copy the rewrite.",
+        "not_restored",
+        "Couldn't apply here, and the editor changed the text: check it, then copy the rewrite.",
       );
     }
     if (!selectedOnce) throw new ApplyError("not_selected", COULD_NOT);

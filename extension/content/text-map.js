@@ -111,7 +111,8 @@
     for (let index = 0; index < map.text.length; index++) {
       const at = map.positions[index];
       if (!at) continue;
-      const inside = range.comparePoint(at.node, at.offset) === 0 && range.comparePoint(at.node, at.offset + 1) === 0;
+      const inside = range.comparePoint(at.node, at.offset) === 0
+        && range.comparePoint(at.node, at.offset + 1) === 0;
       if (inside !== (index >= start && index < end)) return false;
       any = any || inside;
     }

@@ -64,7 +64,8 @@
   };
 
   function historyInput(element, inputType) {
-    element.dispatchEvent(new InputEvent("beforeinput", { inputType, bubbles: true, cancelable: true, composed: true }));
+    const init = { inputType, bubbles: true, cancelable: true, composed: true };
+    element.dispatchEvent(new InputEvent("beforeinput", init));
   }
 
   const undoInput = {
