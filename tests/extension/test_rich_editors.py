@@ -67,6 +67,8 @@ EDITORS = {
     ),
     "froala": Editor("froala.html", ".fr-element", "() => window.froala", method="execCommand"),
     "jodit": Editor("jodit.html", ".jodit-wysiwyg", "() => window.jodit"),
+    # Built on ProseMirror: its adapter, in the WYSIWYG mode.
+    "toastui": Editor("toastui.html", ".toastui-editor-ww-container .ProseMirror", "() => window.toastui"),
     # No markup of its own: the generic contenteditable adapter, whose paste Squire takes as an undo step.
     "squire": Editor("squire.html", "#reply", "() => window.squire"),
     # Not a rich editor: a plain contenteditable, but inside a same-origin (srcdoc) iframe.

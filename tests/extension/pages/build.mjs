@@ -9,6 +9,7 @@ await build({
     slate: "src/slate.jsx",
     lexical: "src/lexical.js",
     tiptap: "src/tiptap.js",
+    toastui: "src/toastui.js",
   },
   bundle: true,
   outdir: "dist",
