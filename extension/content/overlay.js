@@ -99,6 +99,10 @@
       style.textContent = STYLE;
       layer = document.createElement("div");
       layer.className = "layer";
+      // Clicking an underline opens its card but must leave the focus (and the caret) in the editor.
+      layer.addEventListener("mousedown", (event) => {
+        if (event.target.closest?.(".marker")) event.preventDefault();
+      });
       shadowRoot.append(style, layer);
       doc.documentElement.appendChild(host);
       // This frame's UI goes with it, even when drawn in the top document.

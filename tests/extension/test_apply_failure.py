@@ -77,3 +77,24 @@ def test_an_undo_that_would_take_typed_words_is_redone_and_the_stray_text_taken_
     page.keyboard.press("Control+End")
     page.keyboard.type(" Thanks!")
     page.wait_for_function("expected => window.modelText() === expected", arg=DRAFT + " Thanks!")
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
+def test_typing_while_a_rewrite_waits_for_the_editors_undo_group_keeps_the_typing(
+    page: Any, pages_url: str, configured: Service
+) -> None:
+    """Quill: a rewrite clicked the moment the card opens waits until a second after the last keystroke (its
+    history merges edits within one). Clicking the underline and the rewrite leaves the caret in the editor,
+    and a letter typed meanwhile wins: the rewrite is dropped, not applied over the new text."""
+    page.goto(f"{pages_url}/quill.html")
+    page.wait_for_function("() => window.quill", timeout=15000)
+    type_draft(page, "#reply .ql-editor", DRAFT)
+    marker(page, RULE).wait_for(timeout=10000)
+    marker(page, RULE).click()
+    page.locator("replycoach-ui .card [data-rc-action='apply']").first.click()
+    page.keyboard.type("!")
+
+    layer = page.locator("replycoach-ui .layer[data-rc-apply-failed]")
+    layer.wait_for(state="attached", timeout=5000)
+    assert layer.get_attribute("data-rc-apply-failed") == "changed"
+    assert page.evaluate("window.modelText()") == DRAFT + "!"
