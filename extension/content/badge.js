@@ -53,9 +53,17 @@
     }
     const element = session.editor.element;
     // An editor that is its document's body (TinyMCE's iframe) ends where the frame does, not its text.
-    const box = element === element.ownerDocument.body
-      ? { right: window.innerWidth, bottom: window.innerHeight }
+    const local = element === element.ownerDocument.body
+      ? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }
       : element.getBoundingClientRect();
+    // In the drawing document's viewport (the top one, for an editor in an iframe), within the frame's edge.
+    const { overlay } = root.replycoach;
+    const framed = overlay.hostWindow() !== window;
+    const { x, y } = overlay.frameOffset();
+    const box = {
+      right: (framed ? Math.min(local.right, window.innerWidth) : local.right) + x,
+      bottom: (framed ? Math.min(local.bottom, window.innerHeight) : local.bottom) + y,
+    };
     const size = badge.getBoundingClientRect();
     badge.style.left = `${Math.max(0, box.right - size.width - 6)}px`;
     badge.style.top = `${Math.max(0, box.bottom - size.height - 6)}px`;

@@ -11,8 +11,10 @@
     return node;
   }
 
-  /** Show the card for `flag` near `rect`; `actions` has apply(index), dismiss(), mute(), close(). */
-  function open(flag, rect, actions, { focus = false } = {}) {
+  /** Show the card for `flag` near `rect`; `actions` has apply(index), dismiss(), mute(), close(), hover().
+   * With `failure` ({message, text}) it says instead that the rewrite could not be applied, and offers
+   * `text` to copy. */
+  function open(flag, rect, actions, { focus = false, failure = null } = {}) {
     close();
     card = element("div", "card");
     card.setAttribute("role", "dialog");
@@ -25,6 +27,7 @@
       element("p", "message", flag.message),
       element("p", "why", flag.why),
     );
+    if (failure) return openFailure(flag, rect, actions, failure);
     const rewrites = element("div", "rewrites");
     flag.suggestions.forEach((suggestion, index) => {
       const button = element("button", "", suggestion.text);
@@ -46,8 +49,49 @@
       buttons.append(button);
     }
     card.append(rewrites, buttons);
+    return show(rect, actions, focus);
+  }
+
+  function openFailure(flag, rect, actions, failure) {
+    card.dataset.rcFailure = "";
+    const text = element("textarea", "copy-text");
+    text.readOnly = true;
+    text.rows = 2;
+    text.value = failure.text;
+    text.setAttribute("aria-label", "The rewrite, to copy");
+    const copy = element("button", "", "Copy the rewrite");
+    copy.type = "button";
+    copy.dataset.rcAction = "copy";
+    copy.addEventListener("click", async () => {
+      copy.textContent = (await copyText(text)) ? "Copied" : "Select it and press Ctrl+C";
+    });
+    const dismiss = element("button", "", "Close");
+    dismiss.type = "button";
+    dismiss.dataset.rcAction = "close";
+    dismiss.addEventListener("click", actions.close);
+    const buttons = element("div", "actions");
+    buttons.append(copy, dismiss);
+    card.append(element("p", "failure", failure.message), text, buttons);
+    card.setAttribute("role", "alertdialog");
+    return show(rect, actions, false);
+  }
+
+  /** Put `textarea`'s text on the clipboard (the click on Copy is the user gesture it needs). */
+  async function copyText(textarea) {
+    try {
+      await navigator.clipboard.writeText(textarea.value);
+      return true;
+    } catch {
+      textarea.select();
+      return textarea.ownerDocument.execCommand("copy");
+    }
+  }
+
+  function show(rect, actions, focus) {
     // Keep the editor's focus and selection when the mouse presses a button.
-    card.addEventListener("mousedown", (event) => event.preventDefault());
+    card.addEventListener("mousedown", (event) => {
+      if (!event.target.closest?.("textarea")) event.preventDefault();
+    });
     card.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
         event.preventDefault();
@@ -65,9 +109,10 @@
 
   function place(node, rect) {
     const box = node.getBoundingClientRect();
-    const left = Math.max(4, Math.min(rect.left, window.innerWidth - box.width - 4));
+    const view = root.replycoach.overlay.hostWindow();
+    const left = Math.max(4, Math.min(rect.left, view.innerWidth - box.width - 4));
     const below = rect.bottom + 6;
-    const top = below + box.height > window.innerHeight ? Math.max(4, rect.top - box.height - 6) : below;
+    const top = below + box.height > view.innerHeight ? Math.max(4, rect.top - box.height - 6) : below;
     node.style.left = `${left}px`;
     node.style.top = `${top}px`;
   }

@@ -5,7 +5,7 @@
   const rc = root.replycoach;
   if (rc.started) return; // injected twice (built-in and extra sites): the first one runs
   rc.started = true;
-  const { editors, overlay, card, badge, messages, apply, Session } = rc;
+  const { editors, overlay, card, badge, messages, apply, editorTiming, Session } = rc;
   const NEXT_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyJ";
 
   const sessions = new WeakMap();
@@ -33,8 +33,9 @@
     if (openFlagId) {
       const flag = active?.flags().find((item) => item.id === openFlagId);
       const rect = flag && active.rects(flag.start_utf16, flag.end_utf16)[0];
-      if (!rect) closeCard();
-      else if (card.current()) card.place(card.current(), rect);
+      const failure = card.current() && "rcFailure" in card.current().dataset;
+      if (!rect && !failure) closeCard(); // a failure notice stays until closed: the agent must see it
+      else if (rect && card.current()) card.place(card.current(), rect);
     }
   }
 
@@ -90,16 +91,41 @@
   async function applyRewrite(session, flag, index) {
     const suggestion = flag.suggestions[index];
     const expected = session.result.text;
+    const anchor = session.rects(flag.start_utf16, flag.end_utf16)[0];
     closeCard();
+    const layer = overlay.shadow();
+    delete layer.dataset.rcAppliedWith;
+    delete layer.dataset.rcApplyFailed;
     try {
       const method = await apply.replace(session.editor, expected, suggestion.start_utf16, suggestion.end_utf16,
         suggestion.text);
-      overlay.shadow().dataset.rcAppliedWith = method; // which method the editor took, for support and tests
+      layer.dataset.rcAppliedWith = method; // which method the editor took, for support and tests
       messages.send("rule.event", { ruleId: flag.rule_id, action: "applied" }).catch(() => {});
     } catch (error) {
-      session.error = { code: "apply_failed", message: error.message };
+      layer.dataset.rcApplyFailed = error.code || "failed";
+      if (error.code === "changed" || error.code === "gone") {
+        session.error = { code: "apply_failed", message: error.message };
+      } else {
+        // Said where the agent is looking, with the rewrite to copy: the editor's text is the draft again
+        // (or, for not_restored, the card says what to do).
+        showFailure(session, flag, suggestion.text, error.message, anchor);
+      }
     }
     session.analyze();
+  }
+
+  /** The card for `flag` saying the rewrite could not be applied, with `text` to copy. */
+  function showFailure(session, flag, text, message, anchor) {
+    const box = session.editor.element.getBoundingClientRect();
+    const rect = session.rects(flag.start_utf16, flag.end_utf16)[0]
+      || anchor || overlay.toHost([box])[0] || box;
+    openFlagId = flag.id;
+    sticky = true;
+    card.open(flag, rect, {
+      close: () => closeCard({ refocus: true }),
+      hover: (inside) => (inside ? clearTimeout(hoverTimer) : undefined),
+    }, { failure: { message, text } });
+    scheduleRender();
   }
 
   function sessionFor(target) {
@@ -134,6 +160,7 @@
   function onInput(event) {
     const session = sessionFor(event.target);
     if (!session) return;
+    editorTiming.noteEdit(session.editor.element);
     activate(session);
     if (openFlagId && !session.current()) closeCard();
     session.schedule();
@@ -208,6 +235,14 @@
     document.addEventListener("mousemove", onMouseMove, { capture: true, passive: true });
     window.addEventListener("scroll", scheduleRender, true);
     window.addEventListener("resize", scheduleRender);
+    // An editor in a same-origin iframe is drawn for in the top document (overlay.js): its scrolling moves
+    // the markers, and a click there outside the card closes it.
+    const drawing = overlay.hostWindow();
+    if (drawing !== window) {
+      drawing.addEventListener("scroll", scheduleRender, true);
+      drawing.addEventListener("resize", scheduleRender);
+      drawing.document.addEventListener("mousedown", onPointerDown, true);
+    }
     const layer = overlay.shadow();
     for (const type of ["click", "mouseover", "mouseout"]) layer.addEventListener(type, onLayerEvent);
     // An editor that already has focus when the script arrives.

@@ -1,5 +1,8 @@
-// The one <replycoach-ui> element per document, outside any editor, whose open shadow root holds
-// everything the extension draws; and the underline markers, placed from the flagged ranges' client rects.
+// The one <replycoach-ui> element per frame, outside any editor, whose open shadow root holds everything the
+// extension draws; and the underline markers, placed from the flagged ranges' client rects. An editor in a
+// same-origin iframe (TinyMCE's and CKEditor 4's classic modes) is drawn for in the top document, over the
+// iframe: a card drawn inside a short editing iframe would be clipped, its buttons out of reach. Rects the
+// adapters measure are in their own frame's viewport; toHost() moves them into the drawing document's.
 "use strict";
 (function (root) {
   const STYLE = `
@@ -35,23 +38,75 @@
     .list li button { display: block; width: 100%; text-align: left; background: none; border: none; padding: 4px 0; }
     .notice { color: #7a4f01; }
     .mirror { pointer-events: none; }
+    .failure { margin: 4px 0; color: #7a4f01; font-weight: 600; }
+    .copy-text { display: block; width: 100%; box-sizing: border-box; margin: 4px 0; font: inherit;
+      border: 1px solid #dadce0; border-radius: 6px; padding: 6px 8px; resize: none; }
   `;
 
   let host = null;
   let layer = null;
   let drawn = []; // [{flagId, rect}] of the markers last drawn, topmost last, for flagAt()
 
+  /** The outermost window, from this frame up, whose document this script can reach (same origin): the
+   * extension draws there. A cross-origin parent stops the climb. */
+  function hostWindow() {
+    let win = window;
+    try {
+      while (win.parent !== win && win.frameElement && win.parent.document) win = win.parent;
+    } catch {
+      // a cross-origin ancestor: draw in the last reachable one
+    }
+    return win;
+  }
+
+  /** Where this frame's viewport starts in the drawing window's viewport, and the frame's own size. */
+  function frameOffset() {
+    if (hostWindow() === window) return { x: 0, y: 0 };
+    let x = 0;
+    let y = 0;
+    const top = hostWindow();
+    for (let win = window; win !== top; win = win.parent) {
+      const frame = win.frameElement;
+      const box = frame.getBoundingClientRect();
+      const style = win.parent.getComputedStyle(frame);
+      x += box.left + frame.clientLeft + parseFloat(style.paddingLeft);
+      y += box.top + frame.clientTop + parseFloat(style.paddingTop);
+    }
+    return { x, y };
+  }
+
+  /** `rects` (in this frame's viewport) in the drawing window's viewport; in a child frame, only those that
+   * are within the frame's visible area (text scrolled out of a short iframe gets no marker over the page). */
+  function toHost(rects) {
+    if (hostWindow() === window) return rects;
+    const { x, y } = frameOffset();
+    const [width, height] = [window.innerWidth, window.innerHeight];
+    return rects
+      .filter((rect) => rect.bottom > 0 && rect.top < height && rect.right > 0 && rect.left < width)
+      .map((rect) => ({
+        left: rect.left + x, right: rect.right + x, top: rect.top + y, bottom: rect.bottom + y,
+        width: rect.width, height: rect.height,
+      }));
+  }
+
   /** The shadow root's drawing layer, created on first use. */
   function shadow() {
     if (!host || !host.isConnected) {
-      host = document.createElement("replycoach-ui");
+      const doc = hostWindow().document;
+      host = doc.createElement("replycoach-ui");
       const shadowRoot = host.attachShadow({ mode: "open" });
       const style = document.createElement("style");
       style.textContent = STYLE;
       layer = document.createElement("div");
       layer.className = "layer";
+      // Clicking an underline opens its card but must leave the focus (and the caret) in the editor.
+      layer.addEventListener("mousedown", (event) => {
+        if (event.target.closest?.(".marker")) event.preventDefault();
+      });
       shadowRoot.append(style, layer);
-      document.documentElement.appendChild(host);
+      doc.documentElement.appendChild(host);
+      // This frame's UI goes with it, even when drawn in the top document.
+      if (doc !== document) window.addEventListener("pagehide", () => host && host.remove(), { once: true });
     }
     return layer;
   }
@@ -93,8 +148,10 @@
     }
   }
 
-  /** The id of the flag whose text is drawn at viewport point (x, y) (the topmost one), or null. */
-  function flagAt(x, y) {
+  /** The id of the flag whose text is drawn at point (x, y) of this frame's viewport (the topmost), or null. */
+  function flagAt(localX, localY) {
+    const { x: dx, y: dy } = frameOffset();
+    const [x, y] = [localX + dx, localY + dy];
     for (let index = drawn.length - 1; index >= 0; index--) {
       const { flagId, rect } = drawn[index];
       if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return flagId;
@@ -102,5 +159,5 @@
     return null;
   }
 
-  root.replycoach.overlay = { shadow, owns, drawMarkers, flagAt };
+  root.replycoach.overlay = { shadow, owns, drawMarkers, flagAt, hostWindow, frameOffset, toHost };
 })(globalThis);

@@ -74,10 +74,11 @@
       this.onChange(this);
     }
 
-    /** Client rects of text [start, end) of the editor. */
+    /** Client rects of text [start, end) of the editor, in the viewport of the document drawn in (the top
+     * one, for an editor in a same-origin iframe). */
     rects(start, end) {
       const { element, adapter } = this.editor;
-      return adapter.rects(element, start, end);
+      return root.replycoach.overlay.toHost(adapter.rects(element, start, end));
     }
   }
 

@@ -104,7 +104,22 @@
     return range;
   }
 
-  const api = { build, rangePoints, toRange };
+  /** Whether `range` covers exactly the characters of text [start, end) of `map` (the line breaks the
+   * walk added aside): so an edit sent to the selection replaces the flagged words, nothing more or less. */
+  function covers(map, range, start, end) {
+    let any = false;
+    for (let index = 0; index < map.text.length; index++) {
+      const at = map.positions[index];
+      if (!at) continue;
+      const inside = range.comparePoint(at.node, at.offset) === 0
+        && range.comparePoint(at.node, at.offset + 1) === 0;
+      if (inside !== (index >= start && index < end)) return false;
+      any = any || inside;
+    }
+    return any;
+  }
+
+  const api = { build, rangePoints, toRange, covers };
   root.replycoach = root.replycoach || {};
   root.replycoach.textMap = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;

@@ -29,6 +29,7 @@ STARTUP_TIMEOUT = 30.0
 # WebDriver's code points for keys that are not characters.
 CONTROL = "\ue009"
 ENTER = "\ue007"
+END = "\ue010"
 
 PREFS: dict[str, Any] = {
     "extensions.webextensions.uuids": json.dumps({ADDON_ID: ADDON_UUID}),

@@ -24,6 +24,15 @@ CHROMIUM = os.environ.get("REPLYCOACH_CHROMIUM", "/usr/bin/chromium")
 DRAFT = "Hi Sam,\nCalm down, the parcel is on its way."
 RULE = "dismissive.calm-down"
 
+# Seconds from the last keystroke to the marker, per (browser, editor): printed at the end of the session
+# (conftest.py's pytest_terminal_summary). A figure to read, never asserted: speed is the benchmarks' job.
+LATENCIES: dict[tuple[str, str], list[float]] = {}
+
+
+def record_latency(browser: str, editor: str, seconds: float) -> None:
+    """Keep one measured time from the last keystroke to the marker, for the session's summary."""
+    LATENCIES.setdefault((browser, editor), []).append(seconds)
+
 
 class Service:
     """A running `replycoach serve` and an agent key made with the CLI."""

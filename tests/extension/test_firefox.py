@@ -11,8 +11,16 @@ from typing import Any
 import pytest
 import requests
 
-from .firefox import CONTROL, find, firefox, open_extension_page, press, type_text, wait_until
-from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready
+from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
+from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency
+from .test_apply_failure import WAYWARD
+from .test_rich_editors import CARET_MOVE_MS, MORE, PACES
+from .test_rich_editors import EDITORS as CHROMIUM_EDITORS
+
+# Where Firefox's way into an editor differs from Chromium's (test_rich_editors.py's `method`).
+# Slate takes a script's beforeinput in Chromium, not in Firefox, where the paste after it goes in (checked
+# like any other: the text read back is exactly the rewrite).
+FIREFOX_METHODS: dict[str, str] = {"slate": "paste"}
 
 # Every element the extension shows lives in the open shadow root of a <replycoach-ui> host.
 OVERLAY_JS = """
@@ -97,27 +105,46 @@ def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any
         (ARTIFACTS / f"firefox-{name}.png").write_bytes(screenshot)
 
 
-def apply_and_undo(tab: Any, service: Service, editable: str, read: str, method: str) -> None:
-    """Type the cold draft into `editable` with real key events, check the text `read` (a JS expression)
-    returns, open the marker's card, apply the first rewrite, check the text and that it went in with
-    `method`, then press Ctrl+Z and check the draft is back exactly."""
+def apply_and_undo(
+    tab: Any,
+    service: Service,
+    editable: str,
+    read: str,
+    method: str,
+    *,
+    name: str = "",
+    frame: str | None = None,
+    pace: str = "reading",
+) -> None:
+    """Type the cold draft into `editable` (inside the iframe `frame`, if given) with real key events, check
+    the text `read` (a JS expression in the top document) returns, open the marker's card, apply the first
+    rewrite (after a second's reading, or at once with pace "immediate"), check the text and that it went
+    in with `method`, then press Ctrl+Z and check the draft is back exactly, and that typing goes on."""
 
     def text() -> str:
         return str(tab.execute_script(f"return {read};"))
 
+    if frame:
+        tab.switch_to_frame(find(tab, frame))
     find(tab, editable).click()
     type_text(tab, DRAFT)
     typed = time.monotonic()
+    if frame:
+        tab.switch_to_frame()  # the extension draws for a framed editor in the top document
+    marker = None
+    while marker is None and time.monotonic() - typed < 10:
+        marker = overlay(tab, f".marker[data-rc-rule='{RULE}']")
+    if marker is None:
+        pytest.fail(f"no marker for {RULE} appeared")
+    if name:
+        record_latency("firefox", name, time.monotonic() - typed)
     wait_until(
         lambda: text() == DRAFT, 5, lambda: f"after typing, the editor holds {text()!r}, not {DRAFT!r}"
     )
 
-    marker = wait_until(
-        lambda: overlay(tab, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE} appeared"
-    )
     rewrite, after = expected_after(service, DRAFT, RULE)
-    # As an agent reads the card first: rich editors merge edits less than 0.5-1 s apart into one undo step.
-    time.sleep(max(0.0, typed + 1.1 - time.monotonic()))
+    if pace == "reading":
+        time.sleep(max(0.0, typed + 1.1 - time.monotonic()))
     marker.click()
     button = wait_until(
         lambda: overlay(tab, ".card [data-rc-action='apply']"),
@@ -135,7 +162,15 @@ def apply_and_undo(tab: Any, service: Service, editable: str, read: str, method:
     assert applied_with == method, f"the rewrite went in with {applied_with}, not {method}"
     press(tab, CONTROL, "z")
     wait_until(
-        lambda: text() == DRAFT, 5, lambda: f"after Ctrl+Z, the editor holds {text()!r}, not {DRAFT!r}"
+        lambda: text() == DRAFT, 5, lambda: f"after one Ctrl+Z, the editor holds {text()!r}, not {DRAFT!r}"
+    )
+    press(tab, CONTROL, END)
+    time.sleep(CARET_MOVE_MS / 1000)
+    type_text(tab, MORE)
+    wait_until(
+        lambda: text() == DRAFT + MORE,
+        5,
+        lambda: f"typing after the undo, the editor holds {text()!r}, not {DRAFT + MORE!r}",
     )
 
 
@@ -155,27 +190,64 @@ def test_contenteditable_apply_and_undo(tab: Any, pages_url: str, service: Servi
 
 
 # Rich editors keep their own document model: the test reads it through the editor's API (each page's
-# window.modelText()), once `ready` (a JS expression over the page's own window, `page`) is truthy.
-EDITORS = {
-    "prosemirror": ("prosemirror.html", "#reply .ProseMirror", "page.view"),
-    "quill": ("quill.html", "#reply .ql-editor", "page.quill"),
-    "ckeditor5": ("ckeditor5.html", ".ck-editor__editable", "page.modelText"),
-    "draft": ("draft.html", "#reply [contenteditable]", "page.draftState"),
-    "tinymce-inline": ("tinymce-inline.html", "#reply", "page.tinyEditor"),
-    "trix": ("trix.html", "#reply", "page.document.querySelector('#reply').editor"),
-}
+# window.modelText()), once `ready` (a JS expression over the page's own window, `page`) is truthy. The
+# same pages as the Chromium matrix (test_rich_editors.py), the same way into each editor's model.
+EDITORS = CHROMIUM_EDITORS
 
 
 @pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs and bundles the editors")
+@pytest.mark.parametrize("pace", PACES)
 @pytest.mark.parametrize("name", list(EDITORS))
 def test_rich_editor_apply_in_the_editors_model_and_undo(
-    tab: Any, pages_url: str, service: Service, name: str
+    tab: Any, pages_url: str, service: Service, name: str, pace: str
 ) -> None:
-    page, editable, ready = EDITORS[name]
-    tab.navigate(f"{pages_url}/{page}")
+    editor = EDITORS[name]
+    tab.navigate(f"{pages_url}/{editor.page}")
+    ready = editor.ready.replace("() => window.", "page.").replace("() => document", "page.document")
     wait_until(
         lambda: tab.execute_script(f"const page = window.wrappedJSObject; return Boolean({ready});"),
         15,
-        lambda: f"{name} did not start on {page} (scripts/test builds tests/extension/pages/dist)",
+        lambda: f"{name} did not start on {editor.page} (scripts/test builds tests/extension/pages/dist)",
     )
-    apply_and_undo(tab, service, editable, "window.wrappedJSObject.modelText()", "paste")
+    method = FIREFOX_METHODS.get(name, editor.method)
+    apply_and_undo(
+        tab,
+        service,
+        editor.editable,
+        "window.wrappedJSObject.modelText()",
+        method,
+        name=name,
+        frame=editor.frame,
+        pace=pace,
+    )
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs and bundles the editors")
+@pytest.mark.parametrize("name", list(WAYWARD))
+def test_a_wrong_insertion_is_undone_and_said_on_the_card(
+    tab: Any, pages_url: str, service: Service, name: str
+) -> None:
+    path, editable, _ready = WAYWARD[name]
+    tab.navigate(f"{pages_url}/{path}")
+    wait_until(
+        lambda: tab.execute_script("return typeof window.wrappedJSObject.modelText === 'function';"),
+        15,
+        lambda: f"{path} did not start",
+    )
+    find(tab, editable).click()
+    type_text(tab, DRAFT)
+    marker = wait_until(
+        lambda: overlay(tab, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE} appeared"
+    )
+    rewrite, _after = expected_after(service, DRAFT, RULE)
+    marker.click()
+    apply = wait_until(
+        lambda: overlay(tab, ".card [data-rc-action='apply']"), 5, lambda: "the marker opened no card"
+    )
+    apply.click()
+    failure = wait_until(
+        lambda: overlay(tab, ".card[data-rc-failure] .failure"), 5, lambda: "no failure shown on the card"
+    )
+    assert failure.text == "Couldn't apply here; copy the rewrite."
+    assert overlay(tab, ".card[data-rc-failure] textarea").get_property("value") == rewrite
+    assert tab.execute_script("return window.wrappedJSObject.modelText();") == DRAFT

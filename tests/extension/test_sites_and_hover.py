@@ -6,7 +6,16 @@ from typing import Any
 
 import pytest
 
-from .helpers import DRAFT, RULE, Service, marker, set_settings, type_draft
+from .helpers import (
+    DRAFT,
+    RULE,
+    Service,
+    marker,
+    node_modules_ready,
+    set_settings,
+    type_draft,
+    type_keys,
+)
 from .test_options import open_options, wait_until_loaded
 
 CARD = "replycoach-ui .card"
@@ -112,3 +121,27 @@ def test_options_everywhere_asks_for_all_urls_and_saves_it(
         assert tab.is_disabled("#sites")
     finally:
         tab.close()
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
+def test_hovering_the_underlined_text_in_a_short_iframe_opens_the_card_over_the_page(
+    page: Any, pages_url: str, configured: Service
+) -> None:
+    """CKEditor 4 in a 150 px editing iframe: the marker is drawn in the top document over the frame, the
+    pointer over the flagged words inside the frame opens the card there, whole, reaching past the frame."""
+    page.goto(f"{pages_url}/ckeditor4.html")
+    page.wait_for_function("() => window.ck4", timeout=15000)
+    page.frame_locator("iframe.cke_wysiwyg_frame").locator("body").click()
+    type_keys(page, DRAFT)
+    marker(page, RULE).wait_for(timeout=10000)
+    box = marker(page, RULE).bounding_box()
+    frame = page.locator("iframe.cke_wysiwyg_frame").bounding_box()
+    assert box and frame
+    assert frame["y"] < box["y"] < frame["y"] + frame["height"]  # over the frame, where the words are
+    x, y = box["x"] + box["width"] / 2, box["y"] - 6
+    page.mouse.move(x, y, steps=5)
+    card = page.locator(CARD)
+    card.wait_for(timeout=5000)
+    assert card.get_attribute("data-rc-rule") == RULE
+    drawn = card.bounding_box()
+    assert drawn and drawn["y"] + drawn["height"] > frame["y"] + frame["height"]

@@ -1,10 +1,10 @@
 // Adapter for an element the agent edits as contenteditable, when no rich editor's adapter claims it; the
-// rich adapters reuse its reading, selecting and verifying (see rich.js). The text and its offsets come
+// rich adapters reuse its reading and selecting (see rich.js). The text and its offsets come
 // from the text map: the DOM's characters in order, with line breaks at blocks and <br>.
 "use strict";
 (function (root) {
   const rc = root.replycoach;
-  const { textMap, insertion, editorTiming } = rc;
+  const { textMap, insertion } = rc;
 
   function read(element) {
     return textMap.build(element).text;
@@ -41,15 +41,19 @@
       return true;
     },
 
-    // The browser edits a plain contenteditable itself: its own command first, then what rich editors take.
-    methods: [insertion.execCommand, insertion.paste, insertion.beforeInput],
-
-    /** Read the text back once the editor has rendered. The insertion took when the text is the intended
-     * one, or when it changed some other way (the editor adjusted spacing, say): that text is kept. When it
-     * is still the text before the insertion, the next method is tried. */
-    async verify(element, expected, wanted) {
-      const now = await editorTiming.afterRender(element, () => read(element));
-      return now === wanted || now !== expected;
+    /** Whether the document's selection covers exactly text [start, end): checked after the editor had
+     * its turn, since an editor may move the selection back to where its model has it. */
+    selected(element, start, end) {
+      const selection = element.ownerDocument.getSelection();
+      if (!selection || !selection.rangeCount) return false;
+      return textMap.covers(textMap.build(element), selection.getRangeAt(0), start, end);
     },
+
+    // A paste first: an editor this file does not know (Squire, say) may keep an undo stack of its own,
+    // which records what it pastes itself but not an edit made with execCommand. A plain contenteditable
+    // ignores a script's paste, and the browser's own command then edits it as typing does.
+    methods: [insertion.paste, insertion.execCommand, insertion.beforeInput],
+    // How to take back an insertion that went in wrong: an unknown editor's Ctrl+Z, then the browser's undo.
+    undoMethods: [insertion.undoKey, insertion.undoCommand],
   };
 })(globalThis);

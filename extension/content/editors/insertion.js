@@ -49,5 +49,65 @@
     },
   };
 
-  root.replycoach.insertion = { execCommand, paste, beforeInput };
+  // The ways to undo one step of an editor's history, for an insertion that went in wrong (apply.js), each
+  // with its redo for an undo that went too far: the browser's own command (a <textarea>, a plain
+  // contenteditable), the Input Events `historyUndo` that editors built on them handle (Slate among them),
+  // and the Ctrl+Z (Ctrl+Shift+Z) an editor's own keymap handles.
+  const undoCommand = {
+    name: "execCommand",
+    undo(element) {
+      element.ownerDocument.execCommand("undo", false, null);
+    },
+    redo(element) {
+      element.ownerDocument.execCommand("redo", false, null);
+    },
+  };
+
+  function historyInput(element, inputType) {
+    const init = { inputType, bubbles: true, cancelable: true, composed: true };
+    element.dispatchEvent(new InputEvent("beforeinput", init));
+  }
+
+  const undoInput = {
+    name: "historyUndo",
+    undo: (element) => historyInput(element, "historyUndo"),
+    redo: (element) => historyInput(element, "historyRedo"),
+  };
+
+  function pressZ(element, shiftKey) {
+    const mac = /Mac|iPhone|iPad/.test(element.ownerDocument.defaultView.navigator.platform);
+    const init = {
+      key: shiftKey ? "Z" : "z", code: "KeyZ", keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, shiftKey,
+      bubbles: true, cancelable: true, composed: true,
+    };
+    element.dispatchEvent(new KeyboardEvent("keydown", init));
+    element.dispatchEvent(new KeyboardEvent("keyup", init));
+  }
+
+  const undoKey = {
+    name: "Ctrl+Z",
+    undo: (element) => pressZ(element, false),
+    redo: (element) => pressZ(element, true),
+  };
+
+  // The ways to delete the selection, to take out text an editor put in the wrong place when its history
+  // cannot take it back alone (apply.js): Input Events' deleteContentBackward, then the browser's command.
+  const deletions = [
+    {
+      name: "beforeinput",
+      delete(element) {
+        element.dispatchEvent(new InputEvent("beforeinput", {
+          inputType: "deleteContentBackward", bubbles: true, cancelable: true, composed: true,
+        }));
+      },
+    },
+    {
+      name: "execCommand",
+      delete(element) {
+        element.ownerDocument.execCommand("delete", false, null);
+      },
+    },
+  ];
+
+  root.replycoach.insertion = { execCommand, paste, beforeInput, undoCommand, undoInput, undoKey, deletions };
 })(globalThis);

@@ -29,11 +29,11 @@
       return true;
     },
 
-    methods: [rc.insertion.execCommand],
-
-    /** A textarea takes the text as given, at once: anything else is a failure. */
-    verify(element, expected, wanted) {
-      return element.value === wanted;
+    selected(element, start, end) {
+      return element.selectionStart === start && element.selectionEnd === end;
     },
+
+    methods: [rc.insertion.execCommand],
+    undoMethods: [rc.insertion.undoCommand],
   };
 })(globalThis);

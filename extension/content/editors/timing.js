@@ -34,5 +34,28 @@
     return read();
   }
 
-  root.replycoach.editorTiming = { selectionSettled, afterRender };
+  // When each editor element last had an edit from the agent (an `input` event), for quietFor().
+  const lastEdits = new WeakMap();
+
+  /** Note that the agent just edited `element` (main.js calls it on every input event). */
+  function noteEdit(element) {
+    lastEdits.set(element, performance.now());
+  }
+
+  /** Resolves once `ms` have passed since the agent's last edit in `element`. Editors that group edits
+   * made less than a moment apart into one undo step (Quill: 1 s, ProseMirror: 0.5 s) would otherwise
+   * undo a rewrite applied right after typing together with the last letters typed. */
+  function quietFor(element, ms) {
+    const last = lastEdits.get(element);
+    const wait = last === undefined ? 0 : last + ms - performance.now();
+    if (wait <= 0) return Promise.resolve();
+    return new Promise((resolve) => element.ownerDocument.defaultView.setTimeout(resolve, wait));
+  }
+
+  /** Resolves after `ms` in `element`'s window. */
+  function pause(element, ms) {
+    return new Promise((resolve) => element.ownerDocument.defaultView.setTimeout(resolve, ms));
+  }
+
+  root.replycoach.editorTiming = { selectionSettled, afterRender, noteEdit, quietFor, pause };
 })(globalThis);

@@ -79,3 +79,25 @@ test("spans with no DOM character, or outside the text, have no range", () => {
   assert.equal(textMap.toRange(map, 2, 9), null);
   assert.equal(textMap.toRange(map, 2, 2), null);
 });
+
+test("covers: a selection covers a span only when it holds exactly its characters", () => {
+  const root = editor("<p>Hi Sam,</p><p>Calm <b>down</b>, the parcel.</p>");
+  const map = textMap.build(root);
+  const start = map.text.indexOf("Calm down");
+  const end = start + "Calm down".length;
+  // The range toRange gives, and the same span drawn with element boundary points.
+  assert.equal(textMap.covers(map, textMap.toRange(map, start, end), start, end), true);
+  const bold = root.querySelector("b");
+  const byElements = root.ownerDocument.createRange();
+  byElements.setStart(root.querySelectorAll("p")[1], 0);
+  byElements.setEnd(bold, 1);
+  assert.equal(textMap.covers(map, byElements, start, end), true);
+  // One character short, one too many, a caret at the span's start: not the flagged words.
+  assert.equal(textMap.covers(map, textMap.toRange(map, start, end - 1), start, end), false);
+  assert.equal(textMap.covers(map, textMap.toRange(map, start, end + 1), start, end), false);
+  const caret = textMap.toRange(map, start, end);
+  caret.collapse(true);
+  assert.equal(textMap.covers(map, caret, start, end), false);
+  // A caret where an empty span would be is no cover either.
+  assert.equal(textMap.covers(map, caret, start, start), false);
+});

@@ -1,0 +1,18 @@
+import Editor from "@toast-ui/editor";
+
+// Its WYSIWYG mode, without the mode switch and usage statistics (a request to Google Analytics).
+const editor = new Editor({
+  el: document.querySelector("#reply"),
+  initialEditType: "wysiwyg",
+  hideModeSwitch: true,
+  height: "260px",
+  usageStatistics: false,
+  toolbarItems: [["bold", "italic"]],
+});
+window.toastui = editor;
+// The WYSIWYG editor's ProseMirror document, paragraphs joined by "\n" (its Markdown export would put blank
+// lines between them).
+window.modelText = () => {
+  const doc = editor.wwEditor.view.state.doc;
+  return doc.textBetween(0, doc.content.size, "\n");
+};
