@@ -55,15 +55,16 @@ class CustomerContext:
 
 @lru_cache(maxsize=1)
 def _sentiment() -> Any:
-    # TextBlob's pattern analyzer ships its lexicon; it needs none of the NLTK corpora.
-    from textblob.en.sentiments import PatternAnalyzer
+    # TextBlob's pattern analyzer ships its lexicon; it needs none of the NLTK corpora. Called directly,
+    # not through `PatternAnalyzer.analyze`, which builds a namedtuple class on every call.
+    from textblob.en import sentiment
 
-    return PatternAnalyzer()
+    return sentiment
 
 
 def polarity(text: str) -> float:
     """TextBlob's polarity of `text`, from -1 (negative) to 1 (positive)."""
-    return float(_sentiment().analyze(text).polarity)
+    return float(_sentiment()(text)[0])
 
 
 def read_customer(message: str | None) -> CustomerContext:

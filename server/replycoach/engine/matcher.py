@@ -11,7 +11,7 @@ import re2
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.suggest import template_slots
-from replycoach.engine.text import on_word_boundaries
+from replycoach.engine.text import Utf8Text, on_word_boundaries
 from replycoach.errors import BankError, Problem
 
 # RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
@@ -67,29 +67,42 @@ class CompiledEntry:
         # The patterns as RE2 runs them (vocabulary references expanded), for the bank-wide prefilter.
         self.sources: list[str] = [p.pattern for p in patterns]
         self.unless = unless
-        names = [frozenset(p.groupindex) for p in patterns]
+        # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
+        self.groups: list[dict[str, int]] = [dict(p.groupindex) for p in patterns]
+        names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
 
-    def matches(self, text: str, pattern_indexes: Iterable[int] | None = None) -> list[RawMatch]:
-        """Every match of this entry in normalized `text` on word boundaries, exceptions applied."""
+    def matches(
+        self, text: str, pattern_indexes: Iterable[int] | None = None, utf8: Utf8Text | None = None
+    ) -> list[RawMatch]:
+        """Every match of this entry in normalized `text` on word boundaries, exceptions applied (`utf8`:
+        the text's bytes, when the caller has them)."""
         indexes = range(len(self.patterns)) if pattern_indexes is None else pattern_indexes
+        encoded = utf8 if utf8 is not None else Utf8Text(text)
+        data = encoded.data
+        to_chars = encoded.to_chars
         found: list[RawMatch] = []
         for index in indexes:
             regex = self.patterns[index]
-            for m in regex.finditer(text):
-                start, end = m.span()
+            groupindex = self.groups[index]
+            for m in regex.finditer(data):
+                start, end = to_chars(m.start()), to_chars(m.end())
                 while start < end and text[start] == " ":
                     start += 1
                 while end > start and text[end - 1] == " ":
                     end -= 1
                 if start == end or not on_word_boundaries(text, start, end):
                     continue
-                groups = {
-                    name: m.span(index) for name, index in regex.groupindex.items() if m.span(index)[0] >= 0
-                }
+                groups = {}
+                for name, group in groupindex.items():
+                    group_start, group_end = m.span(group)
+                    if group_start >= 0:
+                        groups[name] = (to_chars(group_start), to_chars(group_end))
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
-            exceptions = [m.span() for regex in self.unless for m in regex.finditer(text)]
+            exceptions = [
+                (to_chars(m.start()), to_chars(m.end())) for regex in self.unless for m in regex.finditer(data)
+            ]
             found = [
                 match for match in found if not any(s < match.end and match.start < e for s, e in exceptions)
             ]
@@ -266,15 +279,15 @@ class Matcher:
             return
         self._filters.append((start, regex_filter))
 
-    def find(self, text: str) -> list[RawMatch]:
-        """All matches of all entries in normalized `text`."""
+    def find(self, text: str, utf8: Utf8Text | None = None) -> list[RawMatch]:
+        """All matches of all entries in normalized `text` (`utf8`: its bytes, when the caller has them)."""
+        encoded = utf8 if utf8 is not None else Utf8Text(text)
         hits: dict[int, list[int]] = {}
-        encoded = text.encode("utf-8")
         for offset, regex_filter in self._filters:
-            for index in regex_filter.Match(encoded, True) or ():
+            for index in regex_filter.Match(encoded.data, True) or ():
                 entry_index, pattern_index = self._owners[offset + index]
                 hits.setdefault(entry_index, []).append(pattern_index)
         found: list[RawMatch] = []
         for entry_index in sorted(hits):
-            found.extend(self._entries[entry_index].matches(text, hits[entry_index]))
+            found.extend(self._entries[entry_index].matches(text, hits[entry_index], encoded))
         return found

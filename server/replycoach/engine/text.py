@@ -24,6 +24,7 @@ _QUOTES = str.maketrans(
         "\uff02": '"',
     }
 )
+_CURLY = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -54,7 +55,8 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Straighten quotes and collapse each whitespace run to one space, remembering how to map back."""
-    translated = text.translate(_QUOTES)
+    # Most drafts have no curly quote: translating costs more than looking.
+    translated = text.translate(_QUOTES) if _CURLY.search(text) else text
     pieces: list[str] = []
     positions: list[int] = []
     shrink: list[int] = []
@@ -73,6 +75,47 @@ def normalize(text: str) -> NormalizedText:
             shrink.append(total)
     pieces.append(translated[last:])
     return NormalizedText("".join(pieces), tuple(positions), tuple(shrink))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class Utf8Text:
+    """A text's UTF-8 bytes, encoded once, and its offsets mapped between code points and bytes.
+
+    RE2 matches bytes: handed a str, its binding encodes the whole text again on every call (and counts
+    from the start to find `pos`), so each search of a long draft would cost its whole length. Searching these
+    bytes costs only the stretch searched. Offsets are the same in an ASCII text (most drafts)."""
+
+    def __init__(self, text: str) -> None:
+        self.data = text.encode("utf-8")
+        self.ascii = len(self.data) == len(text)
+        # For each non-ASCII code point: its offset, the offset of its first byte, and how many bytes all the
+        # non-ASCII code points up to it take beyond one each.
+        self._chars: list[int] = []
+        self._bytes: list[int] = []
+        self._extra: list[int] = []
+        if not self.ascii:
+            extra = 0
+            for m in _NON_ASCII.finditer(text):
+                self._chars.append(m.start())
+                self._bytes.append(m.start() + extra)
+                extra += len(m.group().encode("utf-8")) - 1
+                self._extra.append(extra)
+
+    def to_bytes(self, index: int) -> int:
+        """The byte offset of code-point offset `index`."""
+        if self.ascii:
+            return index
+        before = bisect.bisect_left(self._chars, index)
+        return index + (self._extra[before - 1] if before else 0)
+
+    def to_chars(self, offset: int) -> int:
+        """The code-point offset of byte offset `offset` (a boundary between code points)."""
+        if self.ascii:
+            return offset
+        before = bisect.bisect_left(self._bytes, offset)
+        return offset - (self._extra[before - 1] if before else 0)
 
 
 class Utf16Offsets:

@@ -16,6 +16,7 @@ _REPORTING = re.compile(
     r"(?:said|told you|mentioned|wrote|asked|replied|claimed|suggested|heard|been told)\b",
     re.IGNORECASE,
 )
+_QUOTE = re.compile('"')
 
 
 class Voice:
@@ -27,7 +28,7 @@ class Voice:
     def __init__(self, draft: Draft) -> None:
         self._draft = draft
         text = draft.normalized.text
-        quotes = [i for i, c in enumerate(text) if c == '"']
+        quotes = [m.start() for m in _QUOTE.finditer(text)]
         self._quoted = [(quotes[i], quotes[i + 1]) for i in range(0, len(quotes) - 1, 2)]
         self._quote_starts = [q_start for q_start, _ in self._quoted]
 
