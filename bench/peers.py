@@ -106,7 +106,7 @@ def _peer_times(drafts: list[str], scratch: Path) -> dict[str, list[float]] | No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
-    parser.add_argument("--drafts", type=int, default=300, help="how many 1 KB drafts per round (default 300)")
+    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds, each tool in turn (default 5)")
     parser.add_argument("--scratch", type=Path, help="folder for the npm packages (default: a temporary one)")
     args = parser.parse_args()

@@ -101,7 +101,9 @@ class CompiledEntry:
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
             exceptions = [
-                (to_chars(m.start()), to_chars(m.end())) for regex in self.unless for m in regex.finditer(data)
+                (to_chars(m.start()), to_chars(m.end()))
+                for regex in self.unless
+                for m in regex.finditer(data)
             ]
             found = [
                 match for match in found if not any(s < match.end and match.start < e for s, e in exceptions)

@@ -1,12 +1,12 @@
 """Sentiment polarity, as TextBlob's pattern analyzer computes it, at a fraction of its cost.
 
 TextBlob (`PatternAnalyzer`) splits a text into sentences and tokens and walks the tokens against its
-sentiment lexicon; most of its time goes to splitting punctuation off each token in Python and to its lazily
-loaded dictionaries. This module gives the same number, to the last bit, with TextBlob's own lexicon and its own
-tokenizer: each distinct whitespace-separated word is split by TextBlob's tokenizer once and remembered (a
-draft's words recur: "thanks," "order." "@handle"), and the walk over the lexicon uses plain dictionaries
-built once. The rare text with an emoticon or a sarcasm mark, which TextBlob's tokenizer merges across words,
-is handed to TextBlob itself.
+sentiment lexicon; most of its time goes to splitting punctuation off each token in Python and to its
+lazily loaded dictionaries. This module gives the same number, to the last bit, with TextBlob's own lexicon
+and its own tokenizer: each distinct whitespace-separated word is split by TextBlob's tokenizer once and
+remembered (a draft's words recur: "thanks," "order." "@handle"), and the walk over the lexicon uses plain
+dictionaries built once. The rare text with an emoticon or a sarcasm mark, which TextBlob's tokenizer
+merges across words, is handed to TextBlob itself.
 """
 
 from __future__ import annotations

@@ -92,6 +92,9 @@ def init_app(app: Flask) -> None:
     # The bank folder as shipped: /health and the curated update review compare the database with it.
     app.extensions["replycoach.shipped"] = shipped
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"], app.config["MAX_FLAGS"])
+    # One analysis now loads what the first one would (the sentiment lexicon, the stemmer), before the
+    # workers fork: they share it, and no agent's first draft waits for it.
+    live.engine.analyze("Thanks for your patience.", "I have tried everything, still nothing!")
     store.on_change = live.expire
     app.extensions["replycoach.engine"] = live
     # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,
