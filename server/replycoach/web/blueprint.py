@@ -158,7 +158,7 @@ def as_json(payload: Any) -> flask.Response:
     A view decorated with `@blp.response(200, Schema)` that returns a plain value has it dumped through the
     schema (a second copy of what the engine's `to_dict` built) before it is encoded; a Response is sent as
     it is. The schema still documents the operation, and the tests check that every answer fits it."""
-    return flask.current_app.json.response(payload)
+    return flask.jsonify(payload)
 
 
 class Blueprint(flask_smorest.Blueprint):  # type: ignore[misc]
