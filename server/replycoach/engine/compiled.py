@@ -14,6 +14,7 @@ from replycoach.engine.matcher import (
     CompiledEntry,
     CompiledTopic,
     Matcher,
+    PatternPool,
     compile_entry,
     compile_topic,
     expand_and_compile,
@@ -33,6 +34,7 @@ class Bank:
         topics: list[CompiledTopic] | None = None,
         all_entries: Iterable[Entry] | None = None,
         vocabulary: Vocabulary | None = None,
+        pool: PatternPool | None = None,
     ) -> None:
         self._compiled = compiled
         self.topics: tuple[CompiledTopic, ...] = tuple(topics or ())
@@ -41,7 +43,7 @@ class Bank:
         self.all_entries: tuple[Entry, ...] = tuple(all_entries) if all_entries is not None else self.entries
         self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
         self._compiled_by_id = {c.entry.id: c for c in compiled}
-        self.matcher = Matcher(compiled)
+        self.matcher = Matcher(compiled, pool)
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         content = {
             "entries": [dump_entry(e) for e in self.all_entries],
@@ -69,12 +71,13 @@ class Bank:
             expand_and_compile(
                 f"{{{{{family.name}}}}}", words, family.source, family.name, "family", problems
             )
-        compiled = _compile_all(entries, lambda e: compile_entry(e, words), problems)
+        pool = PatternPool()
+        compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
         if problems:
             raise BankError(problems)
         enabled = [c for c in compiled if c.entry.enabled]
-        return cls(enabled, compiled_topics, [c.entry for c in compiled], words)
+        return cls(enabled, compiled_topics, [c.entry for c in compiled], words, pool)
 
     def compiled(self, entry_id: str) -> CompiledEntry:
         """The compiled form of one entry."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,9 +112,16 @@ class CompiledEntry:
 
 
 def expand_and_compile(
-    pattern: str, vocabulary: Vocabulary, source: str, label: str, path: str, problems: list[Problem]
+    pattern: str,
+    vocabulary: Vocabulary,
+    source: str,
+    label: str,
+    path: str,
+    problems: list[Problem],
+    compile_expanded: Callable[[str], Any] = compile_pattern,
 ) -> Any:
-    """Expand a pattern's vocabulary references and compile it; None (and a problem) if either fails."""
+    """Expand a pattern's vocabulary references and compile it (with `compile_expanded`); None (and a
+    problem) if either fails."""
     expanded_problems = vocabulary.problems(pattern, source, label, path)
     if expanded_problems:
         problems.extend(expanded_problems)
@@ -132,7 +139,7 @@ def expand_and_compile(
         )
         return None
     try:
-        regex = compile_pattern(expanded)
+        regex = compile_expanded(expanded)
     except re2.error as err:
         problems.append(
             Problem(
@@ -159,23 +166,25 @@ def expand_and_compile(
 
 
 def compile_entry(
-    entry: Entry, vocabulary: Vocabulary | None = None
+    entry: Entry, vocabulary: Vocabulary | None = None, pool: PatternPool | None = None
 ) -> tuple[CompiledEntry | None, list[Problem]]:
     """Compile an entry's patterns (vocabulary references expanded), reporting each one RE2 refuses and
-    each rewrite slot left unfilled."""
+    each rewrite slot left unfilled. With a pool, its patterns are compiled into the pool's prefilter."""
     problems: list[Problem] = []
     words = vocabulary if vocabulary is not None else Vocabulary()
 
-    def compiled(field: str, patterns: tuple[str, ...]) -> list[Any]:
+    def compiled(field: str, patterns: tuple[str, ...], compile_expanded: Callable[[str], Any]) -> list[Any]:
         out = []
         for i, pattern in enumerate(patterns):
-            regex = expand_and_compile(pattern, words, entry.source, entry.id, f"{field}[{i}]", problems)
+            regex = expand_and_compile(
+                pattern, words, entry.source, entry.id, f"{field}[{i}]", problems, compile_expanded
+            )
             if regex is not None:
                 out.append(regex)
         return out
 
-    patterns = compiled("patterns", entry.patterns)
-    unless = compiled("unless", entry.unless)
+    patterns = compiled("patterns", entry.patterns, pool.compile if pool is not None else compile_pattern)
+    unless = compiled("unless", entry.unless, compile_pattern)
     if problems:
         return None, problems
     result = CompiledEntry(entry, patterns, unless)
@@ -241,6 +250,37 @@ def compile_topic(
     return (None if problems else CompiledTopic(topic, cues)), problems
 
 
+class PatternPool:
+    """Compiles each phrase pattern of a bank once, straight into the FilteredRE2 the matcher prefilters
+    with (a filter compiles every pattern it takes; the entry then matches with that same program, where
+    compiling it on its own as well would double the bank's build time)."""
+
+    def __init__(self) -> None:
+        self.filters: list[Any] = []
+        # Where each compiled pattern sits, by the id of the regex handed out: (filter, index in it).
+        self.positions: dict[int, tuple[int, int]] = {}
+        # The regexes handed out, which also keeps their ids from being reused while the pool lives.
+        self._handed: list[Any] = []
+        self._size = _FILTER_CHUNK
+
+    def compile(self, expanded: str) -> Any:
+        """Compile one expanded pattern into the current filter; raises re2.error with RE2's reason."""
+        if self._size >= _FILTER_CHUNK:
+            self.filters.append(re2.Filter())
+            self._size = 0
+        regex_filter = self.filters[-1]
+        try:
+            index = regex_filter.Add(expanded, _options(_PATTERN_MEM))
+        except re2.error:
+            compile_pattern(expanded)  # raises with RE2's reason for refusing it
+            raise
+        self._size += 1
+        regex = regex_filter.re(index)
+        self.positions[id(regex)] = (len(self.filters) - 1, index)
+        self._handed.append(regex)
+        return regex
+
+
 class Matcher:
     """Finds every entry's matches in one text; cost stays flat as the bank grows.
 
@@ -248,17 +288,46 @@ class Matcher:
     the entries whose atoms occur in the draft run their patterns; a pattern without atoms always runs.
     """
 
-    def __init__(self, entries: list[CompiledEntry]) -> None:
+    def __init__(self, entries: list[CompiledEntry], pool: PatternPool | None = None) -> None:
         self._entries = entries
         self._owners = [
             (entry_index, pattern_index)
             for entry_index, compiled in enumerate(entries)
             for pattern_index in range(len(compiled.patterns))
         ]
-        patterns = [p for compiled in entries for p in compiled.sources]
         self._filters: list[tuple[int, Any]] = []
+        # With a pool: for each of its filters, the (entry, pattern) each of its patterns belongs to.
+        self._pooled = False
+        self._pool_owners: list[list[tuple[int, int] | None]] = []
+        if pool is not None and self._use_pool(pool):
+            return
+        patterns = [p for compiled in entries for p in compiled.sources]
         for offset in range(0, len(patterns), _FILTER_CHUNK):
             self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))
+
+    def _use_pool(self, pool: PatternPool) -> bool:
+        """Prefilter with the pool's filters, whose patterns are the entries' own; False (nothing changed)
+        if an entry's pattern is not in it or RE2 cannot compile a filter."""
+        owners: dict[tuple[int, int], tuple[int, int]] = {}
+        for entry_index, compiled in enumerate(self._entries):
+            for pattern_index, regex in enumerate(compiled.patterns):
+                position = pool.positions.get(id(regex))
+                if position is None:
+                    return False
+                owners[position] = (entry_index, pattern_index)
+        try:
+            for regex_filter in pool.filters:
+                regex_filter.Compile()
+        except re2.error:
+            return False
+        # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.
+        self._pool_owners = [
+            [owners.get((f, i)) for i in range(len(regex_filter._patterns))]
+            for f, regex_filter in enumerate(pool.filters)
+        ]
+        self._filters = [(f, regex_filter) for f, regex_filter in enumerate(pool.filters)]
+        self._pooled = True
+        return True
 
     def _add_filters(self, patterns: list[str], start: int, stop: int) -> None:
         """Build a filter over patterns[start:stop], halving the range if RE2 runs out of room."""
@@ -285,10 +354,12 @@ class Matcher:
         """All matches of all entries in normalized `text` (`utf8`: its bytes, when the caller has them)."""
         encoded = utf8 if utf8 is not None else Utf8Text(text)
         hits: dict[int, list[int]] = {}
+        pooled = self._pooled
         for offset, regex_filter in self._filters:
             for index in regex_filter.Match(encoded.data, True) or ():
-                entry_index, pattern_index = self._owners[offset + index]
-                hits.setdefault(entry_index, []).append(pattern_index)
+                owner = self._pool_owners[offset][index] if pooled else self._owners[offset + index]
+                if owner is not None:
+                    hits.setdefault(owner[0], []).append(owner[1])
         found: list[RawMatch] = []
         for entry_index in sorted(hits):
             found.extend(self._entries[entry_index].matches(text, hits[entry_index], encoded))
