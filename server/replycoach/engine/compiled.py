@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 from replycoach.bank.model import Entry, Topic
@@ -45,14 +46,18 @@ class Bank:
         self._compiled_by_id = {c.entry.id: c for c in compiled}
         self.matcher = Matcher(compiled, pool)
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
-        content = {
-            "entries": [dump_entry(e) for e in self.all_entries],
-            "topics": [dump_topic(t.topic) for t in self.topics],
-        }
+        # The digest of json.dumps({"entries": [...], "topics": [...], "vocabulary": [...]}, sort_keys=True),
+        # written out from each part's own JSON, which an unchanged entry keeps from one build to the next.
+        parts = [
+            '"entries": ' + _json_list(_entry_json(e) for e in self.all_entries),
+            '"topics": ' + _json_list(_sorted_json(dump_topic(t.topic)) for t in self.topics),
+        ]
         if self.vocabulary.families:
             # Only a bank with a vocabulary hashes one: the revision of a bank without stays what it was.
-            content["vocabulary"] = [dump_family(f) for f in self.vocabulary.families]
-        digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
+            parts.append(
+                '"vocabulary": ' + _json_list(_sorted_json(dump_family(f)) for f in self.vocabulary.families)
+            )
+        digest = hashlib.sha256(("{" + ", ".join(parts) + "}").encode("utf-8"))
         self.revision = digest.hexdigest()[:12]
 
     @classmethod
@@ -85,6 +90,21 @@ class Bank:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _sorted_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True)
+
+
+def _json_list(items: Iterable[str]) -> str:
+    """A JSON list of already-encoded items, as json.dumps writes one."""
+    return "[" + ", ".join(items) + "]"
+
+
+@lru_cache(maxsize=16384)
+def _entry_json(entry: Entry) -> str:
+    """An entry as the bank's revision hashes it (entries are immutable: a live reload reuses each one's)."""
+    return _sorted_json(dump_entry(entry))
 
 
 def _compile_all(
