@@ -25,7 +25,9 @@ _QUOTES = str.maketrans(
     }
 )
 _CURLY = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
-_WHITESPACE_RUN = re.compile(r"\s+")
+# A whitespace run that normalizing changes: two or more characters, or one that is not a space (a lone
+# space, most of them, stays as it is and is never visited).
+_WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -63,8 +65,6 @@ def normalize(text: str) -> NormalizedText:
     total = 0
     last = 0
     for run in _WHITESPACE_RUN.finditer(translated):
-        if run.group() == " ":
-            continue
         pieces.append(translated[last : run.start()])
         pieces.append(" ")
         last = run.end()
