@@ -3,8 +3,9 @@
 Usage: python bench/peers.py [--replies FILE] [--drafts N] [--rounds R] [--scratch DIR]
 
 Each tool analyzes the same drafts in its own process after a warm-up, in R rounds that take the tools in
-turn (each round with its own drafts), and the script prints the median over rounds of the mean milliseconds
-per draft, and the ratios. alex and write-good come from npm, installed by the script into a
+turn (each round with its own drafts), and the script prints the median over rounds of the milliseconds per
+draft, as CPU time (what each tool's process used: steady on a machine shared with other work) and as wall
+time, and the ratios. alex and write-good come from npm, installed by the script into a
 scratch folder (default: a temporary one) when `node` and `npm` are on PATH; without them only the engine
 is measured. Drafts are about 1 KB each, joined from the replies of FILE (one reply per line, JSON Lines
 with a "text" field, or IBM's customer-care conversations as JSON: see bench/replies.py), or by default from
@@ -29,7 +30,7 @@ from replycoach import default_engine
 PEERS = {"alex": "alex@11", "write-good": "write-good@1"}
 DRAFT_CHARS = 1024
 
-# Times every draft with each peer in one node process (after a warm-up), and prints mean ms per peer.
+# Times the drafts with each peer in one node process (after a warm-up): wall and CPU ms per draft.
 _NODE = r"""
 const fs = require("fs");
 const drafts = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
@@ -39,13 +40,12 @@ import("alex").then(({ text: alex }) => {
   const out = {};
   for (const [name, run] of Object.entries(tools)) {
     for (const d of drafts.slice(0, 20)) run(d);
-    const times = [];
-    for (const d of drafts) {
-      const start = process.hrtime.bigint();
-      run(d);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    out[name] = times;
+    const cpu = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    for (const d of drafts) run(d);
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    const used = process.cpuUsage(cpu);
+    out[name] = [wall / drafts.length, (used.user + used.system) / 1000 / drafts.length];
   }
   process.stdout.write(JSON.stringify(out));
 });
@@ -74,19 +74,20 @@ def _drafts(replies: list[str], count: int, start: int = 0) -> list[str]:
     return drafts
 
 
-def _engine_times(drafts: list[str]) -> list[float]:
+def _engine_times(drafts: list[str]) -> tuple[float, float]:
+    """Wall and CPU milliseconds per draft (after a warm-up)."""
     engine = default_engine()
     for draft in drafts[:20]:
         engine.analyze(draft)
-    times = []
+    cpu = time.process_time()
+    started = time.perf_counter()
     for draft in drafts:
-        start = time.perf_counter()
         engine.analyze(draft)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+    wall = (time.perf_counter() - started) * 1000 / len(drafts)
+    return wall, (time.process_time() - cpu) * 1000 / len(drafts)
 
 
-def _peer_times(drafts: list[str], scratch: Path) -> dict[str, list[float]] | None:
+def _peer_times(drafts: list[str], scratch: Path) -> dict[str, tuple[float, float]] | None:
     if not (shutil.which("node") and shutil.which("npm")):
         print("node and npm are not on PATH: measuring the engine only", file=sys.stderr)
         return None
@@ -99,7 +100,7 @@ def _peer_times(drafts: list[str], scratch: Path) -> dict[str, list[float]] | No
     result = subprocess.run(
         ["node", "time.js", "drafts.json"], cwd=scratch, check=True, capture_output=True, text=True
     )
-    times: dict[str, list[float]] = json.loads(result.stdout)
+    times: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in json.loads(result.stdout).items()}
     return times
 
 
@@ -113,24 +114,28 @@ def main() -> None:
 
     replies = _replies(args.replies)
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="replycoach-peers-"))
-    rounds: dict[str, list[float]] = {}
+    rounds: dict[str, list[tuple[float, float]]] = {}
     for round_index in range(args.rounds):
         # Each round its own drafts (the replies joined from another starting point), every tool in turn, so
         # a busy spell of a shared machine falls on one round of all of them rather than on one tool.
         drafts = _drafts(replies, args.drafts, start=round_index * 7)
-        rounds.setdefault("replycoach", []).append(statistics.mean(_engine_times(drafts)))
-        peers = _peer_times(drafts, scratch)
-        for name, times in (peers or {}).items():
-            rounds.setdefault(name, []).append(statistics.mean(times))
-    ours = statistics.median(rounds["replycoach"])
+        rounds.setdefault("replycoach", []).append(_engine_times(drafts))
+        for name, times in (_peer_times(drafts, scratch) or {}).items():
+            rounds.setdefault(name, []).append(times)
     print(
-        f"{args.rounds} rounds of {args.drafts} drafts of {DRAFT_CHARS} characters; ms per draft after a "
-        "warm-up, the median of the rounds' means (and the fastest round):"
+        f"{args.rounds} rounds of {args.drafts} drafts of {DRAFT_CHARS} characters, ms per draft after a warm-up "
+        "(median of the rounds):"
     )
-    for name, means in rounds.items():
-        median = statistics.median(means)
-        ratio = "" if name == "replycoach" else f"  {median / ours:5.1f}x the engine's time"
-        print(f"  {name:>10}: {median:7.3f} ms  (fastest round {min(means):.3f} ms){ratio}")
+    print(f"  {'':>10}  {'CPU':>7}  {'wall':>7}")
+    ours = [statistics.median(t[i] for t in rounds["replycoach"]) for i in (0, 1)]
+    for name, times in rounds.items():
+        wall, cpu = (statistics.median(t[i] for t in times) for i in (0, 1))
+        ratio = (
+            ""
+            if name == "replycoach"
+            else f"  {cpu / ours[1]:5.1f}x the engine's CPU, {wall / ours[0]:.1f}x its wall"
+        )
+        print(f"  {name:>10}: {cpu:7.3f}  {wall:7.3f}{ratio}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,8 +85,8 @@ class CompiledEntry:
         for index in indexes:
             regex = self.patterns[index]
             groupindex = self.groups[index]
-            for m in regex.finditer(data):
-                start, end = to_chars(m.start()), to_chars(m.end())
+            for spans in all_spans(regex, data):
+                start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 while start < end and text[start] == " ":
                     start += 1
                 while end > start and text[end - 1] == " ":
@@ -95,20 +95,48 @@ class CompiledEntry:
                     continue
                 groups = {}
                 for name, group in groupindex.items():
-                    group_start, group_end = m.span(group)
+                    group_start, group_end = spans[group]
                     if group_start >= 0:
                         groups[name] = (to_chars(group_start), to_chars(group_end))
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
             exceptions = [
-                (to_chars(m.start()), to_chars(m.end()))
+                (to_chars(spans[0][0]), to_chars(spans[0][1]))
                 for regex in self.unless
-                for m in regex.finditer(data)
+                for spans in all_spans(regex, data)
             ]
             found = [
                 match for match in found if not any(s < match.end and match.start < e for s, e in exceptions)
             ]
         return found
+
+
+_UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+_NO_MATCH = (-1, -1)
+
+
+def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
+    """The spans of each match of `regex` in `data`, group 0 first, as `finditer` finds them (a group that
+    took no part is (-1, -1)).
+
+    The binding's `finditer` builds a match object in Python for every match and wraps each RE2 call in a
+    generator; on a short draft that costs more than RE2's search itself, so the RE2 object is called
+    directly, stepping through the text exactly as `finditer` does (and `finditer` is used where the binding
+    lacks that object)."""
+    low = getattr(regex, "_regexp", None)
+    if low is None or _UNANCHORED is None:
+        for m in regex.finditer(data):
+            yield [m.span(group) for group in range(regex.groups + 1)]
+        return
+    pos, end = 0, len(data)
+    while True:
+        spans = low.Match(_UNANCHORED, data, pos, end)
+        if spans[0] == _NO_MATCH:
+            return
+        yield spans
+        if pos == end:
+            return
+        pos = pos + 1 if pos == spans[0][1] else spans[0][1]
 
 
 def expand_and_compile(
