@@ -22,7 +22,7 @@ import re2
 # and around each quote mark, then splits at whitespace. Split the same way, only two of those change where
 # words break: the space before "n't" ("don't" -> "do n't"), and the spaces around quote marks (which
 # already part "it's" into "it ' s").
-_QUOTE_MARKS = re.compile("[\u201c\u201d\u2018\u2019'\"]")
+_QUOTE_MARKS = ("\u201c", "\u201d", "\u2018", "\u2019", "'", '"')
 _PARAGRAPH = re.compile(r"\n{2,}")
 _END_OF_SENTENCE = "END-OF-SENTENCE"
 
@@ -81,9 +81,12 @@ def _split(word: str) -> tuple[str, ...]:
 def _prepare(text: str) -> str:
     """The text as TextBlob's tokenizer has it before it splits words (up to runs of spaces): contractions
     and quotes apart, and a paragraph break marked as the end of a sentence."""
-    text = _QUOTE_MARKS.sub(" \\g<0> ", text.replace("n't", " n't"))
+    text = text.replace("n't", " n't")
+    for mark in _QUOTE_MARKS:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
     text = text.replace("\r\n", "\n")
-    return _PARAGRAPH.sub(f" {_END_OF_SENTENCE} ", text)
+    return _PARAGRAPH.sub(f" {_END_OF_SENTENCE} ", text) if "\n\n" in text else text
 
 
 def polarity(text: str) -> float:

@@ -7,14 +7,15 @@ import re
 from functools import cached_property
 
 from replycoach.engine.draft import Draft
+from replycoach.engine.matcher import all_spans, compile_pattern
 
 # "the agent told you to calm down", "you mentioned that we can't...", "you wrote: ..."
-_REPORTING = re.compile(
+# RE2, case-insensitive, like the bank's patterns (and, on a draft's bytes, several times faster than re).
+_REPORTING = compile_pattern(
     r"\b(?:you|they|he|she|someone|somebody|the (?:agent|driver|rep|representative|courier|store|caller)|"
     r"(?:our|another|a|the other) (?:agent|colleague|rep|representative|team member))"
     r"(?: (?:were|was|had|have|has|might have|may have))? "
-    r"(?:said|told you|mentioned|wrote|asked|replied|claimed|suggested|heard|been told)\b",
-    re.IGNORECASE,
+    r"(?:said|told you|mentioned|wrote|asked|replied|claimed|suggested|heard|been told)\b"
 )
 _QUOTE = re.compile('"')
 
@@ -36,7 +37,8 @@ class Voice:
     def _reports(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the reporting phrases, found on the first span asked about (most drafts have
         no match at all, and pay nothing)."""
-        spans = [m.span() for m in _REPORTING.finditer(self._draft.normalized.text)]
+        utf8 = self._draft.utf8
+        spans = [(utf8.to_chars(m[0][0]), utf8.to_chars(m[0][1])) for m in all_spans(_REPORTING, utf8.data)]
         return [s for s, _ in spans], [e for _, e in spans]
 
     def own(self, start: int, end: int) -> bool:
