@@ -136,8 +136,10 @@ class MatchContext:
     def keeps(self, match: RawMatch, *, apply_condition: bool = True) -> bool:
         """Whether the match stays a flag here (`apply_condition` False: ignore the entry's `when`)."""
         entry = match.entry
-        if apply_condition and not self._customer.allows(
-            entry.when, match.slot_texts(self._draft.normalized.text)
+        if (
+            apply_condition
+            and entry.when is not None
+            and not self._customer.allows(entry.when, match.slot_texts(self._draft.normalized.text))
         ):
             return False
         return self._voice.own(match.start, match.end) and not self._quiet.silences(match)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import re2
@@ -93,7 +94,7 @@ def polarity(text: str) -> float:
     """TextBlob's polarity of `text`, from -1 (negative) to 1 (positive): the same value
     `TextBlob(text).sentiment.polarity` gives."""
     lexicon = _lexicon()
-    tokens = [t for word in _prepare(text).split() for t in _split(word)]
+    tokens = list(chain.from_iterable(map(_split, _prepare(text).split())))
     joined = " ".join(tokens)
     if lexicon.merges.search(joined.encode("utf-8")) is not None:
         # An emoticon or "(!)", which TextBlob reads across tokens and sentences: let it read the text.
