@@ -201,7 +201,7 @@ blp = Blueprint("drafts", __name__, url_prefix="/v1", description="Analyze and r
 
 @blp.route("/analyze", methods=["POST"])
 @requires("agent")
-@blp.arguments(AnalyzeRequestSchema)
+@blp.arguments(AnalyzeRequestSchema())
 @blp.response(200, AnalysisSchema)
 def analyze(body: dict[str, Any]) -> Response:
     """Flag cold phrasing in a draft, with reasons and warmer rewrites, and grammar when asked."""
@@ -212,7 +212,7 @@ def analyze(body: dict[str, Any]) -> Response:
 
 @blp.route("/analyze/batch", methods=["POST"])
 @requires("agent")
-@blp.arguments(BatchRequestSchema)
+@blp.arguments(BatchRequestSchema())
 @blp.response(200, BatchResponseSchema)
 def analyze_many(body: dict[str, Any]) -> Response:
     """Analyze up to 100 drafts in one call; results come back in the order sent."""
@@ -223,7 +223,7 @@ def analyze_many(body: dict[str, Any]) -> Response:
 
 @blp.route("/rewrite", methods=["POST"])
 @requires("agent")
-@blp.arguments(RewriteRequestSchema)
+@blp.arguments(RewriteRequestSchema())
 @blp.response(200, RewriteResponseSchema)
 def rewrite(body: dict[str, Any]) -> Response:
     """Apply the top suggestion of the chosen flags ("all" or a list of flag ids) to a draft."""
