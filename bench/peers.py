@@ -123,8 +123,8 @@ def main() -> None:
         for name, times in (_peer_times(drafts, scratch) or {}).items():
             rounds.setdefault(name, []).append(times)
     print(
-        f"{args.rounds} rounds of {args.drafts} drafts of {DRAFT_CHARS} characters, ms per draft after a warm-up "
-        "(median of the rounds):"
+        f"{args.rounds} rounds of {args.drafts} drafts of {DRAFT_CHARS} characters, ms per draft after a "
+        "warm-up (median of the rounds):"
     )
     print(f"  {'':>10}  {'CPU':>7}  {'wall':>7}")
     ours = [statistics.median(t[i] for t in rounds["replycoach"]) for i in (0, 1)]
