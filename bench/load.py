@@ -1,16 +1,17 @@
-"""Load benchmark: a real `replycoach serve`, /health and then /v1/analyze under N concurrent clients.
+"""Load benchmark: a real `replycoach serve`, /v1/analyze against /health under N concurrent clients.
 
-Usage: python bench/load.py [--replies FILE] [--clients N] [--workers W] [--duration S] [--health-seconds S]
+Usage: python bench/load.py [--replies FILE] [--clients N] [--workers W] [--duration S] [--compare-seconds S]
                             [--draft-chars C] [--batch]
 
 Starts `replycoach serve` (W workers, SQLite in a temporary home, the curated bank) on 127.0.0.1 and makes an
-agent key. Then, on that one server: N client processes ask /health back to back for --health-seconds, then
-post analyze calls back to back for --duration seconds. The analyze bodies are real replies with the customer
+agent key. Then, on that one server: N client processes ask /health back to back, and post analyze calls
+back to back, in alternating slices (--compare-seconds of each in all), which gives analyze throughput as a
+share of /health's; then they post analyze calls for --duration seconds while the workers' resident memory is
+sampled (the 5-minute memory check: --duration 300). The analyze bodies are real replies with the customer
 message each answers (FILE, see bench/replies.py; --draft-chars joins replies into drafts of about C
 characters), or a built-in 1 KB draft; --batch sends the largest batch the service accepts instead (10 drafts
-of 20,000 characters). Prints requests per second, p50 and p99 latency for both, analyze throughput as a share
-of /health's, any status other than 200, and the workers' resident memory sampled through the analyze run
-(the 5-minute memory check: --duration 300). Figures, not assertions.
+of 20,000 characters). Prints requests per second, p50 and p99 latency, and any status other than 200.
+Figures, not assertions.
 """
 
 from __future__ import annotations
@@ -162,7 +163,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--workers", type=int, default=2, help="server workers (default 2)")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of analyze calls (default 20)")
-    parser.add_argument("--health-seconds", type=float, default=10.0, help="seconds of /health (default 10)")
+    parser.add_argument(
+        "--compare-seconds", type=float, default=20.0, help="seconds of each in the comparison (default 20)"
+    )
     parser.add_argument(
         "--draft-chars", type=int, default=0, help="join replies into drafts of about C chars"
     )
@@ -199,9 +202,25 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
         print(f"{args.clients} clients, {args.workers} workers, {os.cpu_count()} CPUs; analyze: {kind}")
         with ProcessPoolExecutor(max_workers=args.clients) as pool:
-            # A short warm-up of both, so neither run pays for first calls.
+            # A short warm-up, so no run pays for first calls.
             _run(pool, args.clients, port, "POST", path, bodies, headers, 2.0)
-            health = _run(pool, args.clients, port, "GET", "/health", [], {}, args.health_seconds)
+            # Throughput of both, in alternating slices, so a busy spell of a shared machine falls on both.
+            slices = 4
+            compared: dict[str, tuple[list[float], Counter[int], float]] = {
+                "/health": ([], Counter(), 0.0),
+                path: ([], Counter(), 0.0),
+            }
+            for _ in range(slices):
+                for name, method, sent, sent_headers in (
+                    ("/health", "GET", [], {}),
+                    (path, "POST", bodies, headers),
+                ):
+                    seconds = args.compare_seconds / slices
+                    times, counts, _ = _run(
+                        pool, args.clients, port, method, name, sent, sent_headers, seconds
+                    )
+                    old_times, old_counts, old_seconds = compared[name]
+                    compared[name] = (old_times + times, old_counts + counts, old_seconds + seconds)
 
             samples: list[tuple[float, list[float]]] = []
             done = threading.Event()
@@ -221,10 +240,13 @@ def main() -> None:
             sampler.join()
             samples.append((args.duration + 1, [_rss_mib(p) for p in _workers(server.pid)]))
 
-        health_rate = _report("/health", *health)
-        analyze_rate = _report(path, *analyze)
+        print(f"alternating {slices} slices of each, {args.compare_seconds:.0f} s of each in all:")
+        health_rate = _report("/health", *compared["/health"])
+        analyze_rate = _report(path, *compared[path])
         print(f"  {path} throughput is {analyze_rate / health_rate:.0%} of /health's")
-        print("  workers' resident memory (MiB) through the analyze run:")
+        print(f"{path} alone for {args.duration:.0f} s:")
+        _report(path, *analyze)
+        print("  workers' resident memory (MiB) through that run:")
         for at, rss in samples:
             print(f"    {at:6.0f} s  " + "  ".join(f"{m:6.1f}" for m in rss))
         first, last = sum(samples[1][1]), sum(samples[-1][1])
