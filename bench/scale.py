@@ -149,7 +149,8 @@ def main() -> None:
         for size in sizes:
             means[size].append(_mean_ms(engines[size], _drafts(replies, args.drafts, size, rng)))
     print(
-        f"{args.drafts} drafts of {DRAFT_CHARS} characters, each hitting one entry; CPU, median of {args.rounds} rounds:"
+        f"{args.drafts} drafts of {DRAFT_CHARS} characters, each hitting one entry; CPU, median of "
+        f"{args.rounds} rounds:"
     )
     for size in sizes:
         print(f"  {size:>5} entries: {statistics.median(means[size]):6.3f} ms per draft")
