@@ -48,11 +48,13 @@ class Voice:
         last_quote = bisect.bisect_left(self._quote_starts, start) - 1
         if last_quote >= 0 and end <= self._quoted[last_quote][1] + 1:
             return False
+        report_starts, report_ends = self._reports
+        if not report_starts:
+            return True  # no reported speech anywhere: no need to find the sentences for it
         starts = self._draft.normalized_sentence_starts
         index = bisect.bisect_right(starts, start) - 1
         sentence_start = starts[index] if index >= 0 else 0
         # Reporting phrases never overlap, so their ends are sorted like their starts: the first one that
         # starts in this sentence is the first to end, and it must end before the span.
-        report_starts, report_ends = self._reports
         first = bisect.bisect_left(report_starts, sentence_start)
         return not (first < len(report_ends) and report_ends[first] <= start)
