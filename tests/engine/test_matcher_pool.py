@@ -55,3 +55,36 @@ def test_a_pattern_re2_refuses_is_reported_with_its_reason() -> None:
         'RE2 cannot compile "we (?=can\'t) help" (invalid perl operator: (?=); RE2 has no look-around and no '
         "back-references: rewrite the pattern, or move the exception to `unless`"
     ]
+
+
+def test_exceptions_silence_exactly_the_matches_they_overlap() -> None:
+    """`unless` spans found once per draft and bisected: the same matches fall as with a test of every pair,
+    on a long draft with many of both."""
+    entry = dataclasses.replace(
+        _entry(1),
+        patterns=(r"you(?:'ll| will) have to wait(?: \w+){0,2}", r"wait \d+ (?:hours|days)"),
+        unless=(r"if you need to \w+ it, you'll", r"wait 2 days", r"have to wait for"),
+    )
+    compiled, problems = matcher.compile_entry(entry)
+    assert compiled is not None and not problems
+    pieces = [
+        "If you need to reset it, you'll have to wait. ",
+        "You'll have to wait 24 hours. ",
+        "Please wait 2 days. ",
+        "You will have to wait for the courier. ",
+        "You'll have to wait a bit longer. ",
+    ]
+    text = "".join(pieces[(i * 7) % 5] for i in range(400))
+    kept = [(m.start, m.end) for m in compiled.matches(text)]
+    every = [(m.start, m.end) for m in Matcher([compiled]).find(text)]
+    exceptions = [m.span() for regex in compiled.unless for m in regex.finditer(text)]
+    raw = dataclasses.replace(entry, unless=())
+    unfiltered, _ = matcher.compile_entry(raw)
+    assert unfiltered is not None
+    expected = [
+        (m.start, m.end)
+        for m in unfiltered.matches(text)
+        if not any(s < m.end and m.start < e for s, e in exceptions)
+    ]
+    assert kept == every == expected
+    assert 0 < len(kept) < len(unfiltered.matches(text))
