@@ -123,7 +123,20 @@ class CompiledEntry:
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+_ANCHOR_START = getattr(getattr(re2, "_Anchor", None), "ANCHOR_START", None)
 _NO_MATCH = (-1, -1)
+
+
+def found_in(regex: Any, data: bytes, pos: int, endpos: int, *, at_start: bool = False) -> bool:
+    """Whether `regex` matches in data[pos:endpos] (`at_start`: beginning at `pos`), as `search` and `match`
+    say, through RE2's own call (see `all_spans`): a context check asks this for every match of a draft."""
+    low = getattr(regex, "_regexp", None)
+    anchor = _ANCHOR_START if at_start else _UNANCHORED
+    if low is None or anchor is None:
+        found = regex.match(data, pos, endpos) if at_start else regex.search(data, pos, endpos)
+        return found is not None
+    pos, endpos = max(0, min(pos, len(data))), max(0, min(endpos, len(data)))
+    return pos <= endpos and low.Match(anchor, data, pos, endpos)[0] != _NO_MATCH
 
 
 def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:

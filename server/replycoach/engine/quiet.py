@@ -16,7 +16,7 @@ from typing import Any
 from replycoach.bank.model import QUIET_CHECKS
 from replycoach.engine.context import CustomerContext
 from replycoach.engine.draft import Draft
-from replycoach.engine.matcher import RawMatch, compile_pattern
+from replycoach.engine.matcher import RawMatch, compile_pattern, found_in
 from replycoach.engine.voice import Voice
 
 # How far past a match an alternative may come and still belong to it (characters, within its sentence).
@@ -94,12 +94,14 @@ class Quiet:
         after = min((s for s, e in match.groups.values() if e == match.end), default=match.end)
         # RE2 runs on the draft's bytes, encoded once: a search costs the stretch it looks at, not the draft.
         utf8 = self._draft.utf8
-        if _ALTERNATIVE.search(utf8.data, utf8.to_bytes(after), utf8.to_bytes(reach)) is not None:
+        if found_in(_ALTERNATIVE, utf8.data, utf8.to_bytes(after), utf8.to_bytes(reach)):
             return True
         return (
             following is not None
             and sentence_end <= reach
-            and _ALTERNATIVE_OPENS.match(utf8.data, utf8.to_bytes(following)) is not None
+            and found_in(
+                _ALTERNATIVE_OPENS, utf8.data, utf8.to_bytes(following), len(utf8.data), at_start=True
+            )
         )
 
     def _conditional(self, match: RawMatch) -> bool:
