@@ -153,12 +153,11 @@ def _bodies(args: argparse.Namespace) -> tuple[str, list[bytes], str]:
     else:
         drafts = [{"text": r.text, "customer_message": r.customer} for r in replies]
     mean = statistics.mean(len(d["text"] or "") for d in drafts)
-    what = (
-        "drafts joined from real replies, each with its first reply's"
-        if args.draft_chars
-        else "real replies with their"
-    )
-    kind = f"{len(drafts)} {what} customer messages (mean {mean:.0f} characters)"
+    if args.draft_chars:
+        kind = f"{len(drafts)} drafts joined from real replies, each with its first reply's customer message"
+    else:
+        kind = f"{len(drafts)} real replies with their customer messages"
+    kind += f" (mean {mean:.0f} characters)"
     return "/v1/analyze", [json.dumps(d).encode() for d in drafts], kind
 
 
