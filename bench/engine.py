@@ -1,10 +1,13 @@
-"""Benchmark: time to analyze a 1 KB draft against banks of 50, 1,000 and 5,000 entries.
+"""Engine benchmark: a normal 1 KB draft, and 20,000-character drafts that repeat one cold phrase.
 
-Usage: python bench/engine.py [--drafts N]
+Usage: python bench/engine.py [--replies FILE] [--drafts N] [--rounds R]
 
-The scaling banks are synthetic (distinct phrase patterns with alternations and slots, shaped like real
-entries); the curated bank is measured too. Prints per-draft mean and 95th percentile, bank build time
-and the process's peak memory.
+The curated bank analyzes N drafts of about 1 KB (real replies from FILE, see bench/replies.py, or built-in
+reply text with a few cold phrases), then 20,000-character drafts that each repeat one phrase the bank flags
+(a phrase with no context check, a refusal whose check reads the rest of its sentence, a conditional one).
+Prints CPU milliseconds per draft and per KB, and each long draft's cost per KB as a multiple of the normal
+draft's: linear means that multiple stays small whatever the draft repeats. Each figure is the median of R
+rounds. Also prints the process's peak memory.
 """
 
 from __future__ import annotations
@@ -14,92 +17,85 @@ import random
 import resource
 import statistics
 import time
+from pathlib import Path
 
+from replies import load_replies
 from replycoach import Engine, default_engine
-from replycoach.bank.model import Entry, Example, Rewrite
-from replycoach.engine.compiled import Bank
 
-_WORDS = (
-    "thanks for reaching out about your order we have checked the account and the refund will "
-    "show on your statement within five business days let me know if anything else comes up "
-    "our team looked at the logs and the update fixed the sync problem on your device"
-).split()
-_COLD = [
-    "Calm down, please.",
-    "You'll have to wait 24 hours.",
-    "It's company policy.",
-    "I don't know.",
-    "You need to fill out the form on our website.",
-    "Unfortunately, we can't refund that.",
-]
+DRAFT_CHARS = 1024
+LONG_CHARS = 20_000
+_FILLER = (
+    "Thanks for reaching out about your order. We have checked the account and the refund will show on your "
+    "statement within five business days. Let me know if anything else comes up. Our team looked at the logs "
+    "and the update fixed the sync problem on your device. Calm down, please. You'll have to wait 24 hours."
+)
+REPEATED = (
+    "Calm down. ",
+    "We can't refund it. ",
+    "If you need to reset it, you'll have to wait. ",
+    "It's company policy, as I already said. ",
+)
 
 
-def synthetic_entry(i: int) -> Entry:
-    """A made-up entry with a realistic pattern shape: alternations, a slot, an optional word."""
-    token = f"zx{i:05d}"
-    return Entry(
-        id=f"refusal.synthetic-{i}",
-        category="refusal",
-        severity="warning" if i % 2 else "suggestion",
-        patterns=(
-            rf"(?:we|i) (?:can't|cannot|am unable to) {token} (?P<thing>\w+(?: \w+){{0,3}})",
-            rf"(?:please )?{token} (?:right )?now",
-        ),
-        message="Synthetic entry for benchmarks.",
-        why="Synthetic entry for benchmarks.",
-        rewrites=(Rewrite("here is what I can do", "phrase"), Rewrite("let me help", "phrase")),
-        flag_examples=(Example(f"{token} now", f"{token} now"),) * 2,
-        pass_examples=(Example("nothing"),) * 2,
-    )
+def _drafts(replies: list[str], count: int, rng: random.Random) -> list[str]:
+    drafts = []
+    position = rng.randrange(len(replies))
+    for _ in range(count):
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < DRAFT_CHARS:
+            parts.append(replies[position % len(replies)])
+            position += 1
+        drafts.append(" ".join(parts)[:DRAFT_CHARS])
+    return drafts
 
 
-def make_draft(rng: random.Random, bank_size: int) -> str:
-    """About 1 KB of ordinary reply text with a few cold phrases and synthetic hits mixed in."""
-    parts: list[str] = []
-    while sum(len(p) + 1 for p in parts) < 1000:
-        roll = rng.random()
-        if roll < 0.04:
-            parts.append(rng.choice(_COLD))
-        elif roll < 0.06 and bank_size:
-            parts.append(f"we can't zx{rng.randrange(bank_size):05d} change the plan.")
-        else:
-            parts.append(rng.choice(_WORDS))
-    return " ".join(parts)[:1024]
-
-
-def measure(engine: Engine, drafts: list[str]) -> tuple[float, float]:
-    """Mean and 95th percentile milliseconds per draft."""
-    times = []
+def _ms_per_draft(engine: Engine, drafts: list[str]) -> float:
+    """CPU milliseconds per draft: steady on a machine shared with other work, where wall time is not."""
+    started = time.process_time()
     for draft in drafts:
-        start = time.perf_counter()
         engine.analyze(draft)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.fmean(times), times[int(len(times) * 0.95) - 1]
+    return (time.process_time() - started) * 1000 / len(drafts)
 
 
 def main() -> None:
-    """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--drafts", type=int, default=300, help="drafts per bank (default 300)")
+    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
+    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
     args = parser.parse_args()
-    rng = random.Random(7)
+    replies = [r.text for r in load_replies(args.replies)] if args.replies else _FILLER.split(". ")
+    rng = random.Random(14)
+    engine = default_engine()
+    long_drafts = {phrase: (phrase * (LONG_CHARS // len(phrase) + 1))[:LONG_CHARS] for phrase in REPEATED}
+    for draft in [*_drafts(replies, 20, rng), *long_drafts.values()]:
+        engine.analyze(draft)  # warm-up
 
-    print(f"{'bank':>18} {'entries':>8} {'build s':>8} {'mean ms/draft':>14} {'p95 ms':>8}")
-    curated = default_engine()
-    drafts = [make_draft(rng, 0) for _ in range(args.drafts)]
-    measure(curated, drafts[:20])
-    mean, p95 = measure(curated, drafts)
-    print(f"{'curated':>18} {len(curated.bank):>8} {'-':>8} {mean:>14.3f} {p95:>8.3f}")
-    for size in (50, 1000, 5000):
-        start = time.perf_counter()
-        bank = Bank.build(synthetic_entry(i) for i in range(size))
-        built = time.perf_counter() - start
-        engine = Engine(bank)
-        drafts = [make_draft(rng, size) for _ in range(args.drafts)]
-        measure(engine, drafts[:20])
-        mean, p95 = measure(engine, drafts)
-        print(f"{'synthetic':>18} {size:>8} {built:>8.2f} {mean:>14.3f} {p95:>8.3f}")
+    normal: list[float] = []
+    long: dict[str, list[float]] = {phrase: [] for phrase in REPEATED}
+    for _ in range(args.rounds):
+        # Each round: fresh 1 KB drafts, then each long draft a few times, so a busy spell of a shared
+        # machine falls on all of them.
+        normal.append(_ms_per_draft(engine, _drafts(replies, args.drafts, rng)))
+        for phrase, draft in long_drafts.items():
+            long[phrase].append(_ms_per_draft(engine, [draft] * 3))
+
+    per_kb = statistics.median(normal) / (DRAFT_CHARS / 1000)
+    print(f"curated bank ({len(engine.bank)} entries), CPU time, median of {args.rounds} rounds:")
+    print(
+        f"  {args.drafts} drafts of {DRAFT_CHARS} characters: {statistics.median(normal):6.3f} ms per draft"
+    )
+    print(f"  {per_kb:.3f} ms per KB")
+    worst = 0.0
+    for phrase, draft in long_drafts.items():
+        ms = statistics.median(long[phrase])
+        flags = len(engine.analyze(draft).flags)
+        ratio = ms / (LONG_CHARS / 1000) / per_kb
+        worst = max(worst, ratio)
+        print(
+            f"  {phrase.strip()!r} to {LONG_CHARS:,} characters ({flags} flags): {ms:6.1f} ms, "
+            f"{ms / (LONG_CHARS / 1000):.3f} ms per KB = {ratio:.1f}x the normal draft's"
+        )
+    print(f"  the costliest long draft per KB: {worst:.1f}x a normal draft's")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak:.0f} MiB")
 

@@ -1,17 +1,24 @@
-"""Load benchmark: a real `replycoach serve` under concurrent analyze calls, with /health polled throughout.
+"""Load benchmark: a real `replycoach serve`, /v1/analyze against /health under N concurrent clients.
 
-Usage: python bench/load.py [--seconds S] [--clients N] [--workers W] [--batch]
+Usage: python bench/load.py [--replies FILE] [--clients N] [--workers W] [--duration S] [--compare-seconds S]
+                            [--draft-chars C] [--batch]
 
-Starts `replycoach serve` (W workers, SQLite in a temporary home, the curated bank) on 127.0.0.1, makes an
-agent key, then for S seconds runs N clients that each post drafts back to back (a 1 KB draft, or with
---batch the largest batch the service accepts: 10 drafts of 20,000 characters), while one more client asks
-/health every 100 ms. Prints requests per second, p50 and p99 latency for both, any status other than 200,
-and the workers' resident memory at the start and the end. Figures, not assertions.
+Starts `replycoach serve` (W workers, SQLite in a temporary home, the curated bank) on 127.0.0.1 and makes an
+agent key. Then, on that one server: N client processes ask /health back to back, and post analyze calls
+back to back, in alternating slices (--compare-seconds of each in all), which gives analyze throughput as a
+share of /health's; then they post analyze calls for --duration seconds while the workers' resident memory is
+sampled (the 5-minute memory check: --duration 300). The analyze bodies are real replies with the customer
+message each answers (FILE, see bench/replies.py; --draft-chars joins replies into drafts of about C
+characters), or a built-in 1 KB draft; --batch sends the largest batch the service accepts instead (10 drafts
+of 20,000 characters). Prints requests per second, p50 and p99 latency, and any status other than 200.
+Figures, not assertions.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
+import json
 import os
 import signal
 import socket
@@ -22,10 +29,10 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
-import requests
+from replies import load_replies
 
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
 DRAFT = (
@@ -42,9 +49,12 @@ def _free_port() -> int:
 
 
 def _rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except FileNotFoundError:
+        pass
     return 0.0
 
 
@@ -58,28 +68,118 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def _report(name: str, latencies: list[float], statuses: Counter[int], seconds: float) -> None:
+def _client(
+    port: int, method: str, path: str, bodies: list[bytes], headers: dict[str, str], start: float, stop: float
+) -> tuple[list[float], Counter[int]]:
+    """One client: requests back to back from `start` to `stop` (wall clock); latencies and statuses."""
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    time.sleep(max(0.0, start - time.time()))
+    index = os.getpid()
+    while time.time() < stop:
+        body = bodies[index % len(bodies)] if bodies else None
+        index += 1
+        began = time.perf_counter()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            status = 0
+        latencies.append(time.perf_counter() - began)
+        statuses[status] += 1
+    conn.close()
+    return latencies, statuses
+
+
+def _run(
+    pool: ProcessPoolExecutor,
+    clients: int,
+    port: int,
+    method: str,
+    path: str,
+    bodies: list[bytes],
+    headers: dict[str, str],
+    seconds: float,
+) -> tuple[list[float], Counter[int], float]:
+    """N clients for `seconds`; all their latencies, statuses and the seconds they ran."""
+    start = time.time() + 1.0
+    futures = [
+        pool.submit(_client, port, method, path, bodies, headers, start, start + seconds)
+        for _ in range(clients)
+    ]
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    for future in futures:
+        times, counts = future.result()
+        latencies += times
+        statuses.update(counts)
+    return latencies, statuses, seconds
+
+
+def _report(name: str, latencies: list[float], statuses: Counter[int], seconds: float) -> float:
     others = {s: n for s, n in statuses.items() if s != 200}
+    rate = len(latencies) / seconds
     p50 = 1000 * statistics.median(latencies)
     p99 = 1000 * _percentile(latencies, 0.99)
-    rate = len(latencies) / seconds
     extra = f"; other statuses {others}" if others else ""
     count = len(latencies)
-    print(f"{name:>9}: {rate:7.1f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  ({count} requests{extra})")
+    print(f"  {name:>11}: {rate:7.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  ({count} requests{extra})")
+    return rate
+
+
+def _bodies(args: argparse.Namespace) -> tuple[str, list[bytes], str]:
+    if args.batch:
+        batch = {"drafts": [{"text": (DRAFT * 20)[:20_000]}] * 10}
+        return "/v1/analyze/batch", [json.dumps(batch).encode()], "batches of 10 x 20,000 characters"
+    if args.replies is None:
+        return "/v1/analyze", [json.dumps({"text": DRAFT[:1024]}).encode()], "one built-in 1 KB draft"
+    replies = load_replies(args.replies)
+    drafts: list[dict[str, str | None]] = []
+    if args.draft_chars:
+        position = 0
+        while position < len(replies):
+            first = position
+            parts: list[str] = []
+            while position < len(replies) and sum(len(p) + 1 for p in parts) < args.draft_chars:
+                parts.append(replies[position].text)
+                position += 1
+            drafts.append(
+                {"text": " ".join(parts)[: args.draft_chars], "customer_message": replies[first].customer}
+            )
+    else:
+        drafts = [{"text": r.text, "customer_message": r.customer} for r in replies]
+    mean = statistics.mean(len(d["text"] or "") for d in drafts)
+    if args.draft_chars:
+        kind = f"{len(drafts)} drafts joined from real replies, each with its first reply's customer message"
+    else:
+        kind = f"{len(drafts)} real replies with their customer messages"
+    kind += f" (mean {mean:.0f} characters)"
+    return "/v1/analyze", [json.dumps(d).encode() for d in drafts], kind
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--replies", type=Path, help="replies to post (see bench/replies.py)")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--workers", type=int, default=2, help="server workers (default 2)")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of analyze calls (default 20)")
+    parser.add_argument(
+        "--compare-seconds", type=float, default=20.0, help="seconds of each in the comparison (default 20)"
+    )
+    parser.add_argument(
+        "--draft-chars", type=int, default=0, help="join replies into drafts of about C chars"
+    )
     parser.add_argument("--batch", action="store_true", help="send the largest batches instead of one draft")
     args = parser.parse_args()
+    path, bodies, kind = _bodies(args)
 
     home = tempfile.mkdtemp(prefix="replycoach-load-")
     env = {**os.environ, "REPLYCOACH_HOME": home, "REPLYCOACH_RATE_LIMIT": "1000000 per minute"}
     port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     log = open(Path(home) / "serve.log", "wb")  # noqa: SIM115 (open for the server's whole life)
     server = subprocess.Popen(
         [SCRIPT, "serve", "--port", str(port), "--workers", str(args.workers)],
@@ -90,9 +190,11 @@ def main() -> None:
     try:
         for _ in range(300):
             try:
-                requests.get(f"{url}/health", timeout=1).raise_for_status()
-                break
-            except requests.ConnectionError:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                conn.request("GET", "/health")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
                 time.sleep(0.2)
         key = subprocess.run(
             [SCRIPT, "keys", "create", "--role", "agent", "--name", "load"],
@@ -101,59 +203,59 @@ def main() -> None:
             text=True,
             check=True,
         ).stdout.strip()
-        headers = {"Authorization": f"Bearer {key}"}
-        body: dict[str, Any]
-        if args.batch:
-            path, body = "/v1/analyze/batch", {"drafts": [{"text": (DRAFT * 20)[:20_000]}] * 10}
-        else:
-            path, body = "/v1/analyze", {"text": DRAFT[:1024]}
-        memory_before = {pid: _rss_mib(pid) for pid in _workers(server.pid)}
+        headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+        print(f"{args.clients} clients, {args.workers} workers, {os.cpu_count()} CPUs; analyze: {kind}")
+        with ProcessPoolExecutor(max_workers=args.clients) as pool:
+            # A short warm-up, so no run pays for first calls.
+            _run(pool, args.clients, port, "POST", path, bodies, headers, 2.0)
+            # Throughput of both, in alternating slices, so a busy spell of a shared machine falls on both.
+            slices = 4
+            compared: dict[str, tuple[list[float], Counter[int], float]] = {
+                "/health": ([], Counter(), 0.0),
+                path: ([], Counter(), 0.0),
+            }
+            for _ in range(slices):
+                for name, method, sent, sent_headers in (
+                    ("/health", "GET", [], {}),
+                    (path, "POST", bodies, headers),
+                ):
+                    seconds = args.compare_seconds / slices
+                    times, counts, _ = _run(
+                        pool, args.clients, port, method, name, sent, sent_headers, seconds
+                    )
+                    old_times, old_counts, old_seconds = compared[name]
+                    compared[name] = (old_times + times, old_counts + counts, old_seconds + seconds)
 
-        stop = threading.Event()
-        analyze: list[float] = []
-        health: list[float] = []
-        analyze_status: Counter[int] = Counter()
-        health_status: Counter[int] = Counter()
-        lock = threading.Lock()
+            samples: list[tuple[float, list[float]]] = []
+            done = threading.Event()
 
-        def client() -> None:
-            session = requests.Session()
-            while not stop.is_set():
-                started = time.perf_counter()
-                status = session.post(url + path, json=body, headers=headers, timeout=120).status_code
-                with lock:
-                    analyze.append(time.perf_counter() - started)
-                    analyze_status[status] += 1
+            def sample_memory() -> None:
+                began = time.monotonic()
+                every = max(1.0, args.duration / 10)
+                while True:
+                    samples.append((time.monotonic() - began, [_rss_mib(p) for p in _workers(server.pid)]))
+                    if done.wait(every):
+                        break
 
-        def poll_health() -> None:
-            session = requests.Session()
-            while not stop.is_set():
-                started = time.perf_counter()
-                status = session.get(f"{url}/health", timeout=120).status_code
-                with lock:
-                    health.append(time.perf_counter() - started)
-                    health_status[status] += 1
-                time.sleep(0.1)
+            sampler = threading.Thread(target=sample_memory)
+            sampler.start()
+            analyze = _run(pool, args.clients, port, "POST", path, bodies, headers, args.duration)
+            done.set()
+            sampler.join()
+            samples.append((args.duration + 1, [_rss_mib(p) for p in _workers(server.pid)]))
 
-        threads = [threading.Thread(target=client) for _ in range(args.clients)]
-        threads.append(threading.Thread(target=poll_health))
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        time.sleep(args.seconds)
-        stop.set()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-        memory_after = {pid: _rss_mib(pid) for pid in _workers(server.pid)}
-
-        kind = "batches of 10 x 20,000 characters" if args.batch else "1 KB drafts"
-        print(f"{args.clients} clients, {args.workers} workers, {elapsed:.1f} s, {kind}")
-        _report("analyze", analyze, analyze_status, elapsed)
-        _report("health", health, health_status, elapsed)
-        before = ", ".join(f"{m:.0f}" for m in memory_before.values())
-        after = ", ".join(f"{m:.0f}" for m in memory_after.values())
-        print(f"  workers: resident memory {before} MiB at the start, {after} MiB at the end")
+        print(f"alternating {slices} slices of each, {args.compare_seconds:.0f} s of each in all:")
+        health_rate = _report("/health", *compared["/health"])
+        analyze_rate = _report(path, *compared[path])
+        print(f"  {path} throughput is {analyze_rate / health_rate:.0%} of /health's")
+        print(f"{path} alone for {args.duration:.0f} s:")
+        _report(path, *analyze)
+        print("  workers' resident memory (MiB) through that run:")
+        for at, rss in samples:
+            print(f"    {at:6.0f} s  " + "  ".join(f"{m:6.1f}" for m in rss))
+        first, last = sum(samples[1][1]), sum(samples[-1][1])
+        growth = last - first
+        print(f"  growth from {samples[1][0]:.0f} s to the end: {growth:+.1f} MiB ({growth / first:+.1%})")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -1,12 +1,15 @@
 """Benchmark against peers: Reply Coach's engine, alex and write-good on the same 1 KB drafts, in one run.
 
-Usage: python bench/peers.py [--replies FILE] [--drafts N] [--scratch DIR]
+Usage: python bench/peers.py [--replies FILE] [--drafts N] [--rounds R] [--scratch DIR]
 
-Each tool analyzes the same drafts in its own process after a warm-up, and the script prints the mean
-milliseconds per draft and the ratios. alex and write-good come from npm, installed by the script into a
+Each tool analyzes the same drafts in its own process after a warm-up, in R rounds that take the tools in
+turn (each round with its own drafts), and the script prints the median over rounds of the milliseconds per
+draft, as CPU time (what each tool's process used: steady on a machine shared with other work) and as wall
+time, and the ratios. alex and write-good come from npm, installed by the script into a
 scratch folder (default: a temporary one) when `node` and `npm` are on PATH; without them only the engine
-is measured. Drafts are about 1 KB each, joined from the replies of FILE (one reply per line, or JSON Lines
-with a "text" field, e.g. real brand replies), or by default from the curated bank's own examples.
+is measured. Drafts are about 1 KB each, joined from the replies of FILE (one reply per line, JSON Lines
+with a "text" field, or IBM's customer-care conversations as JSON: see bench/replies.py), or by default from
+the curated bank's own examples.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from replies import load_replies
 from replycoach import default_engine
 
 PEERS = {"alex": "alex@11", "write-good": "write-good@1"}
 DRAFT_CHARS = 1024
 
-# Times every draft with each peer in one node process (after a warm-up), and prints mean ms per peer.
+# Times the drafts with each peer in one node process (after a warm-up): wall and CPU ms per draft.
 _NODE = r"""
 const fs = require("fs");
 const drafts = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
@@ -36,13 +40,12 @@ import("alex").then(({ text: alex }) => {
   const out = {};
   for (const [name, run] of Object.entries(tools)) {
     for (const d of drafts.slice(0, 20)) run(d);
-    const times = [];
-    for (const d of drafts) {
-      const start = process.hrtime.bigint();
-      run(d);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    out[name] = times;
+    const cpu = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    for (const d of drafts) run(d);
+    const wall = Number(process.hrtime.bigint() - start) / 1e6;
+    const used = process.cpuUsage(cpu);
+    out[name] = [wall / drafts.length, (used.user + used.system) / 1000 / drafts.length];
   }
   process.stdout.write(JSON.stringify(out));
 });
@@ -55,24 +58,13 @@ def _replies(path: Path | None) -> list[str]:
         texts = [ex.text for e in bank.entries for ex in e.flag_examples]
         texts += [ex.text for e in bank.entries for ex in e.pass_examples]
         return texts
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("{"):
-            text = json.loads(line).get("text")
-            if isinstance(text, str) and text.strip():
-                found.append(text)
-        else:
-            found.append(line)
-    return found
+    return [" ".join(reply.text.split()) for reply in load_replies(path)]
 
 
-def _drafts(replies: list[str], count: int) -> list[str]:
-    """`count` drafts of about DRAFT_CHARS characters, each joining replies in turn."""
+def _drafts(replies: list[str], count: int, start: int = 0) -> list[str]:
+    """`count` drafts of about DRAFT_CHARS characters, each joining replies in turn from `start`."""
     drafts = []
-    position = 0
+    position = start
     for _ in range(count):
         parts: list[str] = []
         while sum(len(p) + 1 for p in parts) < DRAFT_CHARS:
@@ -82,19 +74,20 @@ def _drafts(replies: list[str], count: int) -> list[str]:
     return drafts
 
 
-def _engine_times(drafts: list[str]) -> list[float]:
+def _engine_times(drafts: list[str]) -> tuple[float, float]:
+    """Wall and CPU milliseconds per draft (after a warm-up)."""
     engine = default_engine()
     for draft in drafts[:20]:
         engine.analyze(draft)
-    times = []
+    cpu = time.process_time()
+    started = time.perf_counter()
     for draft in drafts:
-        start = time.perf_counter()
         engine.analyze(draft)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+    wall = (time.perf_counter() - started) * 1000 / len(drafts)
+    return wall, (time.process_time() - cpu) * 1000 / len(drafts)
 
 
-def _peer_times(drafts: list[str], scratch: Path) -> dict[str, list[float]] | None:
+def _peer_times(drafts: list[str], scratch: Path) -> dict[str, tuple[float, float]] | None:
     if not (shutil.which("node") and shutil.which("npm")):
         print("node and npm are not on PATH: measuring the engine only", file=sys.stderr)
         return None
@@ -107,29 +100,42 @@ def _peer_times(drafts: list[str], scratch: Path) -> dict[str, list[float]] | No
     result = subprocess.run(
         ["node", "time.js", "drafts.json"], cwd=scratch, check=True, capture_output=True, text=True
     )
-    times: dict[str, list[float]] = json.loads(result.stdout)
+    times: dict[str, tuple[float, float]] = {k: (v[0], v[1]) for k, v in json.loads(result.stdout).items()}
     return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replies", type=Path, help="replies to build drafts from (lines, or JSON Lines)")
-    parser.add_argument("--drafts", type=int, default=300, help="how many 1 KB drafts (default 300)")
+    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
+    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds, each tool in turn (default 5)")
     parser.add_argument("--scratch", type=Path, help="folder for the npm packages (default: a temporary one)")
     args = parser.parse_args()
 
-    drafts = _drafts(_replies(args.replies), args.drafts)
-    results = {"replycoach": _engine_times(drafts)}
+    replies = _replies(args.replies)
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="replycoach-peers-"))
-    peers = _peer_times(drafts, scratch)
-    if peers:
-        results.update(peers)
-    ours = statistics.mean(results["replycoach"])
-    print(f"{len(drafts)} drafts of {DRAFT_CHARS} characters, mean ms per draft (after a warm-up):")
-    for name, times in results.items():
-        mean = statistics.mean(times)
-        ratio = "" if name == "replycoach" else f"  ({mean / ours:.1f}x the engine's time)"
-        print(f"  {name:>10}: {mean:7.3f} ms{ratio}")
+    rounds: dict[str, list[tuple[float, float]]] = {}
+    for round_index in range(args.rounds):
+        # Each round its own drafts (the replies joined from another starting point), every tool in turn, so
+        # a busy spell of a shared machine falls on one round of all of them rather than on one tool.
+        drafts = _drafts(replies, args.drafts, start=round_index * 7)
+        rounds.setdefault("replycoach", []).append(_engine_times(drafts))
+        for name, times in (_peer_times(drafts, scratch) or {}).items():
+            rounds.setdefault(name, []).append(times)
+    print(
+        f"{args.rounds} rounds of {args.drafts} drafts of {DRAFT_CHARS} characters, ms per draft after a "
+        "warm-up (median of the rounds):"
+    )
+    print(f"  {'':>10}  {'CPU':>7}  {'wall':>7}")
+    ours = [statistics.median(t[i] for t in rounds["replycoach"]) for i in (0, 1)]
+    for name, times in rounds.items():
+        wall, cpu = (statistics.median(t[i] for t in times) for i in (0, 1))
+        ratio = (
+            ""
+            if name == "replycoach"
+            else f"  {cpu / ours[1]:5.1f}x the engine's CPU, {wall / ours[0]:.1f}x its wall"
+        )
+        print(f"  {name:>10}: {cpu:7.3f}  {wall:7.3f}{ratio}")
 
 
 if __name__ == "__main__":

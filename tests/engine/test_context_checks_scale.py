@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from replycoach.bank.model import Entry
 from replycoach.engine.draft import Draft
 from replycoach.engine.matcher import RawMatch
-from replycoach.engine.quiet import _CONDITION, Quiet
+from replycoach.engine.quiet import _ALTERNATIVE, _ALTERNATIVE_OPENS, _CONDITION, ALTERNATIVE_REACH, Quiet
 from replycoach.engine.voice import _REPORTING, Voice
 
 _PIECES = [
@@ -82,3 +82,34 @@ def test_conditional_and_question_say_what_a_scan_of_the_sentence_says(text: str
         expected_question = "?" in normalized[end : sentence_end + 1]
         assert quiet.silences(RawMatch(conditional, start, end, {})) == expected_conditional, (text, start)
         assert quiet.silences(RawMatch(question, start, end, {})) == expected_question, (text, start)
+
+
+_WIDE_PIECES = [
+    *_PIECES,
+    "caf\u00e9 ",
+    "\U0001f600 ",
+    "\u2019",
+    "but I can send one ",
+    "however ",
+    "I'll check ",
+]
+_WIDE_DRAFTS = st.lists(st.sampled_from(_WIDE_PIECES), min_size=1, max_size=40).map("".join)
+
+
+@_SETTINGS
+@given(_WIDE_DRAFTS)
+def test_alternative_follows_says_what_a_search_of_the_text_says(text: str) -> None:
+    """The check searches the draft's UTF-8 bytes; it must answer as a search of the text itself would."""
+    draft = Draft(text)
+    quiet = Quiet(draft)
+    normalized = draft.normalized.text
+    refusal = _entry(("alternative-follows",))
+    for start, end in _spans(normalized):
+        _, sentence_end, following = quiet._sentence(start)
+        reach = min(sentence_end, end + ALTERNATIVE_REACH)
+        expected = _ALTERNATIVE.search(normalized, end, reach) is not None or (
+            following is not None
+            and sentence_end <= reach
+            and _ALTERNATIVE_OPENS.match(normalized, following) is not None
+        )
+        assert quiet.silences(RawMatch(refusal, start, end, {})) == expected, (text, start)

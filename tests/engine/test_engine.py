@@ -178,3 +178,11 @@ def test_quoted_and_reported_speech_stay_quiet(basic: Engine, text: str) -> None
 def test_own_voice_after_a_quote_is_still_flagged(basic: Engine) -> None:
     text = 'You wrote "help". Please calm down.'
     assert [f.text for f in basic.analyze(text).flags] == ["Please calm down"]
+
+
+def test_slots_and_spans_after_wide_characters(basic: Engine) -> None:
+    text = "Caf\u00e9 \U0001f600: you'll have to wait 24 hours."
+    (flag,) = basic.analyze(text).flags
+    assert (flag.text, flag.span.start, flag.span.end) == ("you'll have to wait 24 hours", 8, 36)
+    assert flag.suggestions[0].text == "I'll make sure you hear from me within 24 hours"
+    assert (flag.suggestions[0].span.start, flag.suggestions[0].span.end) == (8, 36)

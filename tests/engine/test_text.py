@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from replycoach.engine.text import Utf16Offsets, normalize, sentence_body, sentence_bounds
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from replycoach.engine.text import Utf8Text, Utf16Offsets, normalize, sentence_body, sentence_bounds
 
 
 def test_normalize_straightens_quotes_and_collapses_whitespace() -> None:
@@ -40,3 +42,17 @@ def test_sentence_body_skips_handles_and_greeting() -> None:
     sentences = sentence_bounds(text)
     start, end = sentence_body(text, sentences, text.index("calm"))
     assert text[start:end] == "calm down please"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(["a", " ", "\u00e9", "\u20ac", "\U0001f600", "'", "\u2019"]), max_size=40
+    )
+)
+def test_utf8_offsets_map_code_points_to_bytes_and_back(text: str) -> None:
+    utf8 = Utf8Text(text)
+    assert utf8.data == text.encode("utf-8")
+    for index in range(len(text) + 1):
+        offset = len(text[:index].encode("utf-8"))
+        assert (utf8.to_bytes(index), utf8.to_chars(offset)) == (offset, index)

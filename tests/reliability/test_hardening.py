@@ -282,10 +282,17 @@ def test_security_headers_and_a_private_database_file(server: str, home: Path) -
 
 
 def test_a_request_past_the_worker_timeout_gets_a_json_503(env: dict[str, str], tmp_path: Path) -> None:
-    slow_env = {**env, "REPLYCOACH_HOME": str(tmp_path), "REPLYCOACH_MAX_BATCH_CHARS": "10000000"}
+    # Limits raised far enough for one batch to hold a worker well past a 1 s timeout (10 million characters).
+    slow_env = {
+        **env,
+        "REPLYCOACH_HOME": str(tmp_path),
+        "REPLYCOACH_MAX_BATCH_CHARS": "10000000",
+        "REPLYCOACH_MAX_DRAFT_CHARS": "100000",
+        "REPLYCOACH_MAX_BODY_BYTES": "50000000",
+    }
     with serve(slow_env, tmp_path / "serve.log", extra=("--timeout", "1")) as url:
         agent = _key(slow_env, "agent")
-        drafts = [{"text": ("sorry for any inconvenience and " * 700)[:20_000]} for _ in range(100)]
+        drafts = [{"text": ("sorry for any inconvenience and " * 3200)[:100_000]} for _ in range(100)]
         response = requests.post(
             f"{url}/v1/analyze/batch", json={"drafts": drafts}, headers=agent, timeout=60
         )

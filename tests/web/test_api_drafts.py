@@ -8,6 +8,7 @@ import pytest
 from conftest import MakeApp
 from flask.testing import FlaskClient
 from replycoach import Engine
+from replycoach.web.resources.drafts import AnalysisSchema, BatchResponseSchema, RewriteResponseSchema
 
 from .helpers import error
 
@@ -321,3 +322,22 @@ def test_get_is_405_with_allow(client: FlaskClient, path: str) -> None:
     assert response.status_code == 405
     assert response.headers["Allow"] == "OPTIONS, POST"
     assert response.json == error("method_not_allowed", "GET is not allowed here; use OPTIONS, POST.")
+
+
+def test_answers_are_sent_as_their_documented_schemas_would_dump_them(
+    client: FlaskClient, auth: dict[str, str]
+) -> None:
+    """The views encode their results once, without a schema dump; what they send must still be exactly
+    what the documented response schemas describe (no field more or less, the same types)."""
+    one = {"text": DRAFT, "customer_message": UPSET}
+    analysis = client.post("/v1/analyze", json=one, headers=auth).json
+    batch = client.post("/v1/analyze/batch", json={"drafts": [one, {"text": "Thanks!"}]}, headers=auth).json
+    rewritten = client.post("/v1/rewrite", json={**one, "apply": "all"}, headers=auth).json
+    assert analysis["flags"] and analysis["tone"]["customer"]["mood"] == "upset"
+    for schema, body in (
+        (AnalysisSchema(), analysis),
+        (BatchResponseSchema(), batch),
+        (RewriteResponseSchema(), rewritten),
+    ):
+        assert schema.dump(body) == body
+        assert isinstance(body, dict) and schema.validate(body) == {}

@@ -142,6 +142,27 @@ def test_an_edit_over_http_is_live_on_every_worker_within_2_seconds(server: str,
     assert [flagged() for _ in range(20)] == [[]] * 20
 
 
+def test_a_key_revoked_from_the_command_line_is_refused_within_a_second(
+    server: str, env: dict[str, str]
+) -> None:
+    """Workers remember live keys briefly; a revocation made by another process still holds within 1 s."""
+    secret = _cli(env, "keys", "create", "--role", "agent", "--name", "Rey").stdout.strip()
+    auth = {"Authorization": f"Bearer {secret}"}
+
+    def status() -> int:
+        response = requests.post(f"{server}/v1/analyze", json={"text": "Hi"}, headers=auth, timeout=10)
+        return response.status_code
+
+    # Every worker has the key in hand before it is revoked.
+    assert [status() for _ in range(20)] == [200] * 20
+    listed = _cli(env, "keys", "list").stdout.splitlines()
+    [key_id] = [line.split()[0] for line in listed[1:] if line.rstrip().endswith("Rey")]
+    revoked = _cli(env, "keys", "revoke", key_id)
+    assert revoked.returncode == 0, revoked.stderr
+    time.sleep(1.0)
+    assert [status() for _ in range(20)] == [401] * 20
+
+
 def test_keys_revoke_an_unknown_id_exits_2(env: dict[str, str]) -> None:
     result = _cli(env, "keys", "revoke", "7")
     assert (result.returncode, result.stdout) == (2, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 from replycoach.bank.model import Entry, Topic
@@ -14,6 +15,7 @@ from replycoach.engine.matcher import (
     CompiledEntry,
     CompiledTopic,
     Matcher,
+    PatternPool,
     compile_entry,
     compile_topic,
     expand_and_compile,
@@ -33,6 +35,7 @@ class Bank:
         topics: list[CompiledTopic] | None = None,
         all_entries: Iterable[Entry] | None = None,
         vocabulary: Vocabulary | None = None,
+        pool: PatternPool | None = None,
     ) -> None:
         self._compiled = compiled
         self.topics: tuple[CompiledTopic, ...] = tuple(topics or ())
@@ -41,16 +44,20 @@ class Bank:
         self.all_entries: tuple[Entry, ...] = tuple(all_entries) if all_entries is not None else self.entries
         self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
         self._compiled_by_id = {c.entry.id: c for c in compiled}
-        self.matcher = Matcher(compiled)
+        self.matcher = Matcher(compiled, pool)
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
-        content = {
-            "entries": [dump_entry(e) for e in self.all_entries],
-            "topics": [dump_topic(t.topic) for t in self.topics],
-        }
+        # The digest of json.dumps({"entries": [...], "topics": [...], "vocabulary": [...]}, sort_keys=True),
+        # written out from each part's own JSON, which an unchanged entry keeps from one build to the next.
+        parts = [
+            '"entries": ' + _json_list(_entry_json(e) for e in self.all_entries),
+            '"topics": ' + _json_list(_sorted_json(dump_topic(t.topic)) for t in self.topics),
+        ]
         if self.vocabulary.families:
             # Only a bank with a vocabulary hashes one: the revision of a bank without stays what it was.
-            content["vocabulary"] = [dump_family(f) for f in self.vocabulary.families]
-        digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8"))
+            parts.append(
+                '"vocabulary": ' + _json_list(_sorted_json(dump_family(f)) for f in self.vocabulary.families)
+            )
+        digest = hashlib.sha256(("{" + ", ".join(parts) + "}").encode("utf-8"))
         self.revision = digest.hexdigest()[:12]
 
     @classmethod
@@ -69,12 +76,13 @@ class Bank:
             expand_and_compile(
                 f"{{{{{family.name}}}}}", words, family.source, family.name, "family", problems
             )
-        compiled = _compile_all(entries, lambda e: compile_entry(e, words), problems)
+        pool = PatternPool()
+        compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
         if problems:
             raise BankError(problems)
         enabled = [c for c in compiled if c.entry.enabled]
-        return cls(enabled, compiled_topics, [c.entry for c in compiled], words)
+        return cls(enabled, compiled_topics, [c.entry for c in compiled], words, pool)
 
     def compiled(self, entry_id: str) -> CompiledEntry:
         """The compiled form of one entry."""
@@ -82,6 +90,21 @@ class Bank:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _sorted_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True)
+
+
+def _json_list(items: Iterable[str]) -> str:
+    """A JSON list of already-encoded items, as json.dumps writes one."""
+    return "[" + ", ".join(items) + "]"
+
+
+@lru_cache(maxsize=16384)
+def _entry_json(entry: Entry) -> str:
+    """An entry as the bank's revision hashes it (entries are immutable: a live reload reuses each one's)."""
+    return _sorted_json(dump_entry(entry))
 
 
 def _compile_all(

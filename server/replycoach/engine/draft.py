@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from replycoach.engine.results import Span
-from replycoach.engine.text import NormalizedText, Utf16Offsets, normalize, sentence_bounds
+from replycoach.engine.text import NormalizedText, Utf8Text, Utf16Offsets, normalize, sentence_bounds
 
 
 class Draft:
@@ -19,6 +19,11 @@ class Draft:
         self.text = text
         self.normalized: NormalizedText = normalize(text)
         self.to_utf16 = Utf16Offsets(text)
+
+    @cached_property
+    def utf8(self) -> Utf8Text:
+        """The normalized text's UTF-8 bytes, which every RE2 search of this draft runs on."""
+        return Utf8Text(self.normalized.text)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from replycoach.engine.combine import escalate
 from replycoach.engine.compiled import Bank
-from replycoach.engine.context import polarity, read_customer
+from replycoach.engine.context import read_customer
 from replycoach.engine.draft import Draft
 from replycoach.engine.matcher import RawMatch
 from replycoach.engine.quiet import MatchContext
@@ -16,6 +16,7 @@ from replycoach.engine.results import Analysis, Flag, RewriteResult, Suggestion
 from replycoach.engine.score import score_flags
 from replycoach.engine.structure import check_structure
 from replycoach.engine.suggest import Replacement, render
+from replycoach.engine.tone import polarity
 from replycoach.errors import DraftTooLongError, UnknownFlagError
 
 DEFAULT_MAX_CHARS = 20_000
@@ -43,7 +44,7 @@ class Engine:
         customer = read_customer(customer_message)
         draft = Draft(text)
         normalized = draft.normalized
-        matches = self.bank.matcher.find(normalized.text)
+        matches = self.bank.matcher.find(normalized.text, draft.utf8)
         context = MatchContext(draft, customer)
         candidates = [m for m in matches if context.keeps(m)]
         chosen = _resolve_overlaps(candidates)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,13 +13,14 @@ import re2
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.suggest import template_slots
-from replycoach.engine.text import on_word_boundaries
+from replycoach.engine.text import Utf8Text, on_word_boundaries
 from replycoach.errors import BankError, Problem
 
 # RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
 _PATTERN_MEM = 8 << 20
-# Patterns per FilteredRE2: its atom set must fit RE2's memory budget (chunks are halved if not).
-_FILTER_CHUNK = 1000
+# Patterns per FilteredRE2: each filter is one pass over the draft, so fewer is faster, but its atom set must
+# fit RE2's memory budget (chunks are halved if not; 2,500 bank-like patterns fit, 5,000 did not).
+_FILTER_CHUNK = 2500
 # One pattern as RE2 runs it, families expanded: longer, or a larger program, slows every draft's analysis
 # (the curated bank's largest expands to under 900 characters and a program of under 3,000 instructions).
 MAX_EXPANDED_CHARS = 20_000
@@ -67,39 +70,110 @@ class CompiledEntry:
         # The patterns as RE2 runs them (vocabulary references expanded), for the bank-wide prefilter.
         self.sources: list[str] = [p.pattern for p in patterns]
         self.unless = unless
-        names = [frozenset(p.groupindex) for p in patterns]
+        # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
+        self.groups: list[dict[str, int]] = [dict(p.groupindex) for p in patterns]
+        names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
 
-    def matches(self, text: str, pattern_indexes: Iterable[int] | None = None) -> list[RawMatch]:
-        """Every match of this entry in normalized `text` on word boundaries, exceptions applied."""
+    def matches(
+        self, text: str, pattern_indexes: Iterable[int] | None = None, utf8: Utf8Text | None = None
+    ) -> list[RawMatch]:
+        """Every match of this entry in normalized `text` on word boundaries, exceptions applied (`utf8`:
+        the text's bytes, when the caller has them)."""
         indexes = range(len(self.patterns)) if pattern_indexes is None else pattern_indexes
+        encoded = utf8 if utf8 is not None else Utf8Text(text)
+        data = encoded.data
+        to_chars = encoded.to_chars
         found: list[RawMatch] = []
         for index in indexes:
             regex = self.patterns[index]
-            for m in regex.finditer(text):
-                start, end = m.span()
+            groupindex = self.groups[index]
+            for spans in all_spans(regex, data):
+                start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 while start < end and text[start] == " ":
                     start += 1
                 while end > start and text[end - 1] == " ":
                     end -= 1
                 if start == end or not on_word_boundaries(text, start, end):
                     continue
-                groups = {
-                    name: m.span(index) for name, index in regex.groupindex.items() if m.span(index)[0] >= 0
-                }
+                groups = {}
+                for name, group in groupindex.items():
+                    group_start, group_end = spans[group]
+                    if group_start >= 0:
+                        groups[name] = (to_chars(group_start), to_chars(group_end))
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
-            exceptions = [m.span() for regex in self.unless for m in regex.finditer(text)]
+            exceptions = sorted(
+                (to_chars(spans[0][0]), to_chars(spans[0][1]))
+                for regex in self.unless
+                for spans in all_spans(regex, data)
+            )
+            # A match falls to an exception that starts before it ends and ends after it starts: among the
+            # exceptions starting before its end (a bisection), the furthest end decides. Linear in the
+            # matches and exceptions of a long draft, where testing every pair was quadratic.
+            starts = [start for start, _ in exceptions]
+            furthest = list(itertools.accumulate((end for _, end in exceptions), max))
             found = [
-                match for match in found if not any(s < match.end and match.start < e for s, e in exceptions)
+                match
+                for match in found
+                if (before := bisect.bisect_left(starts, match.end) - 1) < 0
+                or furthest[before] <= match.start
             ]
         return found
 
 
+_UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+_ANCHOR_START = getattr(getattr(re2, "_Anchor", None), "ANCHOR_START", None)
+_NO_MATCH = (-1, -1)
+
+
+def found_in(regex: Any, data: bytes, pos: int, endpos: int, *, at_start: bool = False) -> bool:
+    """Whether `regex` matches in data[pos:endpos] (`at_start`: beginning at `pos`), as `search` and `match`
+    say, through RE2's own call (see `all_spans`): a context check asks this for every match of a draft."""
+    low = getattr(regex, "_regexp", None)
+    anchor = _ANCHOR_START if at_start else _UNANCHORED
+    if low is None or anchor is None:
+        found = regex.match(data, pos, endpos) if at_start else regex.search(data, pos, endpos)
+        return found is not None
+    pos, endpos = max(0, min(pos, len(data))), max(0, min(endpos, len(data)))
+    return pos <= endpos and low.Match(anchor, data, pos, endpos)[0] != _NO_MATCH
+
+
+def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
+    """The spans of each match of `regex` in `data`, group 0 first, as `finditer` finds them (a group that
+    took no part is (-1, -1)).
+
+    The binding's `finditer` builds a match object in Python for every match and wraps each RE2 call in a
+    generator; on a short draft that costs more than RE2's search itself, so the RE2 object is called
+    directly, stepping through the text exactly as `finditer` does (and `finditer` is used where the binding
+    lacks that object)."""
+    low = getattr(regex, "_regexp", None)
+    if low is None or _UNANCHORED is None:
+        for m in regex.finditer(data):
+            yield [m.span(group) for group in range(regex.groups + 1)]
+        return
+    pos, end = 0, len(data)
+    while True:
+        spans = low.Match(_UNANCHORED, data, pos, end)
+        if spans[0] == _NO_MATCH:
+            return
+        yield spans
+        if pos == end:
+            return
+        pos = pos + 1 if pos == spans[0][1] else spans[0][1]
+
+
 def expand_and_compile(
-    pattern: str, vocabulary: Vocabulary, source: str, label: str, path: str, problems: list[Problem]
+    pattern: str,
+    vocabulary: Vocabulary,
+    source: str,
+    label: str,
+    path: str,
+    problems: list[Problem],
+    compile_expanded: Callable[[str], Any] = compile_pattern,
 ) -> Any:
-    """Expand a pattern's vocabulary references and compile it; None (and a problem) if either fails."""
+    """Expand a pattern's vocabulary references and compile it (with `compile_expanded`); None (and a
+    problem) if either fails."""
     expanded_problems = vocabulary.problems(pattern, source, label, path)
     if expanded_problems:
         problems.extend(expanded_problems)
@@ -117,7 +191,7 @@ def expand_and_compile(
         )
         return None
     try:
-        regex = compile_pattern(expanded)
+        regex = compile_expanded(expanded)
     except re2.error as err:
         problems.append(
             Problem(
@@ -144,23 +218,25 @@ def expand_and_compile(
 
 
 def compile_entry(
-    entry: Entry, vocabulary: Vocabulary | None = None
+    entry: Entry, vocabulary: Vocabulary | None = None, pool: PatternPool | None = None
 ) -> tuple[CompiledEntry | None, list[Problem]]:
     """Compile an entry's patterns (vocabulary references expanded), reporting each one RE2 refuses and
-    each rewrite slot left unfilled."""
+    each rewrite slot left unfilled. With a pool, its patterns are compiled into the pool's prefilter."""
     problems: list[Problem] = []
     words = vocabulary if vocabulary is not None else Vocabulary()
 
-    def compiled(field: str, patterns: tuple[str, ...]) -> list[Any]:
+    def compiled(field: str, patterns: tuple[str, ...], compile_expanded: Callable[[str], Any]) -> list[Any]:
         out = []
         for i, pattern in enumerate(patterns):
-            regex = expand_and_compile(pattern, words, entry.source, entry.id, f"{field}[{i}]", problems)
+            regex = expand_and_compile(
+                pattern, words, entry.source, entry.id, f"{field}[{i}]", problems, compile_expanded
+            )
             if regex is not None:
                 out.append(regex)
         return out
 
-    patterns = compiled("patterns", entry.patterns)
-    unless = compiled("unless", entry.unless)
+    patterns = compiled("patterns", entry.patterns, pool.compile if pool is not None else compile_pattern)
+    unless = compiled("unless", entry.unless, compile_pattern)
     if problems:
         return None, problems
     result = CompiledEntry(entry, patterns, unless)
@@ -226,6 +302,37 @@ def compile_topic(
     return (None if problems else CompiledTopic(topic, cues)), problems
 
 
+class PatternPool:
+    """Compiles each phrase pattern of a bank once, straight into the FilteredRE2 the matcher prefilters
+    with (a filter compiles every pattern it takes; the entry then matches with that same program, where
+    compiling it on its own as well would double the bank's build time)."""
+
+    def __init__(self) -> None:
+        self.filters: list[Any] = []
+        # Where each compiled pattern sits, by the id of the regex handed out: (filter, index in it).
+        self.positions: dict[int, tuple[int, int]] = {}
+        # The regexes handed out, which also keeps their ids from being reused while the pool lives.
+        self._handed: list[Any] = []
+        self._size = _FILTER_CHUNK
+
+    def compile(self, expanded: str) -> Any:
+        """Compile one expanded pattern into the current filter; raises re2.error with RE2's reason."""
+        if self._size >= _FILTER_CHUNK:
+            self.filters.append(re2.Filter())
+            self._size = 0
+        regex_filter = self.filters[-1]
+        try:
+            index = regex_filter.Add(expanded, _options(_PATTERN_MEM))
+        except re2.error:
+            compile_pattern(expanded)  # raises with RE2's reason for refusing it
+            raise
+        self._size += 1
+        regex = regex_filter.re(index)
+        self.positions[id(regex)] = (len(self.filters) - 1, index)
+        self._handed.append(regex)
+        return regex
+
+
 class Matcher:
     """Finds every entry's matches in one text; cost stays flat as the bank grows.
 
@@ -233,17 +340,46 @@ class Matcher:
     the entries whose atoms occur in the draft run their patterns; a pattern without atoms always runs.
     """
 
-    def __init__(self, entries: list[CompiledEntry]) -> None:
+    def __init__(self, entries: list[CompiledEntry], pool: PatternPool | None = None) -> None:
         self._entries = entries
         self._owners = [
             (entry_index, pattern_index)
             for entry_index, compiled in enumerate(entries)
             for pattern_index in range(len(compiled.patterns))
         ]
-        patterns = [p for compiled in entries for p in compiled.sources]
         self._filters: list[tuple[int, Any]] = []
+        # With a pool: for each of its filters, the (entry, pattern) each of its patterns belongs to.
+        self._pooled = False
+        self._pool_owners: list[list[tuple[int, int] | None]] = []
+        if pool is not None and self._use_pool(pool):
+            return
+        patterns = [p for compiled in entries for p in compiled.sources]
         for offset in range(0, len(patterns), _FILTER_CHUNK):
             self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))
+
+    def _use_pool(self, pool: PatternPool) -> bool:
+        """Prefilter with the pool's filters, whose patterns are the entries' own; False (nothing changed)
+        if an entry's pattern is not in it or RE2 cannot compile a filter."""
+        owners: dict[tuple[int, int], tuple[int, int]] = {}
+        for entry_index, compiled in enumerate(self._entries):
+            for pattern_index, regex in enumerate(compiled.patterns):
+                position = pool.positions.get(id(regex))
+                if position is None:
+                    return False
+                owners[position] = (entry_index, pattern_index)
+        try:
+            for regex_filter in pool.filters:
+                regex_filter.Compile()
+        except re2.error:
+            return False
+        # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.
+        self._pool_owners = [
+            [owners.get((f, i)) for i in range(len(regex_filter._patterns))]
+            for f, regex_filter in enumerate(pool.filters)
+        ]
+        self._filters = [(f, regex_filter) for f, regex_filter in enumerate(pool.filters)]
+        self._pooled = True
+        return True
 
     def _add_filters(self, patterns: list[str], start: int, stop: int) -> None:
         """Build a filter over patterns[start:stop], halving the range if RE2 runs out of room."""
@@ -266,15 +402,17 @@ class Matcher:
             return
         self._filters.append((start, regex_filter))
 
-    def find(self, text: str) -> list[RawMatch]:
-        """All matches of all entries in normalized `text`."""
+    def find(self, text: str, utf8: Utf8Text | None = None) -> list[RawMatch]:
+        """All matches of all entries in normalized `text` (`utf8`: its bytes, when the caller has them)."""
+        encoded = utf8 if utf8 is not None else Utf8Text(text)
         hits: dict[int, list[int]] = {}
-        encoded = text.encode("utf-8")
+        pooled = self._pooled
         for offset, regex_filter in self._filters:
-            for index in regex_filter.Match(encoded, True) or ():
-                entry_index, pattern_index = self._owners[offset + index]
-                hits.setdefault(entry_index, []).append(pattern_index)
+            for index in regex_filter.Match(encoded.data, True) or ():
+                owner = self._pool_owners[offset][index] if pooled else self._owners[offset + index]
+                if owner is not None:
+                    hits.setdefault(owner[0], []).append(owner[1])
         found: list[RawMatch] = []
         for entry_index in sorted(hits):
-            found.extend(self._entries[entry_index].matches(text, hits[entry_index]))
+            found.extend(self._entries[entry_index].matches(text, hits[entry_index], encoded))
         return found

@@ -8,6 +8,7 @@ looks at the match's own sentence (and the start of the next one) in the draft's
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from replycoach.bank.model import QUIET_CHECKS
 from replycoach.engine.context import CustomerContext
 from replycoach.engine.draft import Draft
-from replycoach.engine.matcher import RawMatch, compile_pattern
+from replycoach.engine.matcher import RawMatch, compile_pattern, found_in
 from replycoach.engine.voice import Voice
 
 # How far past a match an alternative may come and still belong to it (characters, within its sentence).
@@ -50,6 +51,7 @@ _ALTERNATIVE_OPENS = compile_pattern(
 )
 # A condition or an indirect question governing the match: "if you need to", "whether we can't".
 CONDITION_WORDS = 4
+_QUESTION_MARK = re.compile(r"\?")
 _CONDITION = compile_pattern(rf"\b(?:if|whether|unless|in case|even if)\b(?: \S+){{0,{CONDITION_WORDS}}} ?$")
 
 
@@ -68,7 +70,7 @@ class Quiet:
     @cached_property
     def _question_marks(self) -> list[int]:
         """Where the question marks are, found when an entry first asks (most drafts never do)."""
-        return [i for i, c in enumerate(self._draft.normalized.text) if c == "?"]
+        return [m.start() for m in _QUESTION_MARK.finditer(self._draft.normalized.text)]
 
     def silences(self, match: RawMatch) -> bool:
         """Whether any of the match's entry's `quiet_when` checks holds for it."""
@@ -85,18 +87,21 @@ class Quiet:
         return starts[index], ends[index], following
 
     def _alternative_follows(self, match: RawMatch) -> bool:
-        text = self._draft.normalized.text
         _, sentence_end, following = self._sentence(match.start)
         reach = min(sentence_end, match.end + ALTERNATIVE_REACH)
         # An alternative comes after the refusal itself: after the match, or inside the words its closing
         # slot took ("we can't refund it but I can send one" captures "refund it but I can send one").
         after = min((s for s, e in match.groups.values() if e == match.end), default=match.end)
-        if _search(_ALTERNATIVE, text, after, reach):
+        # RE2 runs on the draft's bytes, encoded once: a search costs the stretch it looks at, not the draft.
+        utf8 = self._draft.utf8
+        if found_in(_ALTERNATIVE, utf8.data, utf8.to_bytes(after), utf8.to_bytes(reach)):
             return True
         return (
             following is not None
             and sentence_end <= reach
-            and _ALTERNATIVE_OPENS.match(text, following) is not None
+            and found_in(
+                _ALTERNATIVE_OPENS, utf8.data, utf8.to_bytes(following), len(utf8.data), at_start=True
+            )
         )
 
     def _conditional(self, match: RawMatch) -> bool:
@@ -133,8 +138,10 @@ class MatchContext:
     def keeps(self, match: RawMatch, *, apply_condition: bool = True) -> bool:
         """Whether the match stays a flag here (`apply_condition` False: ignore the entry's `when`)."""
         entry = match.entry
-        if apply_condition and not self._customer.allows(
-            entry.when, match.slot_texts(self._draft.normalized.text)
+        if (
+            apply_condition
+            and entry.when is not None
+            and not self._customer.allows(entry.when, match.slot_texts(self._draft.normalized.text))
         ):
             return False
         return self._voice.own(match.start, match.end) and not self._quiet.silences(match)

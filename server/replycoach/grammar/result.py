@@ -30,6 +30,7 @@ class GrammarResult:
 def with_grammar(analysis: Analysis, grammar: GrammarResult) -> dict[str, Any]:
     """`analysis.to_dict()` with the grammar flags merged into `flags` and the pass's status as `grammar`."""
     merged = analysis.to_dict()
-    merged["flags"] = [flag.to_dict() for flag in merge_flags(analysis.flags, grammar.flags)]
+    if grammar.flags:  # without any, the flags are already in order, and serialised once
+        merged["flags"] = [flag.to_dict() for flag in merge_flags(analysis.flags, grammar.flags)]
     merged["grammar"] = grammar.to_dict()
     return merged

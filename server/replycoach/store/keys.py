@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from replycoach.errors import KeyNotFoundError
 from replycoach.store.db import api_keys
+from replycoach.store.keycache import RecentLookups
 from replycoach.store.roles import ROLES, role_allows
 
 KEY_PREFIX = "rc_"
@@ -41,10 +42,15 @@ def hash_key(secret: str) -> str:
 
 
 class KeyStore:
-    """The API keys in one database."""
+    """The API keys in one database. With `cache_seconds`, a live key found is trusted for that long
+    without asking the database again (the service looks a key up on every request); a revocation made
+    elsewhere takes effect here within that time, one made through this store at once."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache_seconds: float = 0.0) -> None:
         self.engine = engine
+        self._recent: RecentLookups[ApiKey] | None = (
+            RecentLookups(cache_seconds) if cache_seconds > 0 else None
+        )
 
     def create(self, role: str, name: str = "") -> tuple[ApiKey, str]:
         """Make a new key; returns it and its secret, which is stored only as a hash."""
@@ -68,9 +74,13 @@ class KeyStore:
 
     def find(self, secret: str) -> ApiKey | None:
         """The live key whose secret this is, or None."""
-        query = select(api_keys).where(
-            api_keys.c.key_hash == hash_key(secret), api_keys.c.revoked_at.is_(None)
-        )
+        digest = hash_key(secret)
+        if self._recent is not None:
+            return self._recent.get(digest, lambda: self._find(digest))
+        return self._find(digest)
+
+    def _find(self, digest: str) -> ApiKey | None:
+        query = select(api_keys).where(api_keys.c.key_hash == digest, api_keys.c.revoked_at.is_(None))
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
         return key_from_row(row) if row else None
@@ -90,6 +100,8 @@ class KeyStore:
                 .values(revoked_at=datetime.now(UTC))
             )
             row = conn.execute(select(api_keys).where(api_keys.c.id == key_id)).mappings().first()
+        if self._recent is not None:
+            self._recent.clear()
         if row is None:
             raise KeyNotFoundError(key_id)
         return key_from_row(row)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, delete, func, insert, select
@@ -210,11 +211,17 @@ def read_entry(conn: Connection, entry_id: str) -> StoredEntry:
 
 def stored_entry(row: Any) -> StoredEntry:
     """A bank_entries row as a StoredEntry."""
-    # Rows were validated before they were committed; parsing again only rebuilds the Entry.
-    entry, problems = parse_entry(json.loads(row["entry"]), row["source"], row["id"])
+    return StoredEntry(_parse_stored(row["entry"], row["source"], row["id"]), row["revision"], row["source"])
+
+
+@lru_cache(maxsize=16384)
+def _parse_stored(text: str, source: str, entry_id: str) -> Entry:
+    """The Entry a stored row holds. Rows were validated before they were committed; parsing again only
+    rebuilds the Entry, and a live reload finds every unchanged row's here (entries are immutable)."""
+    entry, problems = parse_entry(json.loads(text), source, entry_id)
     if entry is None:
         raise BankError(problems)
-    return StoredEntry(entry, row["revision"], row["source"])
+    return entry
 
 
 def positions(conn: Connection) -> list[int]:

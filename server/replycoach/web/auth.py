@@ -23,11 +23,14 @@ _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="replycoach"'}
 # The admin page's session cookie, and the header its calls to the API echo the session's CSRF token in.
 SESSION_COOKIE = "replycoach_session"
 CSRF_HEADER = "X-CSRF-Token"
+# Every call looks its key up: a live key found is trusted this long before the database is asked again, so
+# a key revoked with `replycoach keys revoke` (another process) stops working within this time.
+KEY_CACHE_SECONDS = 0.5
 
 
 def init_app(app: Flask) -> None:
     """Keep the key and session stores on the app and look up the caller before anything else runs."""
-    app.extensions["replycoach.keys"] = KeyStore(app.extensions["replycoach.db"])
+    app.extensions["replycoach.keys"] = KeyStore(app.extensions["replycoach.db"], KEY_CACHE_SECONDS)
     app.extensions["replycoach.sessions"] = SessionStore(app.extensions["replycoach.db"])
     app.before_request(_load_key)
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from replycoach.bank.files import curated_bank_dir
 from replycoach.curated.baseline import settle_baseline
 from replycoach.engine import Analysis, Engine
+from replycoach.engine.context import read_customer
 from replycoach.errors import BankError, BatchTooLargeError, ConfigError, DraftTooLongError
 from replycoach.store.bank import BankStore, Shipped, open_store
 from replycoach.store.records import Snapshot
@@ -90,6 +91,9 @@ def init_app(app: Flask) -> None:
     # The bank folder as shipped: /health and the curated update review compare the database with it.
     app.extensions["replycoach.shipped"] = shipped
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"], app.config["MAX_FLAGS"])
+    # Reading one customer message now loads what the first analysis would (TextBlob's lexicon, the
+    # stemmer), before the workers fork: they share it, and no agent's first draft waits for it.
+    read_customer("I have tried everything, still nothing!")
     store.on_change = live.expire
     app.extensions["replycoach.engine"] = live
     # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,

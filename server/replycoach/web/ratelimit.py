@@ -7,6 +7,7 @@ from flask_limiter import Limiter
 from limits.errors import ConfigurationError
 
 from replycoach.errors import ConfigError
+from replycoach.web import limitstore
 from replycoach.web.auth import current_key
 
 
@@ -35,7 +36,7 @@ def init_app(app: Flask) -> None:
     """Count each key's requests; only requests with a live key count (the others get 401 anyway)."""
     # Registered before the limiter's own hook, so it runs after it (Flask runs these in reverse order).
     app.after_request(_retry_after_only_when_asked)
-    storage = app.config["REDIS_URL"] or "memory://"
+    storage = app.config["REDIS_URL"] or f"{limitstore.SCHEME}://"
     try:
         limiter = Limiter(
             _key_id,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Response
 from marshmallow import Schema, ValidationError, fields, validate
 
 from replycoach.grammar import BACKENDS, RULE_PREFIX, STATUSES, with_grammar
 from replycoach.web.auth import requires
-from replycoach.web.blueprint import Blueprint
+from replycoach.web.blueprint import Blueprint, as_json
 from replycoach.web.grammar import grammar_pass
 from replycoach.web.insights import recorder
 from replycoach.web.live import analyze_batch, current_engine
@@ -201,33 +202,33 @@ blp = Blueprint("drafts", __name__, url_prefix="/v1", description="Analyze and r
 
 @blp.route("/analyze", methods=["POST"])
 @requires("agent")
-@blp.arguments(AnalyzeRequestSchema)
+@blp.arguments(AnalyzeRequestSchema())
 @blp.response(200, AnalysisSchema)
-def analyze(body: dict[str, Any]) -> dict[str, Any]:
+def analyze(body: dict[str, Any]) -> Response:
     """Flag cold phrasing in a draft, with reasons and warmer rewrites, and grammar when asked."""
     analysis = current_engine().analyze(body["text"], body["customer_message"])
     recorder().analyses([analysis])
     [grammar] = grammar_pass([body["text"]], body["grammar"])
-    return with_grammar(analysis, grammar)
+    return as_json(with_grammar(analysis, grammar))
 
 
 @blp.route("/analyze/batch", methods=["POST"])
 @requires("agent")
-@blp.arguments(BatchRequestSchema)
+@blp.arguments(BatchRequestSchema())
 @blp.response(200, BatchResponseSchema)
-def analyze_many(body: dict[str, Any]) -> dict[str, Any]:
+def analyze_many(body: dict[str, Any]) -> Response:
     """Analyze up to 100 drafts in one call; results come back in the order sent."""
     analyses = analyze_batch(body["drafts"])
     recorder().analyses(analyses)
     grammar = grammar_pass([draft["text"] for draft in body["drafts"]], body["grammar"])
-    return {"results": [with_grammar(a, g) for a, g in zip(analyses, grammar, strict=True)]}
+    return as_json({"results": [with_grammar(a, g) for a, g in zip(analyses, grammar, strict=True)]})
 
 
 @blp.route("/rewrite", methods=["POST"])
 @requires("agent")
-@blp.arguments(RewriteRequestSchema)
+@blp.arguments(RewriteRequestSchema())
 @blp.response(200, RewriteResponseSchema)
-def rewrite(body: dict[str, Any]) -> dict[str, Any]:
+def rewrite(body: dict[str, Any]) -> Response:
     """Apply the top suggestion of the chosen flags ("all" or a list of flag ids) to a draft."""
     result = current_engine().rewrite(body["text"], body["apply"], body["customer_message"])
-    return result.to_dict()
+    return as_json(result.to_dict())

@@ -1,0 +1,52 @@
+"""Real replies for the benchmarks, read from a file named on the command line (the data is not part of the
+project): one reply per line; JSON Lines with "text" (and optionally "customer"); or a JSON list of
+conversations as in IBM's Twitter customer-care data set (the agent's `agentURL.url_utterance`, answering the
+last customer message of `dialogContent`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A draft reply and, when the file has it, the customer message it answers."""
+
+    text: str
+    customer: str | None = None
+
+
+def _conversation(item: Any) -> Reply | None:
+    reply = (item.get("agentURL") or {}).get("url_utterance")
+    if not isinstance(reply, str) or not reply.strip():
+        return None
+    said = [m.get("message") for m in item.get("dialogContent") or [] if isinstance(m, dict)]
+    said = [m for m in said if isinstance(m, str) and m.strip()]
+    return Reply(reply, said[-1] if said else None)
+
+
+def load_replies(path: Path) -> list[Reply]:
+    """The replies in `path`, in file order; raises SystemExit naming the file if it holds none."""
+    raw = path.read_text(encoding="utf-8")
+    found: list[Reply] = []
+    if raw.lstrip().startswith("["):
+        found = [r for r in map(_conversation, json.loads(raw)) if r is not None]
+    else:
+        for line in raw.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("{"):
+                item = json.loads(line)
+                text, customer = item.get("text"), item.get("customer")
+                if isinstance(text, str) and text.strip():
+                    found.append(Reply(text, customer if isinstance(customer, str) else None))
+            else:
+                found.append(Reply(line))
+    if not found:
+        raise SystemExit(f"{path}: no replies found (one per line, JSON Lines with 'text', or a JSON list)")
+    return found
