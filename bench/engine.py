@@ -19,7 +19,7 @@ import statistics
 import time
 from pathlib import Path
 
-from replies import load_replies
+from replies import join_drafts, load_replies
 from replycoach import Engine, default_engine
 
 DRAFT_CHARS = 1024
@@ -38,15 +38,7 @@ REPEATED = (
 
 
 def _drafts(replies: list[str], count: int, rng: random.Random) -> list[str]:
-    drafts = []
-    position = rng.randrange(len(replies))
-    for _ in range(count):
-        parts: list[str] = []
-        while sum(len(p) + 1 for p in parts) < DRAFT_CHARS:
-            parts.append(replies[position % len(replies)])
-            position += 1
-        drafts.append(" ".join(parts)[:DRAFT_CHARS])
-    return drafts
+    return join_drafts(replies, count, rng.randrange(len(replies)), DRAFT_CHARS)
 
 
 def _ms_per_draft(engine: Engine, drafts: list[str]) -> float:

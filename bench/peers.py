@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from replies import load_replies
+from replies import join_drafts, load_replies
 from replycoach import default_engine
 
 PEERS = {"alex": "alex@11", "write-good": "write-good@1"}
@@ -59,19 +59,6 @@ def _replies(path: Path | None) -> list[str]:
         texts += [ex.text for e in bank.entries for ex in e.pass_examples]
         return texts
     return [" ".join(reply.text.split()) for reply in load_replies(path)]
-
-
-def _drafts(replies: list[str], count: int, start: int = 0) -> list[str]:
-    """`count` drafts of about DRAFT_CHARS characters, each joining replies in turn from `start`."""
-    drafts = []
-    position = start
-    for _ in range(count):
-        parts: list[str] = []
-        while sum(len(p) + 1 for p in parts) < DRAFT_CHARS:
-            parts.append(replies[position % len(replies)])
-            position += 1
-        drafts.append(" ".join(parts)[:DRAFT_CHARS])
-    return drafts
 
 
 def _engine_times(drafts: list[str]) -> tuple[float, float]:
@@ -118,7 +105,7 @@ def main() -> None:
     for round_index in range(args.rounds):
         # Each round its own drafts (the replies joined from another starting point), every tool in turn, so
         # a busy spell of a shared machine falls on one round of all of them rather than on one tool.
-        drafts = _drafts(replies, args.drafts, start=round_index * 7)
+        drafts = join_drafts(replies, args.drafts, round_index * 7, DRAFT_CHARS)
         rounds.setdefault("replycoach", []).append(_engine_times(drafts))
         for name, times in (_peer_times(drafts, scratch) or {}).items():
             rounds.setdefault(name, []).append(times)

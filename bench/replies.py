@@ -50,3 +50,16 @@ def load_replies(path: Path) -> list[Reply]:
     if not found:
         raise SystemExit(f"{path}: no replies found (one per line, JSON Lines with 'text', or a JSON list)")
     return found
+
+
+def join_drafts(replies: list[str], count: int, start: int = 0, chars: int = 1024) -> list[str]:
+    """`count` drafts of about `chars` characters, each joining replies in turn from `start`."""
+    drafts = []
+    position = start
+    for _ in range(count):
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < chars:
+            parts.append(replies[position % len(replies)])
+            position += 1
+        drafts.append(" ".join(parts)[:chars])
+    return drafts
