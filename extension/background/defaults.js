@@ -19,6 +19,9 @@ export const DEFAULTS = Object.freeze({
   sites: BUILT_IN_SITES,
   // Per-site CSS selector of the customer's messages (the last match is sent as context), by match pattern.
   customerSelectors: {},
+  // Send which rule the agent applied, dismissed or muted to the service's insights (never any text). In
+  // Firefox the optional data collection permission decides instead (the options page asks for it).
+  shareActions: true,
 });
 
 /** Selectors of the customer's messages on the major helpdesks, used when no site override matches. */

@@ -42,19 +42,22 @@ async function flush() {
   }
 }
 
-/** Whether the agent lets the extension share interaction data: in Firefox, an optional data collection
- * permission they opt into (at install or in about:addons); Chrome has no such permission. */
-async function mayShare() {
+/** Whether the agent lets the extension share what they do with flags. In Firefox: the optional data
+ * collection permission they grant (at install, on the options page or in about:addons). In browsers without
+ * data collection permissions (Chrome): the `shareActions` setting of the options page, read at each batch. */
+async function mayShare(settings) {
+  if (settings.shareActions === false) return false;
   try {
     return await chrome.permissions.contains({ data_collection: [INTERACTION_DATA] });
   } catch {
-    return true; // a browser without data collection permissions
+    return true; // a browser without data collection permissions: the setting alone decides
   }
 }
 
 async function send(batch) {
   const settings = await loadSettings();
-  if (!settings.apiKey || !(await mayShare())) return;
+  // Not sharing: the batch is dropped, not kept for later (turning sharing on never sends older actions).
+  if (!settings.apiKey || !(await mayShare(settings))) return;
   try {
     await sendEvents(settings, batch);
   } catch (error) {

@@ -2,6 +2,7 @@
 
 const $ = (id) => document.getElementById(id);
 const EVERYWHERE = "<all_urls>";
+const INTERACTION_DATA = { data_collection: ["technicalAndInteraction"] }; // Firefox's permission (manifest.json)
 
 async function send(type, payload = {}) {
   const reply = await chrome.runtime.sendMessage({ type, ...payload });
@@ -49,8 +50,68 @@ async function load() {
     .map(([pattern, selector]) => `${pattern} ${selector}`)
     .join("\n");
   renderMuted(mutedRules);
+  await loadSharing(settings);
   if (status && !status.ok) show($("lastStatus"), "error", `Last call failed: ${status.message}`);
   else if (status) show($("lastStatus"), "ok", "Last call to the service succeeded.");
+}
+
+/** Whether the agent shares what they do with flags, or null when this browser has no data collection
+ * permissions (Chrome: the call throws, or its promise is rejected, on the unknown `data_collection` key). */
+async function interactionPermission() {
+  try {
+    return await chrome.permissions.contains(INTERACTION_DATA);
+  } catch {
+    return null;
+  }
+}
+
+let usesPermission = false; // Firefox: the box mirrors the permission; elsewhere the `shareActions` setting
+
+async function loadSharing(settings) {
+  const granted = await interactionPermission();
+  usesPermission = granted !== null;
+  $("shareActions").checked = usesPermission ? granted : settings.shareActions;
+  $("shareActions").disabled = false;
+}
+
+function showSharing(on) {
+  show($("shareResult"), "ok", on ? "Sharing: the service counts what you do with flags." : "Not sharing: nothing is sent.");
+}
+
+$("shareActions").addEventListener("change", () => {
+  const box = $("shareActions");
+  const wanted = box.checked;
+  let done;
+  try {
+    if (usesPermission) {
+      // Asked for right here, with no await before it: the browser grants it only in answer to the agent's click.
+      done = wanted
+        ? chrome.permissions.request(INTERACTION_DATA)
+        : chrome.permissions.remove(INTERACTION_DATA).then(() => false);
+    } else {
+      done = send("settings.save", { changes: { shareActions: wanted } }).then(({ settings }) => settings.shareActions);
+    }
+  } catch (error) {
+    done = Promise.reject(error);
+  }
+  done.then(
+    (on) => {
+      box.checked = on;
+      if (wanted && !on) show($("shareResult"), "error", "Not sharing: the browser did not grant the permission.");
+      else showSharing(on);
+    },
+    async (error) => {
+      box.checked = usesPermission ? Boolean(await interactionPermission()) : !wanted;
+      show($("shareResult"), "error", error.message);
+    }
+  );
+});
+
+// Firefox: the permission can also change in about:addons while this page is open.
+for (const event of [chrome.permissions.onAdded, chrome.permissions.onRemoved]) {
+  event?.addListener(async () => {
+    if (usesPermission) $("shareActions").checked = Boolean(await interactionPermission());
+  });
 }
 
 function originPattern(url) {

@@ -14,8 +14,10 @@ import requests
 from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
 from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency
 from .test_apply_failure import WAYWARD
+from .test_insight_events import WITHIN, _counts, _lead_key, _settled
 from .test_rich_editors import CARET_MOVE_MS, MORE, PACES
 from .test_rich_editors import EDITORS as CHROMIUM_EDITORS
+from .test_share_toggle import QUIET
 
 # Where Firefox's way into an editor differs from Chromium's (test_rich_editors.py's `method`).
 # Slate takes a script's beforeinput in Chromium, not in Firefox, where the paste after it goes in (checked
@@ -251,3 +253,92 @@ def test_a_wrong_insertion_is_undone_and_said_on_the_card(
     assert failure.text == "Couldn't apply here; copy the rewrite."
     assert overlay(tab, ".card[data-rc-failure] textarea").get_property("value") == rewrite
     assert tab.execute_script("return window.wrappedJSObject.modelText();") == DRAFT
+
+
+def _answer_permission_prompt(client: Any, grant: bool) -> None:
+    """Answer Firefox's doorhanger asking for an add-on permission, as the agent would with a click."""
+    with client.using_context("chrome"):
+        wait_until(
+            lambda: client.execute_script(
+                "return PopupNotifications.panel.state === 'open'"
+                " && !!document.getElementById('addon-webext-permissions-notification')"
+            ),
+            10,
+            lambda: "Firefox showed no permission prompt",
+        )
+        button = "button" if grant else "secondaryButton"
+        client.execute_script(
+            f"document.getElementById('addon-webext-permissions-notification').{button}.click();"
+        )
+
+
+def _share_result(client: Any, text: str) -> None:
+    wait_until(
+        lambda: by_id(client, "shareResult").text == text,
+        10,
+        lambda: f"the sharing checkbox says {by_id(client, 'shareResult').text!r}, not {text!r}",
+    )
+
+
+def _may_share(client: Any) -> bool:
+    """The optional data collection permission, as the extension's own page sees it."""
+    return bool(
+        client.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.wrappedJSObject.chrome.permissions"
+            ".contains({data_collection: ['technicalAndInteraction']}).then(done);"
+        )
+    )
+
+
+def test_sharing_checkbox_asks_firefox_for_the_data_collection_permission(
+    tab: Any, pages_url: str, service: Service
+) -> None:
+    lead = _lead_key(service)
+    before = _settled(service, lead).get(RULE, (0, 0, 0))
+    start = tab.current_window_handle
+    open_extension_page(tab, "options/options.html")
+    options = tab.current_window_handle
+    box = wait_until(
+        lambda: by_id(tab, "shareActions") if by_id(tab, "shareActions").is_enabled() else None,
+        10,
+        lambda: "the sharing checkbox stayed disabled",
+    )
+    # A fresh install has not been granted the optional permission: the box says so, and nothing is sent.
+    assert not _may_share(tab)
+    assert not box.is_selected()
+    tab.switch_to_window(start)
+    tab.navigate(f"{pages_url}/textarea.html")
+    apply_and_undo(tab, service, "#reply", "document.querySelector('#reply').value", "execCommand")
+    time.sleep(QUIET)
+    assert _counts(service, lead).get(RULE, (0, 0, 0)) == before
+
+    tab.switch_to_window(options)
+    try:
+        box.click()  # Firefox asks; refused, the box goes back to unticked
+        _answer_permission_prompt(tab, grant=False)
+        _share_result(tab, "Not sharing: the browser did not grant the permission.")
+        assert not box.is_selected() and not _may_share(tab)
+
+        box.click()
+        _answer_permission_prompt(tab, grant=True)
+        _share_result(tab, "Sharing: the service counts what you do with flags.")
+        assert box.is_selected() and _may_share(tab)
+
+        tab.switch_to_window(start)
+        tab.navigate(f"{pages_url}/textarea.html")
+        apply_and_undo(tab, service, "#reply", "document.querySelector('#reply').value", "execCommand")
+        expected = (before[0] + 1, before[1], before[2])
+        wait_until(
+            lambda: _counts(service, lead).get(RULE, (0, 0, 0)) == expected,
+            WITHIN,
+            lambda: f"counted {_counts(service, lead).get(RULE)}, expected {expected}",
+        )
+    finally:
+        tab.switch_to_window(options)
+        if box.is_selected():
+            box.click()  # unticking takes the permission back, with no prompt
+            _share_result(tab, "Not sharing: nothing is sent.")
+        assert not _may_share(tab)
+        tab.close()
+        tab.switch_to_window(start)

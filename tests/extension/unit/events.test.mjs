@@ -3,10 +3,11 @@
 import test, { mock } from "node:test";
 import assert from "node:assert/strict";
 
+const stored = { serverUrl: "http://coach.test", apiKey: "rc_key" };
 globalThis.chrome = {
   storage: {
     sync: {
-      get: async () => ({ serverUrl: "http://coach.test", apiKey: "rc_key" }),
+      get: async () => ({ ...stored }),
       set: async () => {},
       remove: async () => {},
     },
@@ -146,5 +147,77 @@ test("in Firefox, nothing is sent until the agent opts into sharing interaction 
     assert.deepEqual(calls.map((call) => call.body), [{ events: [{ rule_id: "dismissive.calm-down", action: "dismissed" }] }]);
   } finally {
     delete globalThis.chrome.permissions;
+  }
+});
+
+test("with sharing turned off on the options page nothing is sent, and turned on again the next actions are", async () => {
+  reset();
+  stored.shareActions = false;
+  try {
+    recordEvent("dismissive.calm-down", "applied");
+    recordEvent("blame.you-have-to-wait", "muted");
+    mock.timers.tick(2000);
+    await settle();
+    mock.timers.tick(60000);
+    await settle();
+    assert.equal(calls.length, 0);
+  } finally {
+    stored.shareActions = true;
+  }
+  // The setting is read at each batch: the actions of before are dropped, not sent now.
+  answers.push({ status: 202, body: { accepted: 1, counted: true } });
+  recordEvent("dismissive.calm-down", "dismissed");
+  mock.timers.tick(2000);
+  await settle();
+  assert.deepEqual(calls.map((call) => call.body), [{ events: [{ rule_id: "dismissive.calm-down", action: "dismissed" }] }]);
+});
+
+test("without the setting stored, actions are shared (the default)", async () => {
+  reset();
+  delete stored.shareActions;
+  answers.push({ status: 202, body: { accepted: 1, counted: true } });
+  recordEvent("dismissive.calm-down", "applied");
+  mock.timers.tick(2000);
+  await settle();
+  assert.deepEqual(calls.map((call) => call.body), [{ events: [{ rule_id: "dismissive.calm-down", action: "applied" }] }]);
+});
+
+test("in Firefox the permission decides, whatever the setting says", async () => {
+  reset();
+  stored.shareActions = true;
+  globalThis.chrome.permissions = { contains: async () => false };
+  try {
+    recordEvent("dismissive.calm-down", "applied");
+    mock.timers.tick(2000);
+    await settle();
+    assert.equal(calls.length, 0);
+  } finally {
+    delete globalThis.chrome.permissions;
+    delete stored.shareActions;
+  }
+});
+
+test("in Chrome, where asking about data collection throws, the setting alone decides", async () => {
+  reset();
+  globalThis.chrome.permissions = {
+    contains: () => {
+      throw new TypeError("Error in invocation of permissions.contains: Unexpected property: 'data_collection'.");
+    },
+  };
+  try {
+    stored.shareActions = false;
+    recordEvent("dismissive.calm-down", "applied");
+    mock.timers.tick(2000);
+    await settle();
+    assert.equal(calls.length, 0);
+    stored.shareActions = true;
+    answers.push({ status: 202, body: { accepted: 1, counted: true } });
+    recordEvent("dismissive.calm-down", "muted");
+    mock.timers.tick(2000);
+    await settle();
+    assert.deepEqual(calls.map((call) => call.body), [{ events: [{ rule_id: "dismissive.calm-down", action: "muted" }] }]);
+  } finally {
+    delete globalThis.chrome.permissions;
+    delete stored.shareActions;
   }
 });
