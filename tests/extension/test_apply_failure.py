@@ -19,15 +19,9 @@ WAYWARD = {
 }
 
 
-@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
-@pytest.mark.parametrize("name", list(WAYWARD))
-def test_a_wrong_insertion_is_undone_and_the_card_offers_the_rewrite_to_copy(
-    page: Any, browser: Any, pages_url: str, configured: Service, name: str
-) -> None:
-    path, editable, ready = WAYWARD[name]
-    browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=pages_url)
-    page.goto(f"{pages_url}/{path}")
-    page.wait_for_function(ready, timeout=15000)
+def _apply_and_see_it_refused(page: Any, configured: Service, editable: str) -> Any:
+    """Type the draft into `editable`, apply the card's rewrite, and wait for the card that says it could not
+    be applied: it shows the rewrite to copy, and the editor holds exactly the draft as typed."""
     type_draft(page, editable, DRAFT)
     marker(page, RULE).wait_for(timeout=10000)
     rewrite, _after = expected_after(configured, DRAFT, RULE)
@@ -38,15 +32,27 @@ def test_a_wrong_insertion_is_undone_and_the_card_offers_the_rewrite_to_copy(
     failure.wait_for(timeout=5000)
     assert failure.locator(".failure").inner_text() == "Couldn't apply here; copy the rewrite."
     assert failure.locator("textarea").input_value() == rewrite
-    # Taken back: the editor holds exactly the draft as typed, and nothing claims the rewrite went in.
     assert page.evaluate("window.modelText()") == DRAFT
-    layer = page.locator("replycoach-ui .layer")
-    assert layer.get_attribute("data-rc-apply-failed") == "not_applied"
-    assert layer.get_attribute("data-rc-applied-with") is None
+    assert page.locator("replycoach-ui .layer").get_attribute("data-rc-apply-failed") == "not_applied"
+    return failure
+
+
+@pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
+@pytest.mark.parametrize("name", list(WAYWARD))
+def test_a_wrong_insertion_is_undone_and_the_card_offers_the_rewrite_to_copy(
+    page: Any, browser: Any, pages_url: str, configured: Service, name: str
+) -> None:
+    path, editable, ready = WAYWARD[name]
+    browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=pages_url)
+    page.goto(f"{pages_url}/{path}")
+    page.wait_for_function(ready, timeout=15000)
+    failure = _apply_and_see_it_refused(page, configured, editable)
+    # Taken back: nothing claims the rewrite went in.
+    assert page.locator("replycoach-ui .layer").get_attribute("data-rc-applied-with") is None
 
     failure.locator("[data-rc-action='copy']").click()
     page.wait_for_function("() => navigator.clipboard.readText().then((text) => text.length > 0)")
-    assert page.evaluate("navigator.clipboard.readText()") == rewrite
+    assert page.evaluate("navigator.clipboard.readText()") == failure.locator("textarea").input_value()
     failure.locator("[data-rc-action='close']").click()
     assert page.locator("replycoach-ui .card").count() == 0
 
@@ -60,18 +66,7 @@ def test_an_undo_that_would_take_typed_words_is_redone_and_the_stray_text_taken_
     the stray text out as an edit of its own, and leaves exactly the draft, saying so on the card."""
     page.goto(f"{pages_url}/slate.html?wayward=caret")
     page.wait_for_function("() => window.slateEditor", timeout=15000)
-    type_draft(page, "#reply [data-slate-editor]", DRAFT)
-    marker(page, RULE).wait_for(timeout=10000)
-    rewrite, _after = expected_after(configured, DRAFT, RULE)
-    marker(page, RULE).click()
-    page.locator("replycoach-ui .card [data-rc-action='apply']").first.click()
-
-    failure = page.locator("replycoach-ui .card[data-rc-failure]")
-    failure.wait_for(timeout=5000)
-    assert failure.locator(".failure").inner_text() == "Couldn't apply here; copy the rewrite."
-    assert failure.locator("textarea").input_value() == rewrite
-    assert page.evaluate("window.modelText()") == DRAFT
-    assert page.locator("replycoach-ui .layer").get_attribute("data-rc-apply-failed") == "not_applied"
+    _apply_and_see_it_refused(page, configured, "#reply [data-slate-editor]")
     # Typing goes on in the model, after the draft's last word.
     page.locator("#reply [data-slate-editor]").click()
     page.keyboard.press("Control+End")
