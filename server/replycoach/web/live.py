@@ -42,21 +42,38 @@ class LiveEngine:
 
     def current(self) -> Engine:
         """The newest engine, checking the database at most once per POLL_SECONDS."""
-        now = time.monotonic()
         # One request rebuilds; the others keep serving the engine they have (never a half-built one).
-        if now - self._checked >= POLL_SECONDS and self._lock.acquire(blocking=False):
+        if time.monotonic() - self._checked >= POLL_SECONDS and self._lock.acquire(blocking=False):
             try:
-                self._checked = now
-                if self.store.revision() != self.revision:
-                    snapshot = self.store.snapshot()
-                    engine = self._build(snapshot)
-                    self.engine, self.revision = engine, snapshot.revision
-            except SQLAlchemyError as err:
-                # Drafts are still answered, with the bank this worker has, until the database answers again.
-                log.warning(json.dumps({"event": "bank_reload_failed", "error": type(err).__name__}))
+                self._reload()
             finally:
                 self._lock.release()
         return self.engine
+
+    def fresh(self) -> Engine:
+        """The engine of the bank in the database now, for a lead reading back what they (or another worker)
+        just changed: asks the database, and builds, or waits for the build under way, when it moved on."""
+        try:
+            moved = self.store.revision() != self.revision
+        except SQLAlchemyError as err:
+            _reload_failed(err)
+            return self.engine
+        if moved:
+            with self._lock:
+                self._reload()
+        return self.engine
+
+    def _reload(self) -> None:
+        """Swap in an engine of the database's bank if its revision moved on (the caller holds the lock)."""
+        self._checked = time.monotonic()
+        try:
+            if self.store.revision() != self.revision:
+                snapshot = self.store.snapshot()
+                engine = self._build(snapshot)
+                self.engine, self.revision = engine, snapshot.revision
+        except SQLAlchemyError as err:
+            # Drafts are still answered, with the bank this worker has, until the database answers again.
+            _reload_failed(err)
 
     def expire(self) -> None:
         """Check the database on the next request (this process has just changed the bank)."""
@@ -64,6 +81,10 @@ class LiveEngine:
 
     def _build(self, snapshot: Snapshot) -> Engine:
         return Engine(snapshot.bank(), max_chars=self.max_chars, max_flags=self.max_flags)
+
+
+def _reload_failed(err: SQLAlchemyError) -> None:
+    log.warning(json.dumps({"event": "bank_reload_failed", "error": type(err).__name__}))
 
 
 def init_app(app: Flask) -> None:
@@ -115,10 +136,13 @@ def curated_update() -> str | None:
     return None if current_store().curated_revision() == shipped.revision else shipped.revision
 
 
-def current_engine() -> Engine:
-    """The engine of the current request: the same one for the whole request, even if the bank changes."""
+def current_engine(fresh: bool = False) -> Engine:
+    """The engine of the current request: the same one for the whole request, even if the bank changes.
+    `fresh`: the bank in the database right now (a lead's listing must show the change they just saved, even
+    when another worker saved it), instead of the one this worker polled for at most POLL_SECONDS ago."""
     if "engine" not in g:
-        g.engine = current_app.extensions["replycoach.engine"].current()
+        live: LiveEngine = current_app.extensions["replycoach.engine"]
+        g.engine = live.fresh() if fresh else live.current()
     engine: Engine = g.engine
     return engine
 

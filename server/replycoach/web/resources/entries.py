@@ -136,7 +136,7 @@ def _tagged(stored: StoredEntry) -> Tagged:
 @blp.response(200, EntriesSchema)
 def entries(query: dict[str, str]) -> dict[str, Any]:
     """List the entries in service (or, with `state`, the disabled ones or all), with the bank revision."""
-    bank = current_engine().bank
+    bank = current_engine(fresh=True).bank
     if query["state"] == "enabled":
         return {"revision": bank.revision, "entries": bank.entries}
     stored = [s.entry for s in current_store().snapshot().entries]

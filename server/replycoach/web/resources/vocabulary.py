@@ -68,7 +68,7 @@ def _if_match() -> str:
 @blp.response(200, VocabularySchema)
 def vocabulary() -> dict[str, Any]:
     """List the bank's word families: each one's phrases, verbs, nouns and RE2 fragments."""
-    bank = current_engine().bank
+    bank = current_engine(fresh=True).bank
     return {"revision": bank.revision, "families": bank.vocabulary.families}
 
 

@@ -1,0 +1,57 @@
+"""A lead's listings show the bank in the database, whichever worker saved the change: two apps over one
+database stand for the service's two workers, and the second one's polling is switched off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MakeApp, make_entry
+from flask import Flask
+from replycoach.web import live
+
+VOCABULARY_BANK = Path(__file__).parents[1] / "banks" / "vocabulary"
+
+
+def _headers(app: Flask, role: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {app.extensions['replycoach.keys'].create(role, 'Lee')[1]}"}
+
+
+@pytest.fixture
+def workers(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> tuple[Flask, Flask]:
+    saving, listing = make_app(BANK_DIR=str(VOCABULARY_BANK)), make_app(BANK_DIR=str(VOCABULARY_BANK))
+    # The listing worker has just polled and will not poll again: only a read of the database shows a change.
+    monkeypatch.setattr(live, "POLL_SECONDS", 3600.0)
+    return saving, listing
+
+
+def test_the_family_saved_by_one_worker_is_listed_by_the_other(workers: tuple[Flask, Flask]) -> None:
+    saving, listing = workers
+    lead = _headers(saving, "lead")
+    agent = listing.test_client()
+    before = agent.get("/v1/phrasebank/vocabulary", headers=lead).json
+    assert [f["family"] for f in before["families"]] == ["settle"]
+
+    family = {"family": "gizmo-thing", "note": "Small parts.", "phrases": ["gizmo", "widget"]}
+    created = saving.test_client().post("/v1/phrasebank/vocabulary", json=family, headers=lead)
+    assert created.status_code == 201
+
+    after = agent.get("/v1/phrasebank/vocabulary", headers=lead).json
+    assert after["families"] == [before["families"][0], family]
+    saved = saving.test_client().get("/v1/phrasebank/vocabulary", headers=lead).json
+    assert after["revision"] == saved["revision"] != before["revision"]
+
+
+def test_the_entry_saved_by_one_worker_is_listed_by_the_other(workers: tuple[Flask, Flask]) -> None:
+    saving, listing = workers
+    lead = _headers(saving, "lead")
+    agent = listing.test_client()
+    before = agent.get("/v1/phrasebank/entries", headers=lead).json
+
+    entry = make_entry(id="dismissive.listed-at-once")
+    assert saving.test_client().post("/v1/phrasebank/entries", json=entry, headers=lead).status_code == 201
+
+    after = agent.get("/v1/phrasebank/entries", headers=lead).json
+    assert [e["id"] for e in after["entries"]] == [e["id"] for e in before["entries"]] + [entry["id"]]
+    saved = saving.test_client().get("/v1/phrasebank/entries", headers=lead).json
+    assert after["revision"] == saved["revision"] != before["revision"]
