@@ -64,4 +64,20 @@ def test_api_conforms_to_its_openapi_document(case: Any) -> None:
         # succeeds (a family made by an earlier case, deleted with If-Match: *) is not auth being ignored.
         # 401 without a key and 403 for an agent: test_api_curation.py and test_api_vocabulary.py.
         excluded.append(schemathesis.checks.ignored_auth)
+    if _holds_lone_surrogate(case.body):
+        # JSON can carry an unpaired \uD800 escape, which is not text: any string is refused with 400
+        # invalid_text naming its field (README, Errors; tests/reliability/test_hardening.py), whatever
+        # the schema says of its length or format.
+        excluded.append(schemathesis.checks.positive_data_acceptance)
     case.call_and_validate(excluded_checks=excluded)
+
+
+def _holds_lone_surrogate(value: Any) -> bool:
+    """Whether a generated body holds a UTF-16 surrogate code point, in a string or a key, at any depth."""
+    if isinstance(value, str):
+        return any("\ud800" <= char <= "\udfff" for char in value)
+    if isinstance(value, dict):
+        return any(_holds_lone_surrogate(k) or _holds_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_lone_surrogate(item) for item in value)
+    return False
