@@ -1,5 +1,6 @@
-"""A lead's listings show the bank in the database, whichever worker saved the change: two apps over one
-database stand for the service's two workers, and the second one's polling is switched off."""
+"""A lead's listings, and the events about a rule, see the bank in the database whichever worker saved the
+change: two apps over one database stand for the service's two workers, the second one's polling switched
+off."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ def workers(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> tuple[Flask, 
     saving, listing = make_app(BANK_DIR=str(VOCABULARY_BANK)), make_app(BANK_DIR=str(VOCABULARY_BANK))
     # The listing worker has just polled and will not poll again: only a read of the database shows a change.
     monkeypatch.setattr(live, "POLL_SECONDS", 3600.0)
+    polled = listing.test_client().post(
+        "/v1/analyze", json={"text": "Hi."}, headers=_headers(listing, "agent")
+    )
+    assert polled.status_code == 200
     return saving, listing
 
 
@@ -55,3 +60,26 @@ def test_the_entry_saved_by_one_worker_is_listed_by_the_other(workers: tuple[Fla
     assert [e["id"] for e in after["entries"]] == [e["id"] for e in before["entries"]] + [entry["id"]]
     saved = saving.test_client().get("/v1/phrasebank/entries", headers=lead).json
     assert after["revision"] == saved["revision"] != before["revision"]
+
+
+def test_events_for_a_rule_saved_by_one_worker_are_counted_by_the_other(workers: tuple[Flask, Flask]) -> None:
+    saving, listing = workers
+    lead = _headers(saving, "lead")
+    agent = listing.test_client()
+    entry = make_entry(id="dismissive.counted-at-once")
+    assert saving.test_client().post("/v1/phrasebank/entries", json=entry, headers=lead).status_code == 201
+
+    sent = agent.post(
+        "/v1/events", json={"events": [{"rule_id": entry["id"], "action": "applied"}]}, headers=lead
+    )
+    assert (sent.status_code, sent.json) == (202, {"accepted": 1, "counted": True})
+    rules = agent.get("/v1/insights?days=1", headers=lead).json["rules"]
+    assert [(r["rule_id"], r["in_bank"], r["applied"]) for r in rules] == [(entry["id"], True, 1)]
+    # A rule in no bank is still refused, after the database was asked.
+    unknown = agent.post(
+        "/v1/events", json={"events": [{"rule_id": "made.up", "action": "muted"}]}, headers=lead
+    )
+    assert unknown.status_code == 422
+    assert unknown.json["error"]["details"] == {
+        "events[0].rule_id": ["No rule 'made.up' in the phrase bank in service."]
+    }

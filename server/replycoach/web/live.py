@@ -140,7 +140,7 @@ def current_engine(fresh: bool = False) -> Engine:
     """The engine of the current request: the same one for the whole request, even if the bank changes.
     `fresh`: the bank in the database right now (a lead's listing must show the change they just saved, even
     when another worker saved it), instead of the one this worker polled for at most POLL_SECONDS ago."""
-    if "engine" not in g:
+    if fresh or "engine" not in g:
         live: LiveEngine = current_app.extensions["replycoach.engine"]
         g.engine = live.fresh() if fresh else live.current()
     engine: Engine = g.engine

@@ -11,6 +11,7 @@ from typing import Any
 from flask import Response
 from marshmallow import Schema, fields, validate
 
+from replycoach.engine.compiled import Bank
 from replycoach.engine.structure import ACKNOWLEDGE_RULE, NEXT_STEP_RULE
 from replycoach.errors import ApiError
 from replycoach.store.insights import ACTIONS, Report
@@ -125,19 +126,31 @@ blp = Blueprint(
 @blp.response(202, EventsResponseSchema)
 def events(body: dict[str, Any]) -> dict[str, Any]:
     """Count what agents did with flags: applied a rewrite, dismissed a flag, or muted a rule."""
-    bank = current_engine().bank
-    details = {}
-    for index, event in enumerate(body["events"]):
-        if event["rule_id"] not in bank.by_id and event["rule_id"] not in BUILT_IN_RULES:
-            message = f"No rule {event['rule_id']!r} in the phrase bank in service."
-            details[f"events[{index}].rule_id"] = [message]
+    sent = body["events"]
+    unknown = _unknown_rules(current_engine().bank, sent)
+    if unknown:
+        # A rule a lead has just added may be one this worker has not polled for yet.
+        unknown = _unknown_rules(current_engine(fresh=True).bank, sent)
+    details = {
+        f"events[{index}].rule_id": [f"No rule {sent[index]['rule_id']!r} in the phrase bank in service."]
+        for index in unknown
+    }
     if details:
         summary = "; ".join(f"{path}: {' '.join(messages)}" for path, messages in details.items())
         raise ApiError(
             422, "invalid_request", f"The request body does not fit the schema: {summary}", details
         )
-    recorder().events((event["rule_id"], event["action"]) for event in body["events"])
-    return {"accepted": len(body["events"]), "counted": recorder().enabled}
+    recorder().events((event["rule_id"], event["action"]) for event in sent)
+    return {"accepted": len(sent), "counted": recorder().enabled}
+
+
+def _unknown_rules(bank: Bank, events: list[dict[str, str]]) -> list[int]:
+    """The places of the events whose rule is neither in the bank nor a built-in check."""
+    return [
+        index
+        for index, event in enumerate(events)
+        if event["rule_id"] not in bank.by_id and event["rule_id"] not in BUILT_IN_RULES
+    ]
 
 
 def _report(days: int) -> Report:
@@ -155,7 +168,7 @@ def insights(query: dict[str, Any]) -> dict[str, Any]:
     """Per rule, how often it fired and what agents did with its flags; per day, drafts analyzed and how
     many had a warning (the last `days` days, UTC)."""
     report = _report(query["days"])
-    bank = current_engine().bank
+    bank = current_engine(fresh=True).bank
     in_bank = {entry.id for entry in bank.all_entries}
     return {
         "enabled": recorder().enabled,
