@@ -1,4 +1,4 @@
-"""A lead's listings, and the events about a rule, see the bank in the database whichever worker saved the
+"""A lead's listings, events about a rule and rewrites of a flag see the bank in the database whichever worker saved the
 change: two apps over one database stand for the service's two workers, the second one's polling switched
 off."""
 
@@ -83,3 +83,21 @@ def test_events_for_a_rule_saved_by_one_worker_are_counted_by_the_other(workers:
     assert unknown.json["error"]["details"] == {
         "events[0].rule_id": ["No rule 'made.up' in the phrase bank in service."]
     }
+
+
+def test_a_rewrite_of_a_flag_found_by_one_worker_is_applied_by_the_other(
+    workers: tuple[Flask, Flask],
+) -> None:
+    saving, listing = workers
+    lead = _headers(saving, "lead")
+    entry = make_entry(id="dismissive.rewritten-at-once")
+    assert saving.test_client().post("/v1/phrasebank/entries", json=entry, headers=lead).status_code == 201
+    draft = "Please just relax, it ships today."
+    flags = saving.test_client().post("/v1/analyze", json={"text": draft}, headers=lead).json["flags"]
+    assert [f["id"] for f in flags] == ["dismissive.rewritten-at-once@7"]
+
+    done = listing.test_client().post(
+        "/v1/rewrite", json={"text": draft, "apply": [flags[0]["id"]]}, headers=lead
+    )
+    assert done.status_code == 200
+    assert done.json["text"] == "Please I can see why this is stressful, it ships today."

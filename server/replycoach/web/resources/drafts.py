@@ -7,6 +7,7 @@ from typing import Any
 from flask import Response
 from marshmallow import Schema, ValidationError, fields, validate
 
+from replycoach.errors import UnknownFlagError
 from replycoach.grammar import BACKENDS, RULE_PREFIX, STATUSES, with_grammar
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint, as_json
@@ -230,5 +231,10 @@ def analyze_many(body: dict[str, Any]) -> Response:
 @blp.response(200, RewriteResponseSchema)
 def rewrite(body: dict[str, Any]) -> Response:
     """Apply the top suggestion of the chosen flags ("all" or a list of flag ids) to a draft."""
-    result = current_engine().rewrite(body["text"], body["apply"], body["customer_message"])
+    args = (body["text"], body["apply"], body["customer_message"])
+    try:
+        result = current_engine().rewrite(*args)
+    except UnknownFlagError:
+        # The flags may come from the other worker, already serving a bank a lead has just changed.
+        result = current_engine(fresh=True).rewrite(*args)
     return as_json(result.to_dict())
