@@ -1,6 +1,6 @@
-"""A lead's listings, events about a rule and rewrites of a flag see the bank in the database whichever worker saved the
-change: two apps over one database stand for the service's two workers, the second one's polling switched
-off."""
+"""A lead's listings, events about a rule and rewrites of a flag see the bank in the database, whichever
+worker saved the change: two apps over one database stand for the service's two workers, the second one's
+polling switched off."""
 
 from __future__ import annotations
 
