@@ -30,35 +30,32 @@ def workers(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> tuple[Flask, 
     return saving, listing
 
 
-def test_the_family_saved_by_one_worker_is_listed_by_the_other(workers: tuple[Flask, Flask]) -> None:
+# The listing, its list's key, and a new item of it with the field that names it.
+LISTINGS = {
+    "vocabulary": (
+        "families",
+        {"family": "gizmo-thing", "note": "Small parts.", "phrases": ["gizmo"]},
+        "family",
+    ),
+    "entries": ("entries", make_entry(id="dismissive.listed-at-once"), "id"),
+}
+
+
+@pytest.mark.parametrize("listing_name", LISTINGS)
+def test_what_one_worker_saved_is_listed_by_the_other(
+    workers: tuple[Flask, Flask], listing_name: str
+) -> None:
     saving, listing = workers
+    key, item, name = LISTINGS[listing_name]
+    url = f"/v1/phrasebank/{listing_name}"
     lead = _headers(saving, "lead")
     agent = listing.test_client()
-    before = agent.get("/v1/phrasebank/vocabulary", headers=lead).json
-    assert [f["family"] for f in before["families"]] == ["settle"]
+    before = agent.get(url, headers=lead).json
+    assert saving.test_client().post(url, json=item, headers=lead).status_code == 201
 
-    family = {"family": "gizmo-thing", "note": "Small parts.", "phrases": ["gizmo", "widget"]}
-    created = saving.test_client().post("/v1/phrasebank/vocabulary", json=family, headers=lead)
-    assert created.status_code == 201
-
-    after = agent.get("/v1/phrasebank/vocabulary", headers=lead).json
-    assert after["families"] == [before["families"][0], family]
-    saved = saving.test_client().get("/v1/phrasebank/vocabulary", headers=lead).json
-    assert after["revision"] == saved["revision"] != before["revision"]
-
-
-def test_the_entry_saved_by_one_worker_is_listed_by_the_other(workers: tuple[Flask, Flask]) -> None:
-    saving, listing = workers
-    lead = _headers(saving, "lead")
-    agent = listing.test_client()
-    before = agent.get("/v1/phrasebank/entries", headers=lead).json
-
-    entry = make_entry(id="dismissive.listed-at-once")
-    assert saving.test_client().post("/v1/phrasebank/entries", json=entry, headers=lead).status_code == 201
-
-    after = agent.get("/v1/phrasebank/entries", headers=lead).json
-    assert [e["id"] for e in after["entries"]] == [e["id"] for e in before["entries"]] + [entry["id"]]
-    saved = saving.test_client().get("/v1/phrasebank/entries", headers=lead).json
+    after = agent.get(url, headers=lead).json
+    assert [x[name] for x in after[key]] == [x[name] for x in before[key]] + [item[name]]
+    saved = saving.test_client().get(url, headers=lead).json
     assert after["revision"] == saved["revision"] != before["revision"]
 
 
