@@ -53,14 +53,8 @@ class LiveEngine:
     def fresh(self) -> Engine:
         """The engine of the bank in the database now, for a lead reading back what they (or another worker)
         just changed: asks the database, and builds, or waits for the build under way, when it moved on."""
-        try:
-            moved = self.store.revision() != self.revision
-        except SQLAlchemyError as err:
-            _reload_failed(err)
-            return self.engine
-        if moved:
-            with self._lock:
-                self._reload()
+        with self._lock:
+            self._reload()
         return self.engine
 
     def _reload(self) -> None:
@@ -73,7 +67,7 @@ class LiveEngine:
                 self.engine, self.revision = engine, snapshot.revision
         except SQLAlchemyError as err:
             # Drafts are still answered, with the bank this worker has, until the database answers again.
-            _reload_failed(err)
+            log.warning(json.dumps({"event": "bank_reload_failed", "error": type(err).__name__}))
 
     def expire(self) -> None:
         """Check the database on the next request (this process has just changed the bank)."""
@@ -81,10 +75,6 @@ class LiveEngine:
 
     def _build(self, snapshot: Snapshot) -> Engine:
         return Engine(snapshot.bank(), max_chars=self.max_chars, max_flags=self.max_flags)
-
-
-def _reload_failed(err: SQLAlchemyError) -> None:
-    log.warning(json.dumps({"event": "bank_reload_failed", "error": type(err).__name__}))
 
 
 def init_app(app: Flask) -> None:
