@@ -11,7 +11,7 @@ from replycoach.errors import InputError
 
 def check_writable(path: Path) -> None:
     """Raise InputError now, before a long run, if `path` cannot be written (no such folder, a folder)."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # "." for a bare file name
     if not folder.is_dir():
         raise InputError(f"{path}: the folder {folder} does not exist")
     if path.is_dir():
@@ -22,7 +22,7 @@ def check_writable(path: Path) -> None:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to a file beside `path`, then move it over `path` in one step."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # "." for a bare file name
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:

@@ -82,15 +82,10 @@ def audit(
         raise BadInput("nothing to write: give --html REPORT.html, --json SUMMARY.json, or both")
     if len(delimiter) != 1:
         raise BadInput(f"--delimiter must be one character, not {delimiter!r}")
+    # The optional columns named explicitly must exist; the others default to Columns' names.
     named = {"customer": customer_column, "agent": agent_column, "team": team_column, "date": date_column}
-    columns = Columns(
-        text=text_column or "text",
-        customer=customer_column or "customer_message",
-        agent=agent_column or "agent",
-        team=team_column or "team",
-        date=date_column or "created_at",
-        required=frozenset(role for role, given in named.items() if given),
-    )
+    given = {role: name for role, name in {"text": text_column, **named}.items() if name}
+    columns = Columns(**given, required=frozenset(named).intersection(given))
     try:
         for path in (html_path, json_path):
             if path is not None:
