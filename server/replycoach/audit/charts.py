@@ -9,7 +9,7 @@ from typing import Any
 
 from pygal.style import Style
 
-from replycoach.charting import pygal, without_scripts
+from replycoach.charting import plain, pygal
 
 # Most bars a chart of agents or teams, or of rules, draws (the tables list all of them).
 MOST_GROUPS = 25
@@ -48,7 +48,8 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
     drawn: list[Chart] = []
     weeks = [w for w in summary.get("by_week", []) if w["week"] is not None]
     if weeks:
-        line = pygal.Line(
+        line = plain(
+            pygal.Line,
             **_config(height=360),
             x_label_rotation=30 if len(weeks) > 8 else 0,
             range=(0, 100),
@@ -100,7 +101,7 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
         )
     if replies:
         bins = score_bins(summary["scores"])
-        bar = pygal.Bar(**_config(height=360), show_legend=False, print_values=True)
+        bar = plain(pygal.Bar, **_config(height=360), show_legend=False, print_values=True)
         bar.x_labels = [label for label, _ in bins]
         bar.add("replies", [count for _, count in bins])
         drawn.append(Chart("scores", "Score distribution (replies per score band)", _render(bar)))
@@ -117,7 +118,8 @@ def score_bins(scores: list[dict[str, int]]) -> list[tuple[str, int]]:
 
 def _bars(labels: list[str], values: list[float], percent: bool = True) -> str:
     # pygal draws the first bar at the bottom: reversed, the largest is on top.
-    chart = pygal.HorizontalBar(
+    chart = plain(
+        pygal.HorizontalBar,
         **_config(height=90 + 30 * len(labels)),
         show_legend=False,
         print_values=True,
@@ -134,7 +136,6 @@ def _config(height: int) -> dict[str, Any]:
         "style": _STYLE,
         "width": 860,
         "height": height,
-        "js": [],  # no tooltip script: the report runs no script at all
         "disable_xml_declaration": True,
         "margin": 12,
     }
@@ -145,6 +146,5 @@ def _share(part: int, whole: int) -> float:
 
 
 def _render(chart: Any) -> str:
-    chart.add_xml_filter(without_scripts)
     svg: str = chart.render(is_unicode=True)
     return svg

@@ -8,7 +8,7 @@ from typing import Any
 
 from pygal.style import Style
 
-from replycoach.charting import pygal, without_scripts
+from replycoach.charting import plain, pygal
 from replycoach.store.insights import Report
 
 # The charts the page shows, by the name in their address.
@@ -40,9 +40,9 @@ def _style(*colors: str) -> Style:
 
 def _chart(kind: Callable[..., Any], colors: tuple[str, ...], **options: Any) -> Any:
     """A pygal chart of `kind` in the page's colours, with no script."""
-    chart = kind(
+    return plain(
+        kind,
         style=_style(*colors),
-        js=[],
         width=900,
         height=360,
         explicit_size=True,
@@ -53,8 +53,6 @@ def _chart(kind: Callable[..., Any], colors: tuple[str, ...], **options: Any) ->
         no_data_text="Nothing counted yet",
         **options,
     )
-    chart.add_xml_filter(without_scripts)
-    return chart
 
 
 def daily(report: Report) -> bytes:
