@@ -14,14 +14,15 @@ BREAKDOWNS = (("agent", "by_agent"), ("team", "by_team"), ("date", "by_week"))
 def summary(tally: Tally, source: str, bank: str, present: frozenset[str]) -> dict[str, Any]:
     """The summary of an audit of `source` with `bank`; `present` names the optional columns the file had
     (agent, team, date), each of which adds its breakdown."""
+    total = tally.total
     result: dict[str, Any] = {
         "file": source,
         "bank": bank,
-        "replies": tally.replies,
+        "replies": total.replies,
         "skipped": {"rows": sum(tally.skipped.values()), **tally.skipped},
-        "with_warning": tally.with_warning,
-        "with_flag": tally.with_flag,
-        "mean_score": _mean(tally.score_total, tally.replies),
+        "with_warning": total.with_warning,
+        "with_flag": total.with_flag,
+        "mean_score": _mean(total.score_total, total.replies),
         "flags": tally.flags,
         "warnings": tally.warnings,
         "truncated": tally.truncated,

@@ -16,7 +16,7 @@ SKIPPED_KEPT = 100
 
 @dataclass
 class Group:
-    """The replies of one agent, team or week."""
+    """The replies of one agent, team or week, or all of them."""
 
     replies: int = 0
     with_warning: int = 0
@@ -73,13 +73,10 @@ class Tally:
     """Everything an audit counts; `add` one analyzed reply, `skip` one skipped row."""
 
     keep: int = 20
-    replies: int = 0
-    with_warning: int = 0
-    with_flag: int = 0
+    total: Group = field(default_factory=Group)  # all the analyzed replies
     truncated: int = 0
     flags: int = 0
     warnings: int = 0
-    score_total: int = 0
     scores: Counter[int] = field(default_factory=Counter)
     rules: dict[str, RuleCount] = field(default_factory=dict)
     category_flags: Counter[str] = field(default_factory=Counter)
@@ -94,14 +91,11 @@ class Tally:
     def add(self, reply: Reply, analysis: Analysis) -> None:
         """Count one analyzed reply (the flags exactly as /v1/analyze returns them)."""
         flags = analysis.flags
-        warned = any(flag.severity == "warning" for flag in flags)
-        self.replies += 1
-        self.with_warning += warned
-        self.with_flag += bool(flags)
+        warnings = sum(flag.severity == "warning" for flag in flags)
+        warned = warnings > 0
         self.truncated += analysis.truncated
         self.flags += len(flags)
-        self.warnings += sum(flag.severity == "warning" for flag in flags)
-        self.score_total += analysis.score
+        self.warnings += warnings
         self.scores[analysis.score] += 1
         seen_rules: set[str] = set()
         for flag in flags:
@@ -120,10 +114,11 @@ class Tally:
         if reply.day is not None:
             year, number, _ = reply.day.isocalendar()
             week = f"{year}-W{number:02d}"
+        self.total.add(warned, bool(flags), analysis.score)
         for groups, key in ((self.agents, reply.agent), (self.teams, reply.team), (self.weeks, week)):
             groups.setdefault(key, Group()).add(warned, bool(flags), analysis.score)
         if flags and self.keep > 0:
-            self._keep_if_worse(reply, analysis)
+            self._keep_if_worse(reply, analysis, warnings)
 
     def skip(self, skipped: Skipped) -> None:
         """Count one skipped row (the first SKIPPED_KEPT are kept with their reason)."""
@@ -135,11 +130,11 @@ class Tally:
         """The kept worst replies, worst first."""
         return [example for _, example in sorted(self._worst, key=lambda kept: kept[0], reverse=True)]
 
-    def _keep_if_worse(self, reply: Reply, analysis: Analysis) -> None:
+    def _keep_if_worse(self, reply: Reply, analysis: Analysis, warnings: int) -> None:
         # Larger is worse: the lowest score, then the most warnings, the most flags, the earliest row.
         badness = (
             -analysis.score,
-            sum(flag.severity == "warning" for flag in analysis.flags),
+            warnings,
             len(analysis.flags),
             -reply.row,
         )
