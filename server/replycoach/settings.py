@@ -67,9 +67,10 @@ def _backend(value: Any) -> str:
 def _on_off(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    if _text(value).strip().lower() in ("on", "true", "1", "yes"):
+    word = _text(value).strip().lower()
+    if word in ("on", "true", "1", "yes"):
         return True
-    if value.strip().lower() in ("off", "false", "0", "no"):
+    if word in ("off", "false", "0", "no"):
         return False
     raise ValueError("must be on or off")
 

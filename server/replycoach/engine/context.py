@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replycoach.bank.model import Condition, Mood
-from replycoach.engine import tone
+from replycoach.engine.tone import polarity
 from replycoach.engine.tried import TriedClaims, read_claims
 
 # Words that mark an upset customer whatever the overall polarity says.
@@ -51,12 +51,6 @@ class CustomerContext:
     def to_dict(self) -> dict[str, Any]:
         """The context as the API reports it."""
         return {"mood": self.mood, "polarity": self.polarity, "reasons": list(self.reasons)}
-
-
-def polarity(text: str) -> float:
-    """TextBlob's polarity of `text`, from -1 (negative) to 1 (positive): TextBlob's lexicon and tokenizer
-    without its per-call overhead (see engine/tone.py; the value is the same to the last bit)."""
-    return tone.polarity(text)
 
 
 def read_customer(message: str | None) -> CustomerContext:

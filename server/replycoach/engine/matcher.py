@@ -309,10 +309,9 @@ class PatternPool:
 
     def __init__(self) -> None:
         self.filters: list[Any] = []
-        # Where each compiled pattern sits, by the id of the regex handed out: (filter, index in it).
-        self.positions: dict[int, tuple[int, int]] = {}
-        # The regexes handed out, which also keeps their ids from being reused while the pool lives.
-        self._handed: list[Any] = []
+        # Where each regex handed out sits: (filter, index in it). Keyed by the regex itself (RE2's regexes
+        # hash by identity), which also keeps it alive while the pool lives.
+        self.positions: dict[Any, tuple[int, int]] = {}
         self._size = _FILTER_CHUNK
 
     def compile(self, expanded: str) -> Any:
@@ -328,8 +327,7 @@ class PatternPool:
             raise
         self._size += 1
         regex = regex_filter.re(index)
-        self.positions[id(regex)] = (len(self.filters) - 1, index)
-        self._handed.append(regex)
+        self.positions[regex] = (len(self.filters) - 1, index)
         return regex
 
 
@@ -342,17 +340,17 @@ class Matcher:
 
     def __init__(self, entries: list[CompiledEntry], pool: PatternPool | None = None) -> None:
         self._entries = entries
+        # Each filter, with the (entry, pattern) each of its patterns belongs to (None: a pattern of the pool
+        # that no entry here owns).
+        self._filters: list[tuple[list[tuple[int, int] | None], Any]] = []
+        self._pooled = pool is not None and self._use_pool(pool)
+        if self._pooled:
+            return
         self._owners = [
             (entry_index, pattern_index)
             for entry_index, compiled in enumerate(entries)
             for pattern_index in range(len(compiled.patterns))
         ]
-        self._filters: list[tuple[int, Any]] = []
-        # With a pool: for each of its filters, the (entry, pattern) each of its patterns belongs to.
-        self._pooled = False
-        self._pool_owners: list[list[tuple[int, int] | None]] = []
-        if pool is not None and self._use_pool(pool):
-            return
         patterns = [p for compiled in entries for p in compiled.sources]
         for offset in range(0, len(patterns), _FILTER_CHUNK):
             self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))
@@ -363,7 +361,7 @@ class Matcher:
         owners: dict[tuple[int, int], tuple[int, int]] = {}
         for entry_index, compiled in enumerate(self._entries):
             for pattern_index, regex in enumerate(compiled.patterns):
-                position = pool.positions.get(id(regex))
+                position = pool.positions.get(regex)
                 if position is None:
                     return False
                 owners[position] = (entry_index, pattern_index)
@@ -373,12 +371,10 @@ class Matcher:
         except re2.error:
             return False
         # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.
-        self._pool_owners = [
-            [owners.get((f, i)) for i in range(len(regex_filter._patterns))]
+        self._filters = [
+            ([owners.get((f, i)) for i in range(len(regex_filter._patterns))], regex_filter)
             for f, regex_filter in enumerate(pool.filters)
         ]
-        self._filters = [(f, regex_filter) for f, regex_filter in enumerate(pool.filters)]
-        self._pooled = True
         return True
 
     def _add_filters(self, patterns: list[str], start: int, stop: int) -> None:
@@ -400,16 +396,15 @@ class Matcher:
             self._add_filters(patterns, start, middle)
             self._add_filters(patterns, middle, stop)
             return
-        self._filters.append((start, regex_filter))
+        self._filters.append((list(self._owners[start:stop]), regex_filter))
 
     def find(self, text: str, utf8: Utf8Text | None = None) -> list[RawMatch]:
         """All matches of all entries in normalized `text` (`utf8`: its bytes, when the caller has them)."""
         encoded = utf8 if utf8 is not None else Utf8Text(text)
         hits: dict[int, list[int]] = {}
-        pooled = self._pooled
-        for offset, regex_filter in self._filters:
+        for owners, regex_filter in self._filters:
             for index in regex_filter.Match(encoded.data, True) or ():
-                owner = self._pool_owners[offset][index] if pooled else self._owners[offset + index]
+                owner = owners[index]
                 if owner is not None:
                     hits.setdefault(owner[0], []).append(owner[1])
         found: list[RawMatch] = []

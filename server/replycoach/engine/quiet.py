@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any
 
 from replycoach.bank.model import QUIET_CHECKS
 from replycoach.engine.context import CustomerContext
@@ -116,7 +115,7 @@ class Quiet:
                 window = sentence_start
                 break
             window = space
-        return _search(_CONDITION, text[window : match.start])
+        return _CONDITION.search(text[window : match.start]) is not None
 
     def _question(self, match: RawMatch) -> bool:
         _, sentence_end, _ = self._sentence(match.start)
@@ -145,7 +144,3 @@ class MatchContext:
         ):
             return False
         return self._voice.own(match.start, match.end) and not self._quiet.silences(match)
-
-
-def _search(regex: Any, text: str, start: int = 0, end: int | None = None) -> bool:
-    return regex.search(text, start, len(text) if end is None else end) is not None

@@ -33,10 +33,8 @@ class RecentLookups(Generic[T]):
             return held[1]
         value = lookup()
         with self._lock:
-            if value is None:
-                self._found.pop(digest, None)
-            else:
-                self._found.pop(digest, None)
+            self._found.pop(digest, None)
+            if value is not None:
                 self._found[digest] = (now, value)
                 while len(self._found) > self.size:
                     del self._found[next(iter(self._found))]
