@@ -11,6 +11,15 @@
     return node;
   }
 
+  /** A button of the card that runs `run` when clicked; `action` names it (data-rc-action). */
+  function button(label, action, run) {
+    const node = element("button", "", label);
+    node.type = "button";
+    node.dataset.rcAction = action;
+    node.addEventListener("click", run);
+    return node;
+  }
+
   /** Show the card for `flag` near `rect`; `actions` has apply(index), dismiss(), mute(), close(), hover().
    * With `failure` ({message, text}) it says instead that the rewrite could not be applied, and offers
    * `text` to copy. */
@@ -30,24 +39,15 @@
     if (failure) return openFailure(flag, rect, actions, failure);
     const rewrites = element("div", "rewrites");
     flag.suggestions.forEach((suggestion, index) => {
-      const button = element("button", "", suggestion.text);
-      button.type = "button";
-      button.dataset.rcAction = "apply";
-      button.dataset.rcIndex = String(index);
-      button.addEventListener("click", () => actions.apply(index));
-      rewrites.append(button);
+      const apply = button(suggestion.text, "apply", () => actions.apply(index));
+      apply.dataset.rcIndex = String(index);
+      rewrites.append(apply);
     });
     const buttons = element("div", "actions");
-    for (const [action, label, run] of [
-      ["dismiss", "Dismiss", actions.dismiss],
-      ["mute", "Don't flag this for me", actions.mute],
-    ]) {
-      const button = element("button", "", label);
-      button.type = "button";
-      button.dataset.rcAction = action;
-      button.addEventListener("click", run);
-      buttons.append(button);
-    }
+    buttons.append(
+      button("Dismiss", "dismiss", actions.dismiss),
+      button("Don't flag this for me", "mute", actions.mute),
+    );
     card.append(rewrites, buttons);
     return show(rect, actions, focus);
   }
@@ -59,18 +59,11 @@
     text.rows = 2;
     text.value = failure.text;
     text.setAttribute("aria-label", "The rewrite, to copy");
-    const copy = element("button", "", "Copy the rewrite");
-    copy.type = "button";
-    copy.dataset.rcAction = "copy";
-    copy.addEventListener("click", async () => {
+    const copy = button("Copy the rewrite", "copy", async () => {
       copy.textContent = (await copyText(text)) ? "Copied" : "Select it and press Ctrl+C";
     });
-    const dismiss = element("button", "", "Close");
-    dismiss.type = "button";
-    dismiss.dataset.rcAction = "close";
-    dismiss.addEventListener("click", actions.close);
     const buttons = element("div", "actions");
-    buttons.append(copy, dismiss);
+    buttons.append(copy, button("Close", "close", actions.close));
     card.append(element("p", "failure", failure.message), text, buttons);
     card.setAttribute("role", "alertdialog");
     return show(rect, actions, false);

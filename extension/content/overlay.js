@@ -47,24 +47,28 @@
   let layer = null;
   let drawn = []; // [{flagId, rect}] of the markers last drawn, topmost last, for flagAt()
 
+  let drawingWindow = null; // hostWindow(), found once: a frame's ancestors stay the same for its lifetime
+
   /** The outermost window, from this frame up, whose document this script can reach (same origin): the
    * extension draws there. A cross-origin parent stops the climb. */
   function hostWindow() {
+    if (drawingWindow) return drawingWindow;
     let win = window;
     try {
       while (win.parent !== win && win.frameElement && win.parent.document) win = win.parent;
     } catch {
       // a cross-origin ancestor: draw in the last reachable one
     }
+    drawingWindow = win;
     return win;
   }
 
-  /** Where this frame's viewport starts in the drawing window's viewport, and the frame's own size. */
+  /** Where this frame's viewport starts in the drawing window's viewport. */
   function frameOffset() {
-    if (hostWindow() === window) return { x: 0, y: 0 };
+    const top = hostWindow();
+    if (top === window) return { x: 0, y: 0 };
     let x = 0;
     let y = 0;
-    const top = hostWindow();
     for (let win = window; win !== top; win = win.parent) {
       const frame = win.frameElement;
       const box = frame.getBoundingClientRect();

@@ -35,12 +35,24 @@ def record_latency(browser: str, editor: str, seconds: float) -> None:
 
 
 class Service:
-    """A running `replycoach serve` and an agent key made with the CLI."""
+    """A running `replycoach serve` (started with `env`) and an agent key made with the CLI."""
 
-    def __init__(self, url: str, key: str, log: Path) -> None:
+    def __init__(self, url: str, env: dict[str, str], log: Path) -> None:
         self.url = url
-        self.key = key
+        self.env = env
         self.log = log
+        self.key = self.create_key("agent", "extension-tests")
+
+    def create_key(self, role: str, name: str) -> str:
+        """A new API key for `role`, made with the CLI against the service's database."""
+        created = subprocess.run(
+            [SCRIPT, "keys", "create", "--role", role, "--name", name],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return created.stdout.strip()
 
     def analyze(self, text: str) -> dict[str, Any]:
         """The service's analysis of `text`, to compute what a test expects."""
@@ -73,14 +85,7 @@ def running_service(home: Path, bank: Path) -> Iterator[Service]:
     env.pop("REPLYCOACH_CORS_ORIGINS", None)  # the extension reaches 127.0.0.1 through host_permissions
     log_path = home / "serve.log"
     with serve(env, log_path) as url:
-        created = subprocess.run(
-            [SCRIPT, "keys", "create", "--role", "agent", "--name", "extension-tests"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        yield Service(url, created.stdout.strip(), log_path)
+        yield Service(url, env, log_path)
 
 
 def set_settings(worker: Any, **values: Any) -> None:
@@ -126,3 +131,11 @@ def type_draft(page: Any, selector: str, text: str) -> None:
 def marker(page: Any, rule: str) -> Any:
     """The overlay marker of `rule` (Playwright pierces the open shadow root)."""
     return page.locator(f"replycoach-ui .marker[data-rc-rule='{rule}']").first
+
+
+def open_card(page: Any, rule: str) -> Any:
+    """Click `rule`'s marker and return the card it opens."""
+    marker(page, rule).click()
+    card = page.locator("replycoach-ui .card")
+    card.wait_for()
+    return card

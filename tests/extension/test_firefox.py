@@ -13,11 +13,10 @@ import requests
 
 from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
 from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency
+from .insights import QUIET, WITHIN, counts, lead_key, settled
 from .test_apply_failure import WAYWARD
-from .test_insight_events import WITHIN, _counts, _lead_key, _settled
 from .test_rich_editors import CARET_MOVE_MS, MORE, PACES
 from .test_rich_editors import EDITORS as CHROMIUM_EDITORS
-from .test_share_toggle import QUIET
 
 # Where Firefox's way into an editor differs from Chromium's (test_rich_editors.py's `method`).
 # Slate takes a script's beforeinput in Chromium, not in Firefox, where the paste after it goes in (checked
@@ -294,8 +293,8 @@ def _may_share(client: Any) -> bool:
 def test_sharing_checkbox_asks_firefox_for_the_data_collection_permission(
     tab: Any, pages_url: str, service: Service
 ) -> None:
-    lead = _lead_key(service)
-    before = _settled(service, lead).get(RULE, (0, 0, 0))
+    lead = lead_key(service)
+    before = settled(service, lead).get(RULE, (0, 0, 0))
     start = tab.current_window_handle
     open_extension_page(tab, "options/options.html")
     options = tab.current_window_handle
@@ -311,7 +310,7 @@ def test_sharing_checkbox_asks_firefox_for_the_data_collection_permission(
     tab.navigate(f"{pages_url}/textarea.html")
     apply_and_undo(tab, service, "#reply", "document.querySelector('#reply').value", "execCommand")
     time.sleep(QUIET)
-    assert _counts(service, lead).get(RULE, (0, 0, 0)) == before
+    assert counts(service, lead).get(RULE, (0, 0, 0)) == before
 
     tab.switch_to_window(options)
     try:
@@ -330,9 +329,9 @@ def test_sharing_checkbox_asks_firefox_for_the_data_collection_permission(
         apply_and_undo(tab, service, "#reply", "document.querySelector('#reply').value", "execCommand")
         expected = (before[0] + 1, before[1], before[2])
         wait_until(
-            lambda: _counts(service, lead).get(RULE, (0, 0, 0)) == expected,
+            lambda: counts(service, lead).get(RULE, (0, 0, 0)) == expected,
             WITHIN,
-            lambda: f"counted {_counts(service, lead).get(RULE)}, expected {expected}",
+            lambda: f"counted {counts(service, lead).get(RULE)}, expected {expected}",
         )
     finally:
         tab.switch_to_window(options)

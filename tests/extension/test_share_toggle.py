@@ -6,17 +6,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .helpers import Service, type_draft
-from .test_insight_events import APPLIED, DRAFT, WITHIN, _counts, _lead_key, _open, _settled
+from .helpers import Service, open_card, type_draft
+from .insights import APPLIED, DRAFT, QUIET, WITHIN, counts, lead_key, settled
 from .test_options import open_options, wait_until_loaded
 
 LABEL = (
     "Share what I do with flags with my team's Reply Coach service (which rule, and whether I applied, "
     "dismissed or muted it; never any text)"
 )
-# Longer than the extension's batch window (2 s, BATCH_DELAY_MS in events.js) plus the service's 2 s between
-# writes of its counts, with room for a busy machine: a batch sent would be counted by then.
-QUIET = 10.0
 
 
 def _share_box(tab: Any) -> Any:
@@ -31,15 +28,15 @@ def _share_box(tab: Any) -> Any:
 def _apply(page: Any, pages_url: str) -> None:
     page.goto(f"{pages_url}/textarea.html")
     type_draft(page, "#reply", DRAFT)
-    _open(page, APPLIED).locator("[data-rc-action='apply']").first.click()
+    open_card(page, APPLIED).locator("[data-rc-action='apply']").first.click()
     page.wait_for_function("() => !document.querySelector('#reply').value.startsWith('Calm down')")
 
 
 def test_unticked_nothing_is_counted_and_ticked_again_it_is(
     page: Any, browser: Any, extension_id: str, configured: Service, worker: Any, pages_url: str
 ) -> None:
-    lead = _lead_key(configured)
-    before = _settled(configured, lead).get(APPLIED, (0, 0, 0))
+    lead = lead_key(configured)
+    before = settled(configured, lead).get(APPLIED, (0, 0, 0))
     options = open_options(browser, extension_id)
     try:
         wait_until_loaded(options)
@@ -58,7 +55,7 @@ def test_unticked_nothing_is_counted_and_ticked_again_it_is(
 
         _apply(page, pages_url)
         time.sleep(QUIET)
-        assert _counts(configured, lead).get(APPLIED, (0, 0, 0)) == before
+        assert counts(configured, lead).get(APPLIED, (0, 0, 0)) == before
 
         _share_box(options).click()
         options.get_by_text("Sharing: the service counts what you do with flags.").wait_for()
@@ -69,6 +66,6 @@ def test_unticked_nothing_is_counted_and_ticked_again_it_is(
     _apply(page, pages_url)
     expected = (before[0] + 1, before[1], before[2])
     deadline = time.monotonic() + WITHIN
-    while (now := _counts(configured, lead).get(APPLIED, (0, 0, 0))) != expected:
+    while (now := counts(configured, lead).get(APPLIED, (0, 0, 0))) != expected:
         assert time.monotonic() < deadline, f"counted {now}, expected {expected}"
         time.sleep(0.3)

@@ -3,6 +3,20 @@
 // reports as the method that worked (data-rc-applied-with on the overlay).
 "use strict";
 (function (root) {
+  /** `text` as the plain-text clipboard data a paste or an insertion carries. */
+  function plainText(text) {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    return data;
+  }
+
+  /** Send `element` an Input Events `beforeinput` of `inputType` (with `init`'s data), as the browser would. */
+  function sendBeforeInput(element, inputType, init = {}) {
+    element.dispatchEvent(new InputEvent("beforeinput", {
+      inputType, ...init, bubbles: true, cancelable: true, composed: true,
+    }));
+  }
+
   // The browser's own editing command: for a <textarea> and a plain contenteditable it edits the DOM the
   // way typing does, so the browser's undo stack takes it as one step. Editors with their own document
   // model tend to miss it or to undo it apart from their own history.
@@ -18,8 +32,7 @@
   const paste = {
     name: "paste",
     insert(element, text) {
-      const data = new DataTransfer();
-      data.setData("text/plain", text);
+      const data = plainText(text);
       // Firefox ignores `clipboardData` in a script-made ClipboardEvent (the paste would carry no text) and
       // reads its own `dataType` and `data` options instead; Chromium ignores those, so both are given.
       const event = new ClipboardEvent("paste", {
@@ -39,13 +52,7 @@
   const beforeInput = {
     name: "beforeinput",
     insert(element, text) {
-      const data = new DataTransfer();
-      data.setData("text/plain", text);
-      const event = new InputEvent("beforeinput", {
-        inputType: "insertReplacementText", data: text, dataTransfer: data, bubbles: true, cancelable: true,
-        composed: true,
-      });
-      element.dispatchEvent(event);
+      sendBeforeInput(element, "insertReplacementText", { data: text, dataTransfer: plainText(text) });
     },
   };
 
@@ -63,15 +70,10 @@
     },
   };
 
-  function historyInput(element, inputType) {
-    const init = { inputType, bubbles: true, cancelable: true, composed: true };
-    element.dispatchEvent(new InputEvent("beforeinput", init));
-  }
-
   const undoInput = {
     name: "historyUndo",
-    undo: (element) => historyInput(element, "historyUndo"),
-    redo: (element) => historyInput(element, "historyRedo"),
+    undo: (element) => sendBeforeInput(element, "historyUndo"),
+    redo: (element) => sendBeforeInput(element, "historyRedo"),
   };
 
   function pressZ(element, shiftKey) {
@@ -95,11 +97,7 @@
   const deletions = [
     {
       name: "beforeinput",
-      delete(element) {
-        element.dispatchEvent(new InputEvent("beforeinput", {
-          inputType: "deleteContentBackward", bubbles: true, cancelable: true, composed: true,
-        }));
-      },
+      delete: (element) => sendBeforeInput(element, "deleteContentBackward"),
     },
     {
       name: "execCommand",

@@ -12,8 +12,8 @@
 //   settle(root)              optional: resolves once the editor has taken that selection in
 //   methods                   the insertions to try, in order (from insertion.js)
 //   undoMethods               how to take back an insertion that went in wrong (from insertion.js)
-//   undoGroupMs               how long after the last keystroke the editor still merges an edit into the
-//                             typing's undo step (apply.js waits that long, so the rewrite is its own step)
+//   undoGroupMs               optional: how long after the last keystroke the editor still merges an edit
+//                             into the typing's undo step (apply.js waits that long: the rewrite is its own step)
 //   takesMs                   optional: how long the editor may take to show an insertion (default 150 ms)
 //   beforeInsert/afterInsert  optional: what the editor needs around an insertion to record it as a step
 // Whether an insertion took is apply.js's to decide, from the text read back: exactly the intended text.

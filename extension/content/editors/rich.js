@@ -36,7 +36,6 @@
       methods: [insertion.paste, insertion.beforeInput, insertion.execCommand],
       // The editor's own history first (its keymap's Ctrl+Z, or Input Events' historyUndo), then the browser's.
       undoMethods: [insertion.undoKey, insertion.undoInput, insertion.undoCommand],
-      undoGroupMs: 0,
       ...options,
     };
   }

@@ -30,7 +30,7 @@
    * that apply an edit from an event of theirs re-render the DOM a little later). */
   async function afterRender(element, read) {
     await nextFrame(element.ownerDocument.defaultView);
-    await new Promise((resolve) => element.ownerDocument.defaultView.setTimeout(resolve, 30));
+    await pause(element, 30);
     return read();
   }
 
@@ -48,8 +48,7 @@
   function quietFor(element, ms) {
     const last = lastEdits.get(element);
     const wait = last === undefined ? 0 : last + ms - performance.now();
-    if (wait <= 0) return Promise.resolve();
-    return new Promise((resolve) => element.ownerDocument.defaultView.setTimeout(resolve, wait));
+    return wait <= 0 ? Promise.resolve() : pause(element, wait);
   }
 
   /** Resolves after `ms` in `element`'s window. */
