@@ -35,12 +35,13 @@ def record_latency(browser: str, editor: str, seconds: float) -> None:
 
 
 class Service:
-    """A running `replycoach serve` and an agent key made with the CLI."""
+    """A running `replycoach serve`, the environment it runs in, and an agent key made with the CLI."""
 
-    def __init__(self, url: str, key: str, log: Path) -> None:
+    def __init__(self, url: str, key: str, log: Path, env: dict[str, str]) -> None:
         self.url = url
         self.key = key
         self.log = log
+        self.env = env  # for more keys: create_key(service.env, ...)
 
     def analyze(self, text: str) -> dict[str, Any]:
         """The service's analysis of `text`, to compute what a test expects."""
@@ -73,14 +74,19 @@ def running_service(home: Path, bank: Path) -> Iterator[Service]:
     env.pop("REPLYCOACH_CORS_ORIGINS", None)  # the extension reaches 127.0.0.1 through host_permissions
     log_path = home / "serve.log"
     with serve(env, log_path) as url:
-        created = subprocess.run(
-            [SCRIPT, "keys", "create", "--role", "agent", "--name", "extension-tests"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        yield Service(url, created.stdout.strip(), log_path)
+        yield Service(url, create_key(env, "agent", "extension-tests"), log_path, env)
+
+
+def create_key(env: dict[str, str], role: str, name: str) -> str:
+    """A new API key of `role`, made with the CLI for the service running in `env`."""
+    created = subprocess.run(
+        [SCRIPT, "keys", "create", "--role", role, "--name", name],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return created.stdout.strip()
 
 
 def set_settings(worker: Any, **values: Any) -> None:

@@ -3,15 +3,12 @@ muting a rule in the textarea page are each counted once, by rule (the service k
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 from typing import Any
 
 import requests
-from serving import SCRIPT
 
-from .helpers import BANK, Service, marker, type_draft
+from .helpers import Service, create_key, marker, type_draft
 
 DRAFT = "Calm down, the parcel is on its way. You'll have to wait 24 hours. Unfortunately we can't refund it."
 APPLIED, DISMISSED, MUTED = (
@@ -24,15 +21,7 @@ WITHIN = 15.0
 
 
 def _lead_key(service: Service) -> dict[str, str]:
-    env = {**os.environ, "REPLYCOACH_HOME": str(service.log.parent), "REPLYCOACH_BANK_DIR": str(BANK)}
-    created = subprocess.run(
-        [SCRIPT, "keys", "create", "--role", "lead", "--name", "insight tests"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {"Authorization": f"Bearer {created.stdout.strip()}"}
+    return {"Authorization": f"Bearer {create_key(service.env, 'lead', 'insight tests')}"}
 
 
 def _counts(service: Service, lead: dict[str, str]) -> dict[str, tuple[int, int, int]]:
