@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
-from serving import SCRIPT, serve
+from serving import create_key, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -75,18 +74,6 @@ def running_service(home: Path, bank: Path) -> Iterator[Service]:
     log_path = home / "serve.log"
     with serve(env, log_path) as url:
         yield Service(url, create_key(env, "agent", "extension-tests"), log_path, env)
-
-
-def create_key(env: dict[str, str], role: str, name: str) -> str:
-    """A new API key of `role`, made with the CLI for the service running in `env`."""
-    created = subprocess.run(
-        [SCRIPT, "keys", "create", "--role", role, "--name", name],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return created.stdout.strip()
 
 
 def set_settings(worker: Any, **values: Any) -> None:

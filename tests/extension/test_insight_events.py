@@ -7,8 +7,9 @@ import time
 from typing import Any
 
 import requests
+from serving import create_key
 
-from .helpers import Service, create_key, marker, type_draft
+from .helpers import Service, marker, type_draft
 
 DRAFT = "Calm down, the parcel is on its way. You'll have to wait 24 hours. Unfortunately we can't refund it."
 APPLIED, DISMISSED, MUTED = (
