@@ -151,3 +151,9 @@ def key_for(app: Flask) -> Callable[[str], str]:
 def auth(key_for: Callable[[str], str]) -> dict[str, str]:
     """Headers carrying a fresh agent key."""
     return {"Authorization": f"Bearer {key_for('agent')}"}
+
+
+@pytest.fixture
+def lead(key_for: Callable[[str], str]) -> dict[str, str]:
+    """Headers carrying a lead key."""
+    return {"Authorization": f"Bearer {key_for('lead')}"}

@@ -17,6 +17,18 @@ import requests
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
 
 
+def create_key(env: dict[str, str], role: str, name: str) -> str:
+    """A new API key of `role`, made with the CLI for the service running in `env`."""
+    created = subprocess.run(
+        [SCRIPT, "keys", "create", "--role", role, "--name", name],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return created.stdout.strip()
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as sock:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
-from serving import SCRIPT, serve
+from serving import create_key, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -45,14 +44,7 @@ class Service:
 
     def create_key(self, role: str, name: str) -> str:
         """A new API key for `role`, made with the CLI against the service's database."""
-        created = subprocess.run(
-            [SCRIPT, "keys", "create", "--role", role, "--name", name],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return created.stdout.strip()
+        return create_key(self.env, role, name)
 
     def analyze(self, text: str) -> dict[str, Any]:
         """The service's analysis of `text`, to compute what a test expects."""

@@ -44,12 +44,6 @@ ORDER = [
 ]
 
 
-@pytest.fixture
-def lead(key_for: Callable[[str], str]) -> dict[str, str]:
-    """Headers carrying a fresh lead key."""
-    return {"Authorization": f"Bearer {key_for('lead')}"}
-
-
 def _shown(entry: dict[str, Any]) -> dict[str, Any]:
     return {key: entry[key] for key in ORDER}
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import pytest
 from conftest import NO_WORRIES
 from flask.testing import FlaskClient
 
@@ -14,12 +12,6 @@ from .helpers import error
 ENTRIES = "/v1/phrasebank/entries"
 CALM = f"{ENTRIES}/dismissive.calm-down"
 VALIDATE = "/v1/phrasebank/validate"
-
-
-@pytest.fixture
-def lead(key_for: Callable[[str], str]) -> dict[str, str]:
-    """Headers carrying a fresh lead key."""
-    return {"Authorization": f"Bearer {key_for('lead')}"}
 
 
 def _flags(client: FlaskClient, headers: dict[str, str], text: str) -> list[str]:

@@ -47,12 +47,6 @@ def app(make_app: MakeApp) -> Flask:
     return make_app(INSIGHTS_FLUSH_SECONDS=3600)
 
 
-@pytest.fixture
-def lead(key_for: Callable[[str], str]) -> dict[str, str]:
-    """Headers carrying a lead key."""
-    return {"Authorization": f"Bearer {key_for('lead')}"}
-
-
 def test_analyses_and_events_are_counted_per_rule_and_day(
     client: FlaskClient, auth: dict[str, str], lead: dict[str, str]
 ) -> None:

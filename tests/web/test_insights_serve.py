@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,7 @@ from typing import Any
 
 import requests
 from conftest import BASIC_BANK
-from serving import SCRIPT, serve, serve_process
+from serving import create_key, serve, serve_process
 
 COLD = "Please calm down. You'll have to wait 24 hours."  # dismissive.calm-down and blame.have-to-wait
 MILD = "I'm sorry to hear that. The refund is on its way."  # sympathy.sorry-to-hear, a suggestion
@@ -33,14 +32,7 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def _key(env: dict[str, str], role: str) -> dict[str, str]:
-    created = subprocess.run(
-        [SCRIPT, "keys", "create", "--role", role, "--name", f"insights {role}"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {"Authorization": f"Bearer {created.stdout.strip()}"}
+    return {"Authorization": f"Bearer {create_key(env, role, f'insights {role}')}"}
 
 
 def _workers(pid: int) -> list[int]:

@@ -92,8 +92,6 @@ class DayCounts:
 class Report:
     """The counts of a range of days, every day listed (oldest first), rules by most fired."""
 
-    first: date
-    last: date
     days: list[DayCounts]
     rules: list[RuleCounts]
 
@@ -152,7 +150,7 @@ class InsightStore:
             RuleCounts(row.rule_id, *(int(row._mapping[name]) for name in RULE_COUNTS)) for row in rule_rows
         ]
         rules.sort(key=lambda r: (-r.fired, -(r.applied + r.dismissed + r.muted), r.rule_id))
-        return Report(first, last, days, rules)
+        return Report(days, rules)
 
 
 def _add_rows(

@@ -105,11 +105,15 @@ class JsonParser(FlaskParser):
         details: dict[str, list[str]] = {}
         for path, message in flatten_messages(messages, root=_ROOT):
             details.setdefault(path, []).append(message)
-        summary = "; ".join(f"{path}: {' '.join(msgs)}" for path, msgs in details.items())
         part = "query string" if "json" not in error.messages and "query" in error.messages else "body"
-        raise ApiError(
-            422, "invalid_request", f"The request {part} does not fit the schema: {summary}", details
-        )
+        raise invalid_request(details, part)
+
+
+def invalid_request(details: dict[str, list[str]], part: str = "body") -> ApiError:
+    """The 422 for fields of the request that do not fit, keyed by paths like `drafts[2].text` (also for a
+    check a resource makes itself, past the schema)."""
+    summary = "; ".join(f"{path}: {' '.join(msgs)}" for path, msgs in details.items())
+    return ApiError(422, "invalid_request", f"The request {part} does not fit the schema: {summary}", details)
 
 
 # The error statuses an operation can answer (besides 422 for a body that does not fit its schema, which

@@ -13,10 +13,9 @@ from marshmallow import Schema, fields, validate
 
 from replycoach.engine.compiled import Bank
 from replycoach.engine.structure import ACKNOWLEDGE_RULE, NEXT_STEP_RULE
-from replycoach.errors import ApiError
 from replycoach.store.insights import ACTIONS, Report
 from replycoach.web.auth import requires
-from replycoach.web.blueprint import Blueprint
+from replycoach.web.blueprint import Blueprint, invalid_request
 from replycoach.web.charts import CHARTS, RENDER
 from replycoach.web.insights import recorder
 from replycoach.web.live import current_engine
@@ -136,10 +135,7 @@ def events(body: dict[str, Any]) -> dict[str, Any]:
         for index in unknown
     }
     if details:
-        summary = "; ".join(f"{path}: {' '.join(messages)}" for path, messages in details.items())
-        raise ApiError(
-            422, "invalid_request", f"The request body does not fit the schema: {summary}", details
-        )
+        raise invalid_request(details)
     recorder().events((event["rule_id"], event["action"]) for event in sent)
     return {"accepted": len(sent), "counted": recorder().enabled}
 

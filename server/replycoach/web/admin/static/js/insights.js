@@ -119,8 +119,13 @@ function count(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-function ruleCell(rule) {
-  return h("th", { scope: "row" }, rule.rule_id);
+/** A rule's cells in both rule tables: its id, its counts and how often its rewrite was applied. */
+function ruleCells(rule) {
+  return [
+    h("th", { scope: "row" }, rule.rule_id),
+    [rule.fired, rule.applied, rule.dismissed, rule.muted].map((n) => h("td", {}, String(n))),
+    h("td", {}, acceptance(rule)),
+  ];
 }
 
 function noisy(rules) {
@@ -149,9 +154,7 @@ function noisy(rules) {
           h(
             "tr",
             {},
-            ruleCell(rule),
-            [rule.fired, rule.applied, rule.dismissed, rule.muted].map((n) => h("td", {}, String(n))),
-            h("td", {}, acceptance(rule)),
+            ruleCells(rule),
             h(
               "td",
               { class: "actions" },
@@ -181,9 +184,7 @@ function everyRule(rules) {
       h(
         "tbody",
         {},
-        rules.map((rule) =>
-          h("tr", {}, ruleCell(rule), [rule.fired, rule.applied, rule.dismissed, rule.muted].map((n) => h("td", {}, String(n))), h("td", {}, acceptance(rule)))
-        )
+        rules.map((rule) => h("tr", {}, ruleCells(rule)))
       )
     )
   );
