@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any, TypeVar
 
 import requests
 from playwright.sync_api import Page, expect
-from serving import SCRIPT, serve
+from serving import create_key, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "tests" / "banks" / "basic"
@@ -46,14 +45,7 @@ class Service:
 
     def make_key(self, role: str, name: str) -> str:
         """A new key made with the CLI, as an admin would."""
-        created = subprocess.run(
-            [SCRIPT, "keys", "create", "--role", role, "--name", name],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return created.stdout.strip()
+        return create_key(self.env, role, name)
 
     def call(self, method: str, path: str, key: str | None = None, **kwargs: Any) -> requests.Response:
         """A request to the API with the lead key (or `key`)."""

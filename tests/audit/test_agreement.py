@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import requests
-from serving import SCRIPT, serve
+from serving import SCRIPT, create_key, serve
 
 UPSET_LOGIN = "I've reset my password three times and I still can't log in. This is ridiculous!!"
 UPSET_DELAY = "Where is my parcel?? It's been two weeks, this is unacceptable."
@@ -60,14 +60,7 @@ def service(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
 
 
 def key(env: dict[str, str], role: str) -> str:
-    created = subprocess.run(
-        [SCRIPT, "keys", "create", "--role", role, "--name", f"test {role}"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return created.stdout.strip()
+    return create_key(env, role, f"test {role}")
 
 
 def from_the_service(url: str, agent_key: str) -> dict[str, Any]:

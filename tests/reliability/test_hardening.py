@@ -8,7 +8,6 @@ import json
 import os
 import socket
 import stat
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -18,20 +17,13 @@ from typing import Any
 
 import pytest
 import requests
-from serving import SCRIPT, serve
+from serving import create_key, serve
 
 ENTRY = "dismissive.calm-down"
 
 
 def _key(env: dict[str, str], role: str) -> dict[str, str]:
-    created = subprocess.run(
-        [SCRIPT, "keys", "create", "--role", role, "--name", role],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {"Authorization": f"Bearer {created.stdout.strip()}"}
+    return {"Authorization": f"Bearer {create_key(env, role, role)}"}
 
 
 @pytest.fixture(scope="module")
