@@ -1,8 +1,11 @@
 """Shared fixtures: the curated bank's engine, the small stable test bank, a bank-folder writer, fresh service
-apps over a temporary database, and the one browser driver of the run (imported only by browser tests)."""
+apps over a temporary database, the one browser driver of the run (imported only by browser tests) and the
+headless Chromium the admin page's and the audit report's tests open (the extension's tests launch their
+own)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,9 +19,10 @@ from replycoach.store.keys import KeyStore
 from replycoach.web.app import create_app
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Playwright
+    from playwright.sync_api import Browser, Playwright
 
 BASIC_BANK = Path(__file__).parent / "banks" / "basic"
+CHROMIUM = os.environ.get("REPLYCOACH_CHROMIUM", "/usr/bin/chromium")
 
 MakeApp = Callable[..., Flask]
 
@@ -52,6 +56,20 @@ def playwright_driver() -> Iterator[Playwright]:
 
     with sync_api.sync_playwright() as driver:
         yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
+    """Headless Chromium (Debian's)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
+    launched = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+    )
+    try:
+        yield launched
+    finally:
+        launched.close()
 
 
 @pytest.fixture(scope="session")

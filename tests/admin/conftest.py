@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright import sync_api
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .helpers import CHROMIUM, Service, running_service, sign_in
+from .helpers import Service, running_service, sign_in
 
 
 @pytest.fixture(scope="session")
@@ -19,19 +17,6 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     """The service over a copy of tests/banks/basic; tests add their own entries rather than share one."""
     with running_service(tmp_path_factory.mktemp("replycoach-admin")) as running:
         yield running
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver: sync_api.Playwright) -> Iterator[Browser]:
-    """Headless Chromium."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
-    chromium = playwright_driver.chromium
-    launched = chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-    try:
-        yield launched
-    finally:
-        launched.close()
 
 
 class PageEvents:

@@ -18,7 +18,6 @@ from serving import create_key, serve
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "tests" / "banks" / "basic"
 ARTIFACTS = ROOT / "test-artifacts" / "admin"
-CHROMIUM = os.environ.get("REPLYCOACH_CHROMIUM", "/usr/bin/chromium")
 BASIC_IDS = [
     "blame.have-to-wait",
     "dismissive.calm-down",

@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from admin.helpers import CHROMIUM
 from conftest import BASIC_BANK
-from playwright import sync_api
 from playwright.sync_api import Browser, Page
 
 from .data import UPSET
@@ -65,20 +63,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dic
     )
     assert result.returncode == 0, result.stderr
     yield folder / "report.html", json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def browser(playwright_driver: sync_api.Playwright) -> Iterator[Browser]:
-    """Headless Chromium."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
-    launched = playwright_driver.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
-    )
-    try:
-        yield launched
-    finally:
-        launched.close()
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROMIUM
 from playwright import sync_api
 
 from .helpers import (
     ARTIFACTS,
     BANK,
-    CHROMIUM,
     EXTENSION,
     LATENCIES,
     PAGES,

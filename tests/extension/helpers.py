@@ -18,7 +18,6 @@ EXTENSION = ROOT / "extension"
 PAGES = Path(__file__).parent / "pages"
 BANK = ROOT / "tests" / "banks" / "basic"
 ARTIFACTS = ROOT / "test-artifacts" / "extension"
-CHROMIUM = os.environ.get("REPLYCOACH_CHROMIUM", "/usr/bin/chromium")
 
 DRAFT = "Hi Sam,\nCalm down, the parcel is on its way."
 RULE = "dismissive.calm-down"
