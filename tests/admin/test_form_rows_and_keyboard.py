@@ -24,8 +24,8 @@ def test_rewrite_rows_by_keyboard_with_problems_in_their_row(page: Page, service
     expect(page.locator("#validation-summary")).to_contain_text("1 problem to fix before saving.")
     expect(rows.nth(2).locator("ul.problems li")).to_have_text(
         [
-            "Text: slot {action} is not captured by every pattern; add a named group (?P<action>...) "
-            "to each pattern, or remove the slot"
+            "Text: slot {action} is not captured by every pattern; add <action> (the rest of the clause) "
+            "or <action: words> to each pattern, or remove the slot"
         ]
     )
     expect(rows.nth(0).locator("ul.problems li")).to_have_count(0)

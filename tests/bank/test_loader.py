@@ -167,7 +167,7 @@ def test_rewrite_slot_not_captured_by_every_pattern(write_bank: WriteBank) -> No
     )
     assert problems_of(write_bank(entry)) == [
         "entries.yml: dismissive.relax: rewrites[0].text: slot {verb} is not captured by every "
-        "pattern; add a named group (?P<verb>...) to each pattern, or remove the slot"
+        "pattern; add <verb> (the rest of the clause) or <verb: words> to each pattern, or remove the slot"
     ]
 
 

@@ -90,7 +90,7 @@ def test_an_undefined_family_is_named_with_the_defined_ones(write_bank: WriteBan
     assert problems_of(folder) == [
         "entries.yml: dismissive.relax: patterns[0]: uses {{relaxing}}, which the vocabulary does not define "
         "(defined: relax); add the family to vocabulary.yml or fix the name",
-        "vocabulary.yml: relax: family: no pattern uses it; use it as {{relax}} or remove it",
+        "vocabulary.yml: relax: family: no pattern uses it; use it as {relax} in a pattern or remove it",
     ]
 
 
@@ -105,7 +105,7 @@ def test_an_unused_family_fails_lint(write_bank: WriteBank) -> None:
         },
     )
     assert problems_of(folder) == [
-        "vocabulary.yml: spare: family: no pattern uses it; use it as {{spare}} or remove it"
+        "vocabulary.yml: spare: family: no pattern uses it; use it as {spare} in a pattern or remove it"
     ]
 
 
@@ -155,7 +155,9 @@ def test_a_family_re2_refuses_is_named_even_when_unused(write_bank: WriteBank) -
     assert problems[0].startswith(
         "vocabulary.yml: bad: family: RE2 cannot compile '{{bad}}' (invalid perl operator"
     )
-    assert problems[1:] == ["vocabulary.yml: bad: family: no pattern uses it; use it as {{bad}} or remove it"]
+    assert problems[1:] == [
+        "vocabulary.yml: bad: family: no pattern uses it; use it as {bad} in a pattern or remove it"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import dataclasses
 from replycoach.bank.model import Entry, Example, Rewrite
 from replycoach.engine import matcher
 from replycoach.engine.compiled import Bank
+from replycoach.engine.draft import Draft
 from replycoach.engine.matcher import Matcher
 
 
@@ -17,7 +18,8 @@ def _entry(i: int) -> Entry:
         id=f"refusal.generated-{i}",
         category="refusal",
         severity="warning",
-        patterns=(rf"(?:we|I) can't {word}(?P<thing>(?: \w+){{0,2}})", rf"{word} now"),
+        # RE2 from before the phrase language (both run over the draft's own words).
+        patterns=(rf"(?:we|I) can't {word}(?P<thing>(?: \w+){{0,2}})", rf"{word} now\b"),
         message="Generated.",
         why="Generated.",
         rewrites=(Rewrite("let me help", "phrase"),),
@@ -33,15 +35,21 @@ def _entry(i: int) -> Entry:
 def test_the_pooled_prefilter_finds_what_separate_filters_find() -> None:
     entries = [_entry(i) for i in range(1300)]
     bank = Bank.build(entries)
-    assert len(bank.matcher._filters) == 2  # 2,600 patterns, 2,500 to a filter
+    # 2,600 patterns over the draft's own words, 2,500 to a filter; none over the phrase language's views.
+    assert {view: len(filters) for view, filters in bank.matcher._filters.items()} == {
+        "core": 0,
+        "canonical": 0,
+        "surface": 2,
+    }
     own_filters = Matcher(list(bank._compiled))
     assert not own_filters._pooled and bank.matcher._pooled
     words = [
         "w" + "".join("abcdefghij"[int(d)] for d in f"{i:04d}") for i in (0, 3, 11, 999, 1260, 1299, 501)
     ]
     text = " ".join(f"Sorry, we can't {w} that today, {w} now." for w in words)
-    found = [(m.entry.id, m.start, m.end, m.groups) for m in bank.matcher.find(text)]
-    assert found == [(m.entry.id, m.start, m.end, m.groups) for m in own_filters.find(text)]
+    views = Draft(text).views
+    found = [(m.entry.id, m.start, m.end, m.groups) for m in bank.matcher.find(views)]
+    assert found == [(m.entry.id, m.start, m.end, m.groups) for m in own_filters.find(views)]
     assert sorted({entry_id for entry_id, *_ in found}) == sorted(
         f"refusal.generated-{i}" for i in (0, 11, 999, 1260, 1299, 501)
     )  # entry 3 is disabled: its patterns sit in the filter, and match nothing
@@ -75,16 +83,17 @@ def test_exceptions_silence_exactly_the_matches_they_overlap() -> None:
         "You'll have to wait a bit longer. ",
     ]
     text = "".join(pieces[(i * 7) % 5] for i in range(400))
-    kept = [(m.start, m.end) for m in compiled.matches(text)]
-    every = [(m.start, m.end) for m in Matcher([compiled]).find(text)]
-    exceptions = [m.span() for regex in compiled.unless for m in regex.finditer(text)]
+    views = Draft(text).views
+    kept = [(m.start, m.end) for m in compiled.matches(views)]
+    every = [(m.start, m.end) for m in Matcher([compiled]).find(views)]
+    exceptions = [m.span() for pattern in compiled.unless for m in pattern.regex.finditer(text)]
     raw = dataclasses.replace(entry, unless=())
     unfiltered, _ = matcher.compile_entry(raw)
     assert unfiltered is not None
     expected = [
         (m.start, m.end)
-        for m in unfiltered.matches(text)
+        for m in unfiltered.matches(views)
         if not any(s < m.end and m.start < e for s, e in exceptions)
     ]
     assert kept == every == expected
-    assert 0 < len(kept) < len(unfiltered.matches(text))
+    assert 0 < len(kept) < len(unfiltered.matches(views))

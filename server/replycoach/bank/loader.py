@@ -108,12 +108,12 @@ def entry_spans(
     bank: Bank, entry_id: str, text: str, customer: str | None = None, *, apply_condition: bool = True
 ) -> list[tuple[int, int]]:
     """Where one entry alone would flag `text` (offsets in `text`), as if no other entry competed."""
-    draft = Draft(text)
+    draft = Draft(text, bank.skip)
     normalized = draft.normalized
     context = MatchContext(draft, read_customer(customer))
     return [
         (normalized.to_original(m.start), normalized.to_original(m.end))
-        for m in bank.compiled(entry_id).matches(normalized.text)
+        for m in bank.compiled(entry_id).matches(draft.views)
         if context.keeps(m, apply_condition=apply_condition)
     ]
 
@@ -160,7 +160,7 @@ def _unused(data: BankData) -> list[Problem]:
             family.source,
             family.name,
             "family",
-            "no pattern uses it; use it as {{" + family.name + "}} or remove it",
+            "no pattern uses it; use it as {" + family.name + "} in a pattern or remove it",
         )
         for family in unused_families(Vocabulary(data.vocabulary), patterns)
     ]

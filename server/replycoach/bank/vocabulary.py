@@ -45,9 +45,18 @@ class Family:
     source: str = field(default="", compare=False)
 
 
+# `{name}` or `{name:form}` in the phrase language (not `{{name}}`).
+PHRASE_REFERENCE = re.compile(r"(?<!\{)\{\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\s*(?::\s*([a-z]+)\s*)?\}(?!\})")
+# The family whose words every phrase pattern may step over (the engine uses it without a reference).
+SKIPPABLE = "skippable"
+
+
 def references(pattern: str) -> list[tuple[str, str]]:
-    """The (family, form) pairs a pattern references, in order."""
-    return [(m.group(1), m.group(2) or "all") for m in REFERENCE.finditer(pattern)]
+    """The (family, form) pairs a pattern references, in order: {{name}} in RE2, {name} in the phrase
+    language."""
+    found = [(m.start(), m.group(1), m.group(2) or "all") for m in REFERENCE.finditer(pattern)]
+    found += [(m.start(), m.group(1), m.group(2) or "all") for m in PHRASE_REFERENCE.finditer(pattern)]
+    return [(name, form) for _, name, form in sorted(found)]
 
 
 def phrase_regex(phrase: str) -> str:
@@ -136,10 +145,12 @@ def unused_families(vocabulary: Vocabulary, patterns: Iterable[str]) -> list[Fam
     """The families no pattern references, directly or through another family that is used."""
     used: set[str] = set()
     pending = [name for pattern in patterns for name, _ in references(pattern)]
+    pending.append(SKIPPABLE)
     while pending:
         name = pending.pop()
         if name in used or name not in vocabulary.by_name:
             continue
         used.add(name)
-        pending.extend(n for p in vocabulary.by_name[name].patterns for n, _ in references(p))
+        family = vocabulary.by_name[name]
+        pending.extend(n for p in (*family.patterns, *family.phrases) for n, _ in references(p))
     return [f for f in vocabulary.families if f.name not in used]

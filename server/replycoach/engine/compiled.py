@@ -17,8 +17,10 @@ from replycoach.engine.matcher import (
     Matcher,
     PatternPool,
     compile_entry,
+    compile_pattern,
     compile_topic,
     expand_and_compile,
+    phrase_compiler,
 )
 from replycoach.errors import BankError, Problem
 
@@ -46,6 +48,9 @@ class Bank:
         self._compiled_by_id = {c.entry.id: c for c in compiled}
         self.matcher = Matcher(compiled, pool)
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
+        # What the phrase language's core view drops from a draft (None: nothing).
+        skip = phrase_compiler(self.vocabulary).skip_source()
+        self.skip = compile_pattern(skip) if skip is not None else None
         # The digest of json.dumps({"entries": [...], "topics": [...], "vocabulary": [...]}, sort_keys=True),
         # written out from each part's own JSON, which an unchanged entry keeps from one build to the next.
         parts = [

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
+from replycoach.engine.canonical import CanonicalText, CoreText
+from replycoach.engine.matcher import CANONICAL, CORE, SURFACE, View
 from replycoach.engine.results import Span
 from replycoach.engine.text import NormalizedText, Utf8Text, Utf16Offsets, normalize, sentence_bounds
 
@@ -15,8 +18,10 @@ class Draft:
     (quoted and reported speech, rewrites of a sentence, the structure checks) uses the same bounds.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, skip: Any = None) -> None:
         self.text = text
+        # What the core view drops from the canonical text (the bank's skippable words), as an RE2 regex.
+        self.skip = skip
         self.normalized: NormalizedText = normalize(text)
         self.to_utf16 = Utf16Offsets(text)
 
@@ -24,6 +29,16 @@ class Draft:
     def utf8(self) -> Utf8Text:
         """The normalized text's UTF-8 bytes, which every RE2 search of this draft runs on."""
         return Utf8Text(self.normalized.text)
+
+    @cached_property
+    def canonical(self) -> CanonicalText:
+        """The canonical view's text ("can not" for "can't"), mapped back to the normalized text."""
+        return CanonicalText(self.normalized.text)
+
+    @cached_property
+    def views(self) -> dict[str, View]:
+        """The texts patterns run over: made on first use of each (most banks use one)."""
+        return _LazyViews(self)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -43,3 +58,31 @@ class Draft:
     def span(self, start: int, end: int) -> Span:
         """The span [start, end) of the original text, in code points and UTF-16 code units."""
         return Span(start, end, self.to_utf16(start), self.to_utf16(end))
+
+
+class _LazyViews(dict[str, View]):
+    """A draft's views, each made when a pattern first asks for it."""
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self._draft = draft
+
+    def __missing__(self, view: str) -> View:
+        draft = self._draft
+        if view == SURFACE:
+            made = View(draft.normalized.text, draft.utf8)
+        elif view == CANONICAL:
+            canonical = draft.canonical
+            utf8 = draft.utf8 if canonical.text is draft.normalized.text else Utf8Text(canonical.text)
+            made = View(canonical.text, utf8, canonical.to_source)
+        elif view == CORE:
+            if draft.skip is None:
+                made = self[CANONICAL]
+            else:
+                core = CoreText(draft.canonical, draft.skip)
+                utf8 = self[CANONICAL].utf8 if core.text is core.source else Utf8Text(core.text)
+                made = View(core.text, utf8, core.to_normalized)
+        else:
+            raise KeyError(view)
+        self[view] = made
+        return made

@@ -42,9 +42,9 @@ class Engine:
         if customer_message is not None:
             self._check_input("customer_message", customer_message)
         customer = read_customer(customer_message)
-        draft = Draft(text)
+        draft = Draft(text, self.bank.skip)
         normalized = draft.normalized
-        matches = self.bank.matcher.find(normalized.text, draft.utf8)
+        matches = self.bank.matcher.find(draft.views)
         context = MatchContext(draft, customer)
         candidates = [m for m in matches if context.keeps(m)]
         chosen = _resolve_overlaps(candidates)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,9 +13,19 @@ import re2
 
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
+from replycoach.engine.canonical import CanonicalText
+from replycoach.engine.phrase import Compiler, PhraseError, is_raw
 from replycoach.engine.suggest import template_slots
-from replycoach.engine.text import Utf8Text, on_word_boundaries
+from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
 from replycoach.errors import BankError, Problem
+
+# The texts a pattern may run over: the phrase language's core view (the canonical text without skippable
+# words), its canonical view ("can not" for "can't", every word kept), and the draft's own words (straight
+# quotes, single spaces), where patterns from before the phrase language run.
+CORE = "core"
+CANONICAL = "canonical"
+SURFACE = "surface"
+VIEWS = (CORE, CANONICAL, SURFACE)
 
 # RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
 _PATTERN_MEM = 8 << 20
@@ -47,6 +58,33 @@ def compile_pattern(pattern: str) -> Any:
     return re2.compile(pattern, _options(_PATTERN_MEM))
 
 
+class View:
+    """One text patterns run over: its characters, its UTF-8 bytes and the map of its offsets to the
+    normalized draft's (None: it is the normalized draft)."""
+
+    def __init__(self, text: str, utf8: Utf8Text, to_source: Callable[..., int] | None = None) -> None:
+        self.text = text
+        self.utf8 = utf8
+        self._to_source = to_source
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of this text as the normalized draft's span."""
+        if self._to_source is None:
+            return start, end
+        return self._to_source(start), self._to_source(end, end=True)
+
+
+Views = Mapping[str, View]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A pattern as RE2 runs it, and which text it runs over."""
+
+    regex: Any
+    view: str
+
+
 @dataclass(frozen=True)
 class RawMatch:
     """A pattern match in the normalized text, before context and overlap resolution."""
@@ -64,31 +102,27 @@ class RawMatch:
 class CompiledEntry:
     """An entry with its patterns compiled and the slots every pattern captures."""
 
-    def __init__(self, entry: Entry, patterns: list[Any], unless: list[Any]) -> None:
+    def __init__(self, entry: Entry, patterns: list[Compiled], unless: list[Compiled]) -> None:
         self.entry = entry
         self.patterns = patterns
-        # The patterns as RE2 runs them (vocabulary references expanded), for the bank-wide prefilter.
-        self.sources: list[str] = [p.pattern for p in patterns]
         self.unless = unless
         # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
-        self.groups: list[dict[str, int]] = [dict(p.groupindex) for p in patterns]
+        self.groups: list[dict[str, int]] = [dict(p.regex.groupindex) for p in patterns]
         names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
 
-    def matches(
-        self, text: str, pattern_indexes: Iterable[int] | None = None, utf8: Utf8Text | None = None
-    ) -> list[RawMatch]:
-        """Every match of this entry in normalized `text` on word boundaries, exceptions applied (`utf8`:
-        the text's bytes, when the caller has them)."""
+    def matches(self, views: Views, pattern_indexes: Iterable[int] | None = None) -> list[RawMatch]:
+        """Every match of this entry in a draft (its `views`) on word boundaries, exceptions applied; offsets
+        are the normalized draft's, whichever text a pattern ran over."""
         indexes = range(len(self.patterns)) if pattern_indexes is None else pattern_indexes
-        encoded = utf8 if utf8 is not None else Utf8Text(text)
-        data = encoded.data
-        to_chars = encoded.to_chars
         found: list[RawMatch] = []
         for index in indexes:
-            regex = self.patterns[index]
+            compiled = self.patterns[index]
+            view = views[compiled.view]
+            text = view.text
+            to_chars = view.utf8.to_chars
             groupindex = self.groups[index]
-            for spans in all_spans(regex, data):
+            for spans in all_spans(compiled.regex, view.utf8.data):
                 start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 while start < end and text[start] == " ":
                     start += 1
@@ -100,13 +134,17 @@ class CompiledEntry:
                 for name, group in groupindex.items():
                     group_start, group_end = spans[group]
                     if group_start >= 0:
-                        groups[name] = (to_chars(group_start), to_chars(group_end))
+                        groups[name] = view.source_span(to_chars(group_start), to_chars(group_end))
+                start, end = view.source_span(start, end)
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
             exceptions = sorted(
-                (to_chars(spans[0][0]), to_chars(spans[0][1]))
-                for regex in self.unless
-                for spans in all_spans(regex, data)
+                views[compiled.view].source_span(
+                    views[compiled.view].utf8.to_chars(spans[0][0]),
+                    views[compiled.view].utf8.to_chars(spans[0][1]),
+                )
+                for compiled in self.unless
+                for spans in all_spans(compiled.regex, views[compiled.view].utf8.data)
             )
             # A match falls to an exception that starts before it ends and ends after it starts: among the
             # exceptions starting before its end (a bisection), the furthest end decides. Linear in the
@@ -170,15 +208,30 @@ def expand_and_compile(
     label: str,
     path: str,
     problems: list[Problem],
-    compile_expanded: Callable[[str], Any] = compile_pattern,
-) -> Any:
-    """Expand a pattern's vocabulary references and compile it (with `compile_expanded`); None (and a
-    problem) if either fails."""
-    expanded_problems = vocabulary.problems(pattern, source, label, path)
-    if expanded_problems:
-        problems.extend(expanded_problems)
-        return None
-    expanded = vocabulary.expand(pattern)
+    compile_expanded: Callable[[str, str], Any] | None = None,
+) -> Compiled | None:
+    """Compile one pattern with `compile_expanded(regex, view)` (default: on its own); None (and a problem)
+    if it cannot be.
+
+    A pattern is read in the phrase language (or, after `re:`, as raw RE2), both over the canonical view. A
+    pattern the language cannot read but RE2 can, families written {{name}}, is a pattern from before the
+    language: it keeps its meaning, RE2 over the draft's own words."""
+    compiler = phrase_compiler(vocabulary)
+    compile_one = compile_expanded or (lambda regex, view: compile_pattern(regex))
+    try:
+        expanded = compiler.compile(pattern)
+        view = compiler.view_of(pattern)
+    except PhraseError as err:
+        if is_raw(pattern) or not err.re2_sign:
+            problems.append(Problem(source, label, path, str(err.args[0])))
+            return None
+        # RE2 from before the language, over the draft's own words.
+        expanded_problems = vocabulary.problems(pattern, source, label, path)
+        if expanded_problems:
+            problems.extend(expanded_problems)
+            return None
+        view = SURFACE
+        expanded = vocabulary.expand(pattern)
     if len(expanded) > MAX_EXPANDED_CHARS:
         problems.append(
             Problem(
@@ -191,7 +244,7 @@ def expand_and_compile(
         )
         return None
     try:
-        regex = compile_expanded(expanded)
+        regex = compile_one(expanded, view)
     except re2.error as err:
         problems.append(
             Problem(
@@ -214,7 +267,18 @@ def expand_and_compile(
             )
         )
         return None
-    return regex
+    return Compiled(regex, view)
+
+
+_COMPILERS: weakref.WeakKeyDictionary[Vocabulary, Compiler] = weakref.WeakKeyDictionary()
+
+
+def phrase_compiler(vocabulary: Vocabulary) -> Compiler:
+    """The phrase compiler of one vocabulary, made once (it caches each family's compiled form)."""
+    compiler = _COMPILERS.get(vocabulary)
+    if compiler is None:
+        compiler = _COMPILERS[vocabulary] = Compiler(vocabulary.by_name)
+    return compiler
 
 
 def compile_entry(
@@ -225,7 +289,9 @@ def compile_entry(
     problems: list[Problem] = []
     words = vocabulary if vocabulary is not None else Vocabulary()
 
-    def compiled(field: str, patterns: tuple[str, ...], compile_expanded: Callable[[str], Any]) -> list[Any]:
+    def compiled(
+        field: str, patterns: tuple[str, ...], compile_expanded: Callable[[str, str], Any] | None
+    ) -> list[Compiled]:
         out = []
         for i, pattern in enumerate(patterns):
             regex = expand_and_compile(
@@ -235,8 +301,8 @@ def compile_entry(
                 out.append(regex)
         return out
 
-    patterns = compiled("patterns", entry.patterns, pool.compile if pool is not None else compile_pattern)
-    unless = compiled("unless", entry.unless, compile_pattern)
+    patterns = compiled("patterns", entry.patterns, pool.compile if pool is not None else None)
+    unless = compiled("unless", entry.unless, None)
     if problems:
         return None, problems
     result = CompiledEntry(entry, patterns, unless)
@@ -247,8 +313,8 @@ def compile_entry(
                 entry.source,
                 entry.id,
                 "when.customer_tried",
-                f"slot {tried_slot!r} is not captured by every pattern; add (?P<{tried_slot}>...) "
-                "around the action the draft asks for in each pattern",
+                f"slot {tried_slot!r} is not captured by every pattern; add <{tried_slot}> (or "
+                f"<{tried_slot}: words>) for the action the draft asks for in each pattern",
             )
         )
     for i, rewrite in enumerate(entry.rewrites):
@@ -270,8 +336,8 @@ def compile_entry(
                     entry.source,
                     entry.id,
                     f"rewrites[{i}].text",
-                    f"slot {{{slot}}} is not captured by every pattern; add a named group "
-                    f"(?P<{slot}>...) to each pattern, or remove the slot",
+                    f"slot {{{slot}}} is not captured by every pattern; add <{slot}> (the rest of the "
+                    f"clause) or <{slot}: words> to each pattern, or remove the slot",
                 )
             )
     return (None if problems else result), problems
@@ -280,13 +346,25 @@ def compile_entry(
 class CompiledTopic:
     """A topic with its cue patterns compiled."""
 
-    def __init__(self, topic: Topic, cues: list[Any]) -> None:
+    def __init__(self, topic: Topic, cues: list[Compiled]) -> None:
         self.topic = topic
         self.cues = cues
 
     def fits(self, message: str) -> bool:
         """Whether the customer's message is about this topic (the fallback topic fits any message)."""
-        return not self.cues or any(cue.search(message) for cue in self.cues)
+        if not self.cues:
+            return True
+        canonical = None
+        for cue in self.cues:
+            if cue.view != SURFACE:
+                canonical = (
+                    canonical if canonical is not None else CanonicalText(normalize(message).text).text
+                )
+                if cue.regex.search(canonical):
+                    return True
+            elif cue.regex.search(message):
+                return True
+        return False
 
 
 def compile_topic(
@@ -299,115 +377,135 @@ def compile_topic(
         expand_and_compile(cue, words, topic.source, topic.topic, f"cues[{i}]", problems)
         for i, cue in enumerate(topic.cues)
     ]
-    return (None if problems else CompiledTopic(topic, cues)), problems
+    return (None if problems else CompiledTopic(topic, [c for c in cues if c is not None])), problems
 
 
 class PatternPool:
     """Compiles each phrase pattern of a bank once, straight into the FilteredRE2 the matcher prefilters
     with (a filter compiles every pattern it takes; the entry then matches with that same program, where
-    compiling it on its own as well would double the bank's build time)."""
+    compiling it on its own as well would double the bank's build time). Each view has its own filters."""
 
     def __init__(self) -> None:
-        self.filters: list[Any] = []
-        # Where each regex handed out sits: (filter, index in it). Keyed by the regex itself (RE2's regexes
-        # hash by identity), which also keeps it alive while the pool lives.
-        self.positions: dict[Any, tuple[int, int]] = {}
-        self._size = _FILTER_CHUNK
+        self.filters: dict[str, list[Any]] = {view: [] for view in VIEWS}
+        # Where each regex handed out sits: (view, filter, index in it). Keyed by the regex itself (RE2's
+        # regexes hash by identity), which also keeps it alive while the pool lives.
+        self.positions: dict[Any, tuple[str, int, int]] = {}
+        self._size = {view: _FILTER_CHUNK for view in VIEWS}
 
-    def compile(self, expanded: str) -> Any:
-        """Compile one expanded pattern into the current filter; raises re2.error with RE2's reason."""
-        if self._size >= _FILTER_CHUNK:
-            self.filters.append(re2.Filter())
-            self._size = 0
-        regex_filter = self.filters[-1]
+    def compile(self, expanded: str, view: str) -> Any:
+        """Compile one expanded pattern into the current filter of its view; raises re2.error with RE2's
+        reason."""
+        filters = self.filters[view]
+        if self._size[view] >= _FILTER_CHUNK:
+            filters.append(re2.Filter())
+            self._size[view] = 0
+        regex_filter = filters[-1]
         try:
             index = regex_filter.Add(expanded, _options(_PATTERN_MEM))
         except re2.error:
             compile_pattern(expanded)  # raises with RE2's reason for refusing it
             raise
-        self._size += 1
+        self._size[view] += 1
         regex = regex_filter.re(index)
-        self.positions[regex] = (len(self.filters) - 1, index)
+        self.positions[regex] = (view, len(filters) - 1, index)
         return regex
 
 
-class Matcher:
-    """Finds every entry's matches in one text; cost stays flat as the bank grows.
+Owner = tuple[int, int]
 
-    RE2's FilteredRE2 extracts the literal atoms each pattern needs and finds them all in one pass, so only
-    the entries whose atoms occur in the draft run their patterns; a pattern without atoms always runs.
+
+class Matcher:
+    """Finds every entry's matches in one draft; cost stays flat as the bank grows.
+
+    RE2's FilteredRE2 extracts the literal atoms each pattern needs and finds them all in one pass over each
+    view, so only the entries whose atoms occur in the draft run their patterns; a pattern without atoms
+    always runs.
     """
 
     def __init__(self, entries: list[CompiledEntry], pool: PatternPool | None = None) -> None:
         self._entries = entries
-        # Each filter, with the (entry, pattern) each of its patterns belongs to (None: a pattern of the pool
-        # that no entry here owns).
-        self._filters: list[tuple[list[tuple[int, int] | None], Any]] = []
+        # Each view's filters, with the (entry, pattern) each of its patterns belongs to (None: a pattern of
+        # the pool that no entry here owns).
+        self._filters: dict[str, list[tuple[list[Owner | None], Any]]] = {view: [] for view in VIEWS}
         self._pooled = pool is not None and self._use_pool(pool)
         if self._pooled:
             return
-        self._owners = [
-            (entry_index, pattern_index)
-            for entry_index, compiled in enumerate(entries)
-            for pattern_index in range(len(compiled.patterns))
-        ]
-        patterns = [p for compiled in entries for p in compiled.sources]
-        for offset in range(0, len(patterns), _FILTER_CHUNK):
-            self._add_filters(patterns, offset, min(offset + _FILTER_CHUNK, len(patterns)))
+        for view in VIEWS:
+            owners = [
+                (entry_index, pattern_index)
+                for entry_index, compiled in enumerate(entries)
+                for pattern_index, pattern in enumerate(compiled.patterns)
+                if pattern.view == view
+            ]
+            for offset in range(0, len(owners), _FILTER_CHUNK):
+                self._add_filters(view, owners[offset : offset + _FILTER_CHUNK])
 
     def _use_pool(self, pool: PatternPool) -> bool:
         """Prefilter with the pool's filters, whose patterns are the entries' own; False (nothing changed)
         if an entry's pattern is not in it or RE2 cannot compile a filter."""
-        owners: dict[tuple[int, int], tuple[int, int]] = {}
+        owners: dict[tuple[str, int, int], Owner] = {}
         for entry_index, compiled in enumerate(self._entries):
-            for pattern_index, regex in enumerate(compiled.patterns):
-                position = pool.positions.get(regex)
+            for pattern_index, pattern in enumerate(compiled.patterns):
+                position = pool.positions.get(pattern.regex)
                 if position is None:
                     return False
                 owners[position] = (entry_index, pattern_index)
         try:
-            for regex_filter in pool.filters:
-                regex_filter.Compile()
+            for filters in pool.filters.values():
+                for regex_filter in filters:
+                    regex_filter.Compile()
         except re2.error:
             return False
         # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.
-        self._filters = [
-            ([owners.get((f, i)) for i in range(len(regex_filter._patterns))], regex_filter)
-            for f, regex_filter in enumerate(pool.filters)
-        ]
+        for view, filters in pool.filters.items():
+            self._filters[view] = [
+                ([owners.get((view, f, i)) for i in range(len(regex_filter._patterns))], regex_filter)
+                for f, regex_filter in enumerate(filters)
+            ]
         return True
 
-    def _add_filters(self, patterns: list[str], start: int, stop: int) -> None:
-        """Build a filter over patterns[start:stop], halving the range if RE2 runs out of room."""
+    def _add_filters(self, view: str, owners: list[Owner]) -> None:
+        """Build a filter over the owners' patterns, halving the list if RE2 runs out of room."""
+        if not owners:
+            return
         regex_filter = re2.Filter()
-        for pattern in patterns[start:stop]:
-            regex_filter.Add(pattern, _options(_PATTERN_MEM))
+        for entry_index, pattern_index in owners:
+            regex_filter.Add(
+                self._entries[entry_index].patterns[pattern_index].regex.pattern, _options(_PATTERN_MEM)
+            )
         try:
             regex_filter.Compile()
         except re2.error as err:
-            if stop - start == 1:
-                entry_index, pattern_index = self._owners[start]
+            if len(owners) == 1:
+                entry_index, pattern_index = owners[0]
                 entry = self._entries[entry_index].entry
                 reason = f"RE2's prefilter cannot take this pattern ({_reason(err)}); shorten it or split it"
                 raise BankError(
                     [Problem(entry.source, entry.id, f"patterns[{pattern_index}]", reason)]
                 ) from err
-            middle = (start + stop) // 2
-            self._add_filters(patterns, start, middle)
-            self._add_filters(patterns, middle, stop)
+            middle = len(owners) // 2
+            self._add_filters(view, owners[:middle])
+            self._add_filters(view, owners[middle:])
             return
-        self._filters.append((list(self._owners[start:stop]), regex_filter))
+        self._filters[view].append((list(owners), regex_filter))
 
-    def find(self, text: str, utf8: Utf8Text | None = None) -> list[RawMatch]:
-        """All matches of all entries in normalized `text` (`utf8`: its bytes, when the caller has them)."""
-        encoded = utf8 if utf8 is not None else Utf8Text(text)
+    def views_used(self) -> tuple[str, ...]:
+        """The views some pattern runs over (a draft need not make the others)."""
+        return tuple(view for view in VIEWS if self._filters[view])
+
+    def find(self, views: Views) -> list[RawMatch]:
+        """All matches of all entries in a draft's views; offsets are the normalized draft's."""
         hits: dict[int, list[int]] = {}
-        for owners, regex_filter in self._filters:
-            for index in regex_filter.Match(encoded.data, True) or ():
-                owner = owners[index]
-                if owner is not None:
-                    hits.setdefault(owner[0], []).append(owner[1])
+        for view, filters in self._filters.items():
+            if not filters:
+                continue
+            data = views[view].utf8.data
+            for owners, regex_filter in filters:
+                for index in regex_filter.Match(data, True) or ():
+                    owner = owners[index]
+                    if owner is not None:
+                        hits.setdefault(owner[0], []).append(owner[1])
         found: list[RawMatch] = []
         for entry_index in sorted(hits):
-            found.extend(self._entries[entry_index].matches(text, hits[entry_index], encoded))
+            found.extend(self._entries[entry_index].matches(views, hits[entry_index]))
         return found

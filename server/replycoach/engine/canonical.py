@@ -1,0 +1,271 @@
+"""The canonical view of a draft: the text the phrase language matches, with a map back to the draft.
+
+Drafts say one thing many ways on the surface: "can't", "cannot", "can not" and a hurried "cant"; "we're" and
+"we are"; "won't" and "will not". The canonical text writes each of those one way (the words split, "not" its
+own word), so a rule written once, "we can not", holds for all of them. Only these spellings change: every
+other character is the normalized draft's own (straight quotes, single spaces), so offsets map back exactly
+and a flag or a rewrite's slot is always the draft's own characters.
+
+The same rules canonicalize a pattern's literal words (`canonical_words`), so a lead who writes "can't" in a
+rule means what the draft means by it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import re2
+
+from replycoach.engine.text import Utf8Text
+
+# Auxiliaries that take a contracted "not" ("don't", "isn't") or drop its apostrophe in haste ("dont").
+_NOT_AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might|dare|ought"
+# Subjects that take a contracted verb written without its apostrophe ("youre", "theyll"): only the
+# spellings that are not English words of their own ("were", "well", "ill", "its" are left alone).
+_BARE_SUBJECT_VERBS = {
+    "im": ("I", "am"),
+    "youre": ("you", "are"),
+    "theyre": ("they", "are"),
+    "youll": ("you", "will"),
+    "theyll": ("they", "will"),
+    "youve": ("you", "have"),
+    "weve": ("we", "have"),
+    "theyve": ("they", "have"),
+    "ive": ("I", "have"),
+    "thats": ("that", "is"),
+    "whats": ("what", "is"),
+    "theres": ("there", "is"),
+}
+_CLITIC_WORDS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would"}
+# Words whose "'s" is "is" (or "has", before a past participle): "it's", "that's"; any other "'s" is a
+# possessive ("Acme's") and stays.
+_IS_WORDS = "it|that|there|here|what|who|where|how|this|he|she|everything|nothing|something|someone"
+_HAS_NEXT = re.compile(r" (?:been|got|gotten|had|taken|made|done|come|gone|become)\b", re.IGNORECASE)
+
+_CONTRACTION = re.compile(
+    r"\b(?:"
+    r"(?P<cannot>can(?:not|'t|t))"
+    r"|(?P<wont>won'?t)"
+    r"|(?P<shant>shan't)"
+    r"|(?P<aint>ain't)"
+    rf"|(?P<aux>{_NOT_AUXILIARIES})(?:n't|nt)"
+    rf"|(?P<is_word>{_IS_WORDS})'s"
+    r"|(?P<lets>let)'s"
+    r"|(?P<host>[A-Za-z]+)'(?P<clitic>re|ll|ve|m|d)"
+    rf"|(?P<bare>{'|'.join(_BARE_SUBJECT_VERBS)})"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def _re2_options() -> Any:
+    options = re2.Options()
+    options.case_sensitive = False
+    return options
+
+
+_CANDIDATE = re2.compile(_CONTRACTION.pattern, _re2_options())
+
+
+def _same_case(word: str, like: str) -> str:
+    """`word` written in the case of `like` (all capitals, capitalised or as it is)."""
+    if len(like) > 1 and like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _expansion(match: re.Match[str], text: str) -> str:
+    """The canonical words for one contraction found in `text`."""
+    whole = match.group()
+    kind = match.lastgroup
+    if kind == "cannot":
+        return _same_case("can", whole) + " not"
+    if kind == "wont":
+        return _same_case("will", whole) + " not"
+    if kind == "shant":
+        return _same_case("shall", whole) + " not"
+    if kind == "aint":
+        return _same_case("is", whole) + " not"
+    if kind == "aux":
+        return match.group("aux") + " not"
+    if kind == "is_word":
+        verb = "has" if _HAS_NEXT.match(text, match.end()) else "is"
+        return f"{match.group('is_word')} {verb}"
+    if kind == "lets":
+        return match.group("lets") + " us"
+    if kind == "bare":
+        subject, verb = _BARE_SUBJECT_VERBS[whole.lower()]
+        return f"{subject if subject == 'I' else _same_case(subject, whole)} {verb}"
+    host = match.group("host")
+    clitic = match.group("clitic").lower()
+    if host.lower() in ("i", "you", "we", "they", "he", "she", "it", "who", "that", "there", "what"):
+        return f"{host} {_CLITIC_WORDS[clitic]}"
+    return whole  # "O'Reilly", "rock'n'roll": not a contraction
+
+
+_CLAUSE_END = ".,;:!?\n"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One place where an edited text differs from its source: [start, end) of the edited text stands for
+    [source_start, source_end) of the source (start == end: the source's words there were dropped)."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+
+
+class EditedText:
+    """A text made from a source by replacing some spans, with a map from its offsets to the source's."""
+
+    def __init__(self, source: str, replacements: Iterable[tuple[int, int, str]]) -> None:
+        self.source = source
+        pieces: list[str] = []
+        edits: list[Edit] = []
+        last = 0
+        length = 0
+        for start, end, words in replacements:
+            pieces.append(source[last:start])
+            length += start - last
+            pieces.append(words)
+            edits.append(Edit(length, length + len(words), start, end))
+            length += len(words)
+            last = end
+        pieces.append(source[last:])
+        self.text = "".join(pieces) if edits else source
+        self.edits: tuple[Edit, ...] = tuple(edits)
+        self._starts = [edit.start for edit in edits]
+
+    def to_source(self, index: int, *, end: bool = False) -> int:
+        """The source's offset for offset `index`. Inside a replaced span, a start maps to the span's start
+        and an `end` to its end: a match of "can" in "can not" written "can't" is the whole "can't". Where
+        words were dropped, an end stays before them and a start comes after them."""
+        before = bisect.bisect_right(self._starts, index) - 1
+        if before < 0:
+            return index
+        edit = self.edits[before]
+        if edit.start == edit.end == index:
+            if end and (index == len(self.text) or self.text[index] in _CLAUSE_END):
+                return edit.source_end  # words dropped at a clause's end go with what precedes them
+            return edit.source_start if end else edit.source_end
+        if index >= edit.end:
+            return index - edit.end + edit.source_end
+        if index == edit.start:
+            return edit.source_start
+        return edit.source_end if end else edit.source_start
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """A span of this text as the source's span."""
+        return self.to_source(start), self.to_source(end, end=True)
+
+
+class CanonicalText(EditedText):
+    """A normalized draft's canonical text: contractions written as their words."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source, _contractions(source))
+
+
+def _contractions(source: str) -> Iterator[tuple[int, int, str]]:
+    # RE2 finds the few candidates in one pass over the bytes (several times faster than Python's re, which
+    # tries every alternative at every position); Python's re then reads each one.
+    for start, _ in _byte_spans(_CANDIDATE, source):
+        match = _CONTRACTION.match(source, start)
+        if match is None:
+            continue
+        words = _expansion(match, source)
+        if words != match.group():
+            yield match.start(), match.end(), words
+
+
+def _byte_spans(regex: Any, text: str) -> Iterator[tuple[int, int]]:
+    """The spans (in code points) of each match of an RE2 regex in `text`, searched as UTF-8 bytes."""
+    data = text.encode("utf-8")
+    if len(data) == len(text):
+        for match in regex.finditer(data):
+            yield match.span()
+        return
+    utf8 = Utf8Text(text)
+    for match in regex.finditer(data):
+        yield utf8.to_chars(match.start()), utf8.to_chars(match.end())
+
+
+class CoreText(EditedText):
+    """The canonical text without the words a rule steps over (the bank's skippable words and short
+    parentheticals), found by `skip` (an RE2 regex over the canonical text): "we currently can not, sadly,
+    refund" reads "we can not refund", so one rule covers every such way of saying it."""
+
+    def __init__(self, canonical: CanonicalText, skip: Any) -> None:
+        self.canonical = canonical
+        super().__init__(canonical.text, _skipped(canonical.text, skip))
+
+    def to_normalized(self, index: int, *, end: bool = False) -> int:
+        """The normalized draft's offset for an offset of the core text."""
+        return self.canonical.to_source(self.to_source(index, end=end), end=end)
+
+
+def _skipped(text: str, skip: Any) -> Iterator[tuple[int, int, str]]:
+    for start, end in _byte_spans(skip, text):
+        if end > start:
+            yield start, end, ""
+
+
+def canonical_words(text: str) -> str:
+    """A phrase's words as the canonical text writes them ("can't help" -> "can not help")."""
+    return CanonicalText(text).text
+
+
+# A word of the canonical view: letters, digits and the characters inside words ("e-mail", "24/7", "Acme's").
+_TOKEN = re.compile(r"[\w@#$][\w'&/.:+-]*[\w]|[\w@#$]|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of the canonical view: its text, lemma and where it is in the canonical text and the
+    normalized draft."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+
+
+class CanonicalView:
+    """The canonical text with its tokens and their lemmas, as `bank explain` shows it (the matcher needs the
+    text alone, so tokens and lemmas are made only when asked)."""
+
+    def __init__(self, normalized: str) -> None:
+        self.canonical = CanonicalText(normalized)
+
+    @property
+    def text(self) -> str:
+        """The canonical text."""
+        return self.canonical.text
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token, with its lemma (lemminflect) and its offsets."""
+        return tuple(self._tokens())
+
+    def _tokens(self) -> Iterator[Token]:
+        from lemminflect import getLemma  # only explain asks for lemmas
+
+        for match in _TOKEN.finditer(self.text):
+            word = match.group()
+            source_start, source_end = self.canonical.span_to_source(match.start(), match.end())
+            lemma = word.lower()
+            if word[0].isalpha():
+                lemmas = getLemma(word.lower(), upos="VERB") or getLemma(word.lower(), upos="NOUN")
+                lemma = lemmas[0] if lemmas else lemma
+            yield Token(word, lemma, match.start(), match.end(), source_start, source_end)

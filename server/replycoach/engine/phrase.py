@@ -1,0 +1,508 @@
+"""The phrase language: bank patterns written in words, compiled to RE2 over the draft's canonical text.
+
+A pattern is a sequence of parts separated by spaces:
+
+    word            the word itself, in any case; contractions are the canonical words ("can't" is "can not")
+    ~word           any form of the word ("~refund": refund, refunds, refunded, refunding)
+    {family}        any phrase of a vocabulary family; {family:base} narrows its verbs to one form
+    [words]         optional words; [a | b] one of them or neither
+    (a | b)         one of the alternatives
+    ...             a short gap: up to four words, inside one clause
+    <slot>          the rest of the clause (one to fifteen words), captured for the rewrite's {slot}
+    <slot?>         the same, possibly empty
+    <slot: parts>   the parts, captured as {slot}; `...` closing a slot takes the rest of the clause too
+    , . ! ? : ;     that punctuation
+
+Patterns run over the core view of the draft: the canonical text without the words a rule steps over, the
+phrases of the `skippable` family ("we currently can not" reads "we can not") and a parenthetical of them
+between commas, or of a few words in brackets ("we can not, unfortunately, refund" reads "we can not refund").
+A pattern that names a skippable word itself ("simply click") runs over the canonical text with every word.
+
+A pattern starting with `re:` is raw RE2 over the canonical text, the escape hatch for what the language
+cannot say. Compiled patterns are plain RE2: matching stays linear in the draft.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
+from replycoach.bank.vocabulary import REFERENCE, SKIPPABLE, VERB_FORMS, Family, noun_forms, verb_forms
+from replycoach.engine.canonical import canonical_words
+
+RAW_PREFIX = "re:"
+GAP_WORDS = 4
+SLOT_WORDS = 15
+PARENTHETICAL_WORDS = 4
+
+# One word of the draft inside a gap or a slot: it may open with a quote, and ends on a letter or digit.
+WORD = r"['\"]?[\w$#@](?:[\w'&/.:+-]*\w)?['\"]?"
+# A word of a parenthetical in brackets, which the core view drops.
+_ASIDE_WORD = r"[^\s,.!?;:()]+"
+_PUNCTUATION = ',.!:;"'
+# What only RE2 writes: a group's flags, a backslash, a negated class, {{family}}, repetition, a `?` that
+# makes what stands before it optional.
+_RE2_SIGNS = re.compile(r"\(\?|\\|\[\^|\{\{|[*+]|\{\d|\?")
+_WORD_CHARS = re.compile(r"[\w'&/.$%#@+-]+")
+# Symbols written as they are (an emoji, a currency sign): anything but spaces and the language's own marks.
+_SYMBOLS = re.compile(r"[^\s\w\[\](){}<>|~\\*+^$?]+")
+_WORD_RUNS = re.compile(r"[A-Za-z'][A-Za-z'-]*")
+_SLOTS = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*\?>")
+_SLOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+_FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class PhraseError(ValueError):
+    """A pattern the language cannot read: what is wrong, where (column, counted from 1) and what to write."""
+
+    def __init__(self, message: str, column: int | None = None, *, re2_sign: bool = False) -> None:
+        super().__init__(message if column is None else f"{message} (at column {column})")
+        self.column = column
+        # The pattern holds what only RE2 writes: it is RE2 from before the language, not a phrase.
+        self.re2_sign = re2_sign
+
+
+# The parsed pattern: a tree of parts.
+@dataclass(frozen=True)
+class Word:
+    text: str
+    inflected: bool = False
+
+
+@dataclass(frozen=True)
+class FamilyRef:
+    name: str
+    form: str
+    column: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    options: tuple[tuple[Part, ...], ...]
+    optional: bool
+
+
+@dataclass(frozen=True)
+class Gap:
+    pass
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    parts: tuple[Part, ...] | None  # None: the rest of the clause
+    may_be_empty: bool = False
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    text: str
+
+
+Part = Word | FamilyRef | Choice | Gap | Slot | Punctuation
+
+
+def is_raw(pattern: str) -> bool:
+    """Whether the pattern is raw RE2 (the escape hatch)."""
+    return pattern.startswith(RAW_PREFIX)
+
+
+class _Reader:
+    """Reads one pattern into parts, with errors that say what to write instead."""
+
+    def __init__(self, pattern: str) -> None:
+        self.text = pattern
+        self.pos = 0
+
+    def error(self, message: str, at: int | None = None) -> PhraseError:
+        return PhraseError(message, (self.pos if at is None else at) + 1)
+
+    def skip_spaces(self) -> None:
+        while self.pos < len(self.text) and self.text[self.pos].isspace():
+            self.pos += 1
+
+    def sequence(self, closers: str) -> tuple[tuple[Part, ...], ...]:
+        """Alternatives of parts up to one of `closers` (or the end, when `closers` is empty)."""
+        options: list[tuple[Part, ...]] = []
+        current: list[Part] = []
+        while True:
+            self.skip_spaces()
+            if self.pos >= len(self.text):
+                break
+            char = self.text[self.pos]
+            if char in closers:
+                break
+            if char == "|":
+                if not current:
+                    raise self.error("`|` needs words on both sides")
+                options.append(tuple(current))
+                current = []
+                self.pos += 1
+                continue
+            current.append(self.part())
+        if not current:
+            raise self.error("`|` needs words on both sides" if options else "nothing to match here")
+        options.append(tuple(current))
+        return tuple(options)
+
+    def part(self) -> Part:
+        text, start = self.text, self.pos
+        char = text[start]
+        if text.startswith("...", start):
+            self.pos += 3
+            return Gap()
+        if char in "[(":
+            closer = "]" if char == "[" else ")"
+            self.pos += 1
+            options = self.sequence(closer)
+            if self.pos >= len(text) or text[self.pos] != closer:
+                raise self.error(f"`{char}` is never closed: add `{closer}` after the words it holds", start)
+            self.pos += 1
+            return Choice(options, optional=char == "[")
+        if char == "{":
+            return self.family(start)
+        if char == "<":
+            return self.slot(start)
+        if char in "]})>":
+            raise self.error(f"`{char}` closes nothing: remove it or add its opening bracket")
+        if char in _PUNCTUATION:
+            self.pos += 1
+            return Punctuation(char)
+        inflected = char == "~"
+        if inflected:
+            self.pos += 1
+        found = _WORD_CHARS.match(text, self.pos) or _SYMBOLS.match(text, self.pos)
+        if not found:
+            hint = (
+                "; for RE2, start the pattern with `re:`"
+                if char in "\\*+^$"
+                else "; the language has words, ~word, {family}, [optional], (a | b), ..., <slot>"
+            )
+            raise self.error(f"`{char}` is not part of the phrase language{hint}")
+        self.pos = found.end()
+        word = found.group()
+        if word.endswith(".") and word != "." and not inflected:
+            # "refund." is the word and a full stop.
+            self.pos -= 1
+            word = word[:-1]
+        return Word(word, inflected)
+
+    def family(self, start: int) -> FamilyRef:
+        end = self.text.find("}", start)
+        if end < 0:
+            raise self.error("`{` is never closed: write the family as {name}", start)
+        inside = self.text[start + 1 : end]
+        if inside.startswith("{"):
+            raise self.error("{{name}} is the old RE2 form; in the phrase language a family is {name}", start)
+        name, _, form = (piece.strip() for piece in inside.partition(":"))
+        if not _FAMILY_NAME.match(name):
+            raise self.error(
+                f"{{{inside}}} is not a family name: names are lower-case words and hyphens", start
+            )
+        form = form or "all"
+        if form not in VERB_FORMS:
+            raise self.error(
+                f"{{{inside}}}: unknown form {form!r}; use one of: {', '.join(VERB_FORMS)}", start
+            )
+        self.pos = end + 1
+        return FamilyRef(name, form, start + 1)
+
+    def slot(self, start: int) -> Slot:
+        self.pos = start + 1
+        colon = self.text.find(":", self.pos)
+        close = self.text.find(">", self.pos)
+        if close < 0:
+            raise self.error("`<` is never closed: write a slot as <name> or <name: words>", start)
+        if 0 <= colon < close:
+            name = self.text[self.pos : colon].strip()
+            self.pos = colon + 1
+            options = self.sequence(">")
+            parts: tuple[Part, ...] = (Choice(options, optional=False),) if len(options) > 1 else options[0]
+            self.pos += 1  # the `>`, which `sequence` stopped at
+            empty = False
+        else:
+            name = self.text[self.pos : close].strip()
+            empty = name.endswith("?")
+            name = name.rstrip("?").strip()
+            parts = None
+            self.pos = close + 1
+        if not _SLOT_NAME.match(name):
+            raise self.error(f"<{name}> is not a slot name: use letters, digits and _ (like <action>)", start)
+        return Slot(name, parts, empty)
+
+
+@lru_cache(maxsize=8192)
+def parse(pattern: str) -> tuple[tuple[Part, ...], ...]:
+    """A pattern's alternatives, each a sequence of parts; raises PhraseError."""
+    if not pattern.strip():
+        raise PhraseError("is empty: write the words to match")
+    sign = _RE2_SIGNS.search(_SLOTS.sub("", pattern))
+    if sign:
+        raise PhraseError(
+            f"`{sign.group()}` is RE2, not the phrase language: write the words (see the bank README's "
+            "Phrase language), or start the pattern with `re:` to keep it as raw RE2",
+            pattern.find(sign.group()) + 1,
+            re2_sign=True,
+        )
+    reader = _Reader(pattern)
+    options = reader.sequence("")
+    if reader.pos < len(pattern):
+        raise reader.error(f"`{pattern[reader.pos]}` closes nothing: remove it or add its opening bracket")
+    return options
+
+
+@lru_cache(maxsize=4096)
+def word_forms(word: str) -> tuple[str, ...]:
+    """Every form of a word: as a verb, a noun and an adjective ("refund" -> refunds, refunded...)."""
+    lower = word.lower()
+    forms = {lower}
+    for upos in ("VERB", "NOUN", "ADJ"):
+        inflections = getAllInflections(lower, upos=upos)
+        if not inflections and upos == "VERB":
+            inflections = getAllInflectionsOOV(lower, upos=upos)
+        for values in inflections.values():
+            forms.update(values)
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def _escape_words(words: str) -> str:
+    return " ".join(re.escape(w) for w in words.split())
+
+
+def _word_end(regex_words: str, last: str) -> str:
+    """A word boundary after words that end in a letter or digit, so "refund" never matches "refunds"."""
+    return regex_words + (r"\b" if last[-1:].isalnum() or last.endswith("_") else "")
+
+
+class Compiler:
+    """Compiles phrase patterns to RE2 with one vocabulary (families compiled once and cached)."""
+
+    def __init__(self, families: Mapping[str, Family]) -> None:
+        self.families = families
+        self._cache: dict[tuple[str, str], str] = {}
+        self._separator = " "
+        self._skippable: tuple[str, ...] = ()
+        if SKIPPABLE in families:
+            family = families[SKIPPABLE]
+            self._skippable = tuple(
+                " ".join(canonical_words(p).lower().split()) for p in (*family.phrases, *family.verbs)
+            )
+
+    def skip_source(self) -> str | None:
+        """RE2 for what the core view drops from the canonical text: runs of skippable words ("currently",
+        "at this time") and a short parenthetical of them between commas or in brackets (None: the
+        vocabulary has no skippable words, and the core view is the canonical text)."""
+        if SKIPPABLE not in self.families:
+            return None
+        words = self._family(SKIPPABLE, "all", ())
+        return rf"(?:,(?: {words})+,| \((?:{_ASIDE_WORD} ?){{1,{PARENTHETICAL_WORDS}}}\)|(?: {words})+)"
+
+    def view_of(self, pattern: str) -> str:
+        """Which canonical text a pattern runs over: `core`, without the skippable words, unless the
+        pattern names one of them itself (then `canonical`, every word kept); raw RE2 runs on `canonical`."""
+        if is_raw(pattern) or not self._skippable:
+            return "canonical"
+        if any(
+            _names(words, phrase) for words in self._literal_words(pattern, ()) for phrase in self._skippable
+        ):
+            return "canonical"
+        return "core"
+
+    def _literal_words(self, pattern: str, chain: tuple[str, ...]) -> list[str]:
+        """The literal words of a pattern and of the families it names, as canonical lower-case text runs."""
+        runs = [" ".join(canonical_words(w).lower() for w in _WORD_RUNS.findall(pattern))]
+        for name in families_used(pattern):
+            family = self.families.get(name)
+            if family is None or name in chain or name == SKIPPABLE:
+                continue
+            for phrase in family.phrases:
+                runs.extend(self._literal_words(phrase, (*chain, name)))
+        return runs
+
+    def compile(self, pattern: str) -> str:
+        """The RE2 source for a pattern (raw RE2 after `re:` as it is); raises PhraseError."""
+        if is_raw(pattern):
+            return self.raw(pattern[len(RAW_PREFIX) :].strip(), ())
+        return self._options(parse(pattern), ())
+
+    def compile_prefixes(self, pattern: str) -> list[list[tuple[str, str]]]:
+        """For `bank explain`'s near misses: each top-level alternative of a phrase pattern as its parts in
+        order, each part as written (`show_part`) with the RE2 of the alternative's parts up to and including
+        it; [] for raw RE2. Raises PhraseError."""
+        if is_raw(pattern):
+            return []
+        return [
+            [
+                (show_part(part), self._sequence(parts[: i + 1], (), leading=False))
+                for i, part in enumerate(parts)
+            ]
+            for parts in parse(pattern)
+        ]
+
+    def raw(self, source: str, chain: tuple[str, ...]) -> str:
+        """Raw RE2 with its {{name}} references replaced by the families' canonical regexes."""
+
+        def family(match: re.Match[str]) -> str:
+            return self._family(match.group(1), match.group(2) or "all", chain)
+
+        return REFERENCE.sub(family, source)
+
+    def _options(self, options: tuple[tuple[Part, ...], ...], chain: tuple[str, ...]) -> str:
+        compiled = [self._sequence(parts, chain, leading=False) for parts in options]
+        return compiled[0] if len(compiled) == 1 else "(?:" + "|".join(compiled) + ")"
+
+    def _sequence(self, parts: tuple[Part, ...], chain: tuple[str, ...], *, leading: bool) -> str:
+        """Parts in order; `leading`: the first part is preceded by the separator too."""
+        out = []
+        for index, part in enumerate(parts):
+            out.append(self._part(part, chain, leading=leading or index > 0))
+        return "".join(out)
+
+    def _part(self, part: Part, chain: tuple[str, ...], *, leading: bool) -> str:
+        sep = self._separator if leading else ""
+        if isinstance(part, Word):
+            if part.inflected:
+                forms = word_forms(canonical_words(part.text))
+                return sep + _word_end("(?:" + "|".join(_escape_words(f) for f in forms) + ")", "a")
+            words = canonical_words(part.text).split()
+            return sep + self._separator.join(_word_end(re.escape(w), w) for w in words)
+        if isinstance(part, Punctuation):
+            return (" ?" if leading else "") + re.escape(part.text)
+        if isinstance(part, FamilyRef):
+            return sep + self._family(part.name, part.form, chain, part.column)
+        if isinstance(part, Gap):
+            return f"(?: {WORD}){{0,{GAP_WORDS}}}" if leading else f"(?:{WORD} ?){{0,{GAP_WORDS}}}"
+        if isinstance(part, Choice):
+            inner = "|".join(self._sequence(option, chain, leading=leading) for option in part.options)
+            return f"(?:{inner})" + ("?" if part.optional else "")
+        if part.parts is None:
+            rest = f"{WORD}(?: {WORD}){{0,{SLOT_WORDS - 1}}}"
+            if part.may_be_empty:
+                return f"(?P<{part.name}>(?: {WORD}){{0,{SLOT_WORDS}}})"
+            return f"{sep}(?P<{part.name}>{rest})"
+        parts = part.parts
+        rest = ""
+        if len(parts) > 1 and isinstance(parts[-1], Gap):
+            # `...` closing a slot: the rest of the clause is part of it.
+            parts, rest = parts[:-1], f"(?: {WORD}){{0,{SLOT_WORDS - 1}}}"
+        return f"{sep}(?P<{part.name}>{self._sequence(parts, chain, leading=False)}{rest})"
+
+    def _family(self, name: str, form: str, chain: tuple[str, ...], column: int | None = None) -> str:
+        family = self.families.get(name)
+        if family is None:
+            raise PhraseError(unknown_family_message(name, self.families), column)
+        if name in chain:
+            raise PhraseError(f"family {name!r} contains itself ({' -> '.join((*chain, name))})", column)
+        key = (name, form)
+        if key not in self._cache:
+            inner = (*chain, name)
+            alternatives: set[str] = set()
+            for phrase in family.phrases:
+                try:
+                    alternatives.add(self._options(parse(phrase), inner))
+                except PhraseError as err:
+                    raise PhraseError(f"family {name!r}, phrase {phrase!r}: {err}", column) from None
+            for verb in family.verbs:
+                alternatives.update(
+                    _word_end(_escape_words(canonical_words(f)), f) for f in verb_forms(verb, form)
+                )
+            for noun in family.nouns:
+                alternatives.update(_word_end(_escape_words(canonical_words(f)), f) for f in noun_forms(noun))
+            alternatives.update(self.raw(canonical_regex(fragment), inner) for fragment in family.patterns)
+            ordered = sorted(alternatives, key=lambda a: (-len(a), a))
+            self._cache[key] = "(?:" + "|".join(ordered) + ")"
+        return self._cache[key]
+
+
+def show_part(part: Part) -> str:
+    """A parsed part written back in the phrase language ("{remedy:base}", "[an | any]", "<action: ...>")."""
+    if isinstance(part, Word):
+        return ("~" if part.inflected else "") + part.text
+    if isinstance(part, FamilyRef):
+        return f"{{{part.name}}}" if part.form == "all" else f"{{{part.name}:{part.form}}}"
+    if isinstance(part, Choice):
+        inner = " | ".join(" ".join(show_part(p) for p in option) for option in part.options)
+        return f"[{inner}]" if part.optional else f"({inner})"
+    if isinstance(part, Gap):
+        return "..."
+    if isinstance(part, Punctuation):
+        return part.text
+    if part.parts is None:
+        return f"<{part.name}{'?' if part.may_be_empty else ''}>"
+    parts = part.parts
+    if len(parts) == 1 and isinstance(parts[0], Choice) and not parts[0].optional:
+        # <slot: a | b> is read as one choice of its alternatives.
+        inner = " | ".join(" ".join(show_part(p) for p in option) for option in parts[0].options)
+    else:
+        inner = " ".join(show_part(p) for p in parts)
+    return f"<{part.name}: {inner}>"
+
+
+# Contracted spellings inside RE2 written for the draft's own text, as the canonical text spells them: a
+# family's RE2 fragments from before the phrase language keep matching when a phrase pattern uses them.
+_REGEX_CONTRACTIONS = (
+    (re.compile(r"\bcan(?:'t|not)\b"), "can not"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\b(let)'s\b", re.IGNORECASE), r"\1 us"),
+    (re.compile(r"\b(it|that|there|here|what|who)'s\b", re.IGNORECASE), r"\1 is"),
+)
+
+
+def canonical_regex(source: str) -> str:
+    """RE2 written for the draft's own spellings, rewritten for the canonical text ("can't" -> "can not")."""
+    for contraction, canonical in _REGEX_CONTRACTIONS:
+        source = contraction.sub(canonical, source)
+    return source
+
+
+def unknown_family_message(name: str, families: Mapping[str, Family]) -> str:
+    """Says a family is not defined, naming the few closest ones."""
+    close = difflib.get_close_matches(name, list(families), n=4, cutoff=0.5)
+    if close:
+        return (
+            f"{{{name}}} is not a family of the vocabulary; did you mean "
+            + ", ".join(f"{{{c}}}" for c in close)
+            + "?"
+        )
+    return f"{{{name}}} is not a family of the vocabulary; add it to the vocabulary or fix the name"
+
+
+def _names(words: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `words` as whole words."""
+    return f" {phrase} " in f" {words} "
+
+
+def families_used(pattern: str) -> list[str]:
+    """The families a phrase pattern names directly (none for raw RE2 or a pattern that does not parse)."""
+    if is_raw(pattern):
+        return []
+    try:
+        options = parse(pattern)
+    except PhraseError:
+        return []
+    names: list[str] = []
+
+    def walk(parts: tuple[Part, ...]) -> None:
+        for part in parts:
+            if isinstance(part, FamilyRef):
+                names.append(part.name)
+            elif isinstance(part, Choice):
+                for option in part.options:
+                    walk(option)
+            elif isinstance(part, Slot) and part.parts is not None:
+                walk(part.parts)
+
+    for option in options:
+        walk(option)
+    return names

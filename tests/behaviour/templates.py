@@ -1,0 +1,644 @@
+"""Sentences from templates, CheckList style: hundreds of clear-cut cold sentences per category, and near-miss
+controls that must stay quiet.
+
+Plain Python with no test framework, so that tests/behaviour/test_behaviour.py and bench/robustness.py both
+use it. Everything is deterministic: a template's slots are either crossed in full or, for the variety slots
+(verbs, objects, facts), taken in turn by a running counter, never drawn at random.
+
+`items()` returns every item once: an `Item` with the text, the category whose phrasing it exercises, the
+verdict the rubric gives ("warn": a coach would ask for a rewrite whatever the context; "quiet": it must not
+get a warning) and the template family it came from (to tell which family a failure belongs to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import product
+from typing import NamedTuple
+
+
+def _list(text: str) -> tuple[str, ...]:
+    """Table cells separated by '|' or line ends, stripped."""
+    return tuple(cell.strip() for line in text.splitlines() for cell in line.split("|") if cell.strip())
+
+
+def _pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """Cells of 'first/second' pairs (either may be empty)."""
+    return tuple(
+        (first.strip(), second.strip()) for first, _, second in (c.partition("/") for c in _list(text))
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Data tables
+# ---------------------------------------------------------------------------------------------------------
+
+# Who speaks for the company, as subject/person: "we" (plural), "I", or "it" (third person singular).
+AGENT_SUBJECTS = _pairs("""
+    we/we | I/I | our team/it | our support team/it | the store/it | the company/it
+    Acme/it | Brightline/it | Northwind Telecom/it
+""")
+THIRD_PARTIES = _list("""
+    the seller | the manufacturer | your bank | another team | the courier | your carrier
+    the app's developer | our billing department
+""")
+THIRD_SUBJECTS = _pairs("""
+    they/we | the seller/it | the manufacturer/it | your bank/it | another team/it | the courier/it
+    your carrier/it
+""")
+# A refusal's modal as head/tail: an adverb goes before a plain head and after a "{be}" head, a parenthetical
+# between head and tail. "{possible}" is "it is not possible for us (me, Acme...)".
+REFUSAL_MODALS = _pairs("""
+    can't/ | cannot/ | can not/ | {be}/unable to | {be}/not able to | would/not be able to
+    will/not be able to | won't/be able to | would/be unable to | {be}/no longer able to | {possible}/
+""")
+ADVERBS = _list("currently | really | simply | unfortunately | sadly")
+PARENTHETICALS = _list("unfortunately | sadly | at this time | I'm afraid")
+LEADS = _list("Unfortunately, | Sadly, | At this time, | I'm sorry, but")
+TRAILS = _list("at this time | right now | at the moment")
+REMEDIES = _list("""
+    refund the order | change the delivery address | reverse the charge | unlock the account
+    cancel the subscription | extend the warranty | replace the item | waive the late fee
+    transfer the booking to your partner | upgrade the plan for free | ship to your country
+    send a technician before Friday | reactivate the promo code | merge the two accounts
+    restore the deleted files
+""")
+ALTERNATIVES = _list("""
+    send a replacement | offer store credit | arrange a free repair | book a technician
+    refund the shipping cost | extend your trial by a month
+""")
+WHEN = _list("today | right away | this afternoon")
+DONE = _list("""
+    I've sorted it out for you today | I've fixed it for you | a replacement is already on its way
+    I've refunded the shipping cost
+""")
+
+# Obligations put on the customer, as head/tail like the refusal modals.
+OBLIGATIONS = _pairs("""
+    /need to | /have to | must/ | are/required to | will/be required to | are/expected to | will/need to
+    'll/have to | will/have to | 'll/need to | 're going to/have to | 've/got to
+""")
+BLAME_ADVERBS = _list("really | first | also | simply | still | now")
+BLAME_LEADS = _list("First, | To get the refund, | Before we can continue, | Sorry, but | Please note that")
+CUSTOMER_ACTIONS = _list("""
+    fill out the return form | send us the receipt | restart the router | reset your password
+    update the app | sign in again | pay the outstanding balance | print the shipping label yourself
+    return the item at your own cost | wait 48 hours | bring the device to a store
+    upload a copy of your ID | re-enter your card details
+""")
+# base form/past participle, for "you failed to ..." and "you should have ..."
+CUSTOMER_LAPSES = _pairs("""
+    contact us in time/contacted us in time | keep the receipt/kept the receipt
+    read the terms/read the terms | check the address/checked the address
+    cancel before the renewal/cancelled before the renewal
+    update the app/updated the app | use the right card/used the right card
+""")
+LAPSE_FORMS = _list(
+    "You should have {pp} | You should've {pp} | You were supposed to {base} | You failed to {base}"
+)
+
+DEFLECT_OBLIGATIONS = _list("""
+    You'll need to | You will need to | You need to | You have to | You'll have to | You'd have to
+    You would need to | You must | You will be required to | Please
+""")
+CONTACT_VERBS = _list(
+    "contact | reach out to | get in touch with | speak to | call | ask | take this up with"
+)
+CONTACT_TAILS = ("", " about the refund", " for a refund", " directly", " for help with that")
+THIRD_OBLIGATIONS = _list("will need to | would need to | will have to | would have to | {has} to | must")
+THIRD_ACTIONS = _list("""
+    process the refund | handle the claim | look into the missing parcel | replace the device
+    sort out the charge | approve the return | deal with this
+""")
+
+POLICY_LEADS = _list("""
+    As per our policy, | Per our policy, | Per company policy, | According to our policy,
+    Due to company policy, | Because of our policy, | In line with our policy,
+    As per the terms and conditions, | Under our terms of service, | As per the regulations,
+    Due to regulations, | Our policy states that | Company policy says | As per Acme's policy,
+    As per Brightline's policy, | Under Northwind Telecom's terms,
+""")
+POLICY_FACTS = _list("""
+    refunds take up to 10 days | deposits are non-refundable | we can only refund the original card
+    opened items cannot be returned | orders cannot be changed after dispatch | the late fee still applies
+    the account stays locked for 24 hours | returns close after 30 days | we need the original receipt
+    gift cards cannot be exchanged
+""")
+NOT_ALLOWED = _list(
+    "{be} not allowed to | {be} not permitted to | {be} not authorised to | {do}n't have permission to"
+)
+
+FACTS = _list("""
+    the refund takes 5 days | the code expires after an hour | the reset button is on the back
+    the fee was listed at checkout | the app has to be updated first | returns close after 30 days
+    the parcel is with the courier | the discount only applies to new orders | your plan renews on the 1st
+    the warranty covers parts, not labour
+""")
+UNKNOWNS = _list("""
+    when the parcel will arrive | whether the refund went through | if the outage will be fixed today
+    why the payment failed | how long the repair will take | when the item will be back in stock
+    what happened to your order
+""")
+DONT_KNOW = _list(
+    "{do}n't know | {do} not know | {has} no idea | {be} not sure | {be} not certain | can't say"
+)
+HOPES = _list("""
+    the parcel arrives this week | the refund goes through soon | the fix goes out tomorrow
+    the stock comes back next month | the engineer can make it on Friday | the new card works this time
+""")
+TOPICS = _list("the outage | your refund | the missing parcel | the restock | the next release")
+AS_I_SAID = _list("""
+    As I already said, | As I said before, | As I've already explained, | As I mentioned, | As mentioned,
+    As previously mentioned, | As stated, | As stated above, | As I told you, | Like I said,
+    Like I already said, | Per my last email, | Per my previous message, | Again, | Once again,
+    For the last time, | As I have explained several times, | As we already told you,
+""")
+CALM = _list("calm down | relax | settle down | chill out | calm yourself down")
+CALM_LEADS = ("", *_list("Please | Just | Okay, | Look, | Sir, | Ma'am, | Hey,"))
+REASSURANCES = _list("""
+    I'm looking at your order now | the refund is on its way | it's only a two-day delay
+    the parcel will turn up | we'll get to your ticket
+""")
+OVERREACTING = _list("You're overreacting | You are overreacting | Honestly, you're overreacting")
+BIG_DEAL = _list("""
+    It's not a big deal | It's no big deal | This isn't a big deal | That's not a big deal
+    It's really not a big deal | It isn't that big of a deal | This is not a big deal
+""")
+JUST_HOW = _list("""
+    that's just how it is | that's just the way it is | it is what it is | that's just how things are
+    that's simply how it works
+""")
+CHANGES = _list("""
+    Prices went up for everyone | The sale has ended | The app logs you out after an hour
+    Delivery takes longer in winter | The old plan was retired
+""")
+BRIGHT = _list("""
+    Look on the bright side, | Well, look on the bright side, | On the bright side, | Cheer up,
+    Hey, cheer up, | Chin up, | Don't be sad, | Turn that frown upside down,
+""")
+SILVER_LININGS = _list("""
+    you'll get the faster model once it arrives | the replacement ships tomorrow
+    you still have the old phone | the refund is only a week away | you got a free month out of it
+    now you know to keep the receipt
+    it could have been worse | the parcel will turn up eventually | you'll have a story to tell
+    you saved money on the sale | the new version is even better | you won't have to deal with it again
+""")
+LIMITS = _list("""
+    digital purchases are not refundable | the offer has ended | the item is out of stock
+    your order is not eligible for a refund | the warranty has expired
+    this plan doesn't include phone support
+    the promo code is no longer valid | the delivery slot is fully booked
+""")
+THINGS = _list("Save button | Orders tab | reset link | invoice | tracking number")
+WHERE = _list("on your screen | in the app | in the email")
+
+WARN = "warn"
+QUIET = "quiet"
+# Categories with warn templates, each with at least MIN_WARN of them.
+WARN_CATEGORIES = _list("""
+    refusal | policy | deflection | blame | uncertainty | condescension | dismissive | negative-framing
+    toxic-positivity
+""")
+MIN_WARN = 200
+
+
+class Item(NamedTuple):
+    """One generated sentence: the text, the category it exercises, "warn" or "quiet", its family."""
+
+    text: str
+    category: str
+    expected: str
+    family: str
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _maker(category: str, expected: str) -> Callable[[str, str], Item]:
+    """A function making the items of one category and verdict: make(text, family)."""
+
+    def make(text: str, family: str) -> Item:
+        return Item(text, category, expected, f"{category}/{family}")
+
+    return make
+
+
+def _conjugate(template: str, subject: str, person: str) -> str:
+    """Fill {be}, {do}, {has} and {possible} for the subject's person ("we are", "Acme is", "for me")."""
+    third = person == "it"
+    return template.format(
+        be={"we": "are", "I": "am"}.get(person, "is"),
+        do="does" if third else "do",
+        has="has" if third else "have",
+        possible=f"it is not possible for { ({'we': 'us', 'I': 'me'}.get(person, subject)) }",
+    )
+
+
+def _join(*words: str) -> str:
+    """The non-empty words joined by spaces."""
+    return " ".join(w for w in words if w)
+
+
+def _cap(text: str) -> str:
+    """The text with its first letter upper case."""
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(*words: str) -> str:
+    """The words as one sentence: capitalized, ending with a full stop."""
+    return _cap(_join(*words)) + "."
+
+
+def _turns(values: Sequence[str]) -> Callable[[], str]:
+    """A function giving the values in turn, round and round: the deterministic variety slot."""
+    state = {"next": 0}
+
+    def take() -> str:
+        value = values[state["next"] % len(values)]
+        state["next"] += 1
+        return value
+
+    return take
+
+
+def _modal_clause(subject: str, head: str, tail: str, slot: str, word: str, rest: str) -> str:
+    """'subject head tail rest' with the slot's word placed: adverb, parenthetical, lead or trail."""
+    be_head = head in ("am", "are", "is")
+    if head.startswith("it is not possible"):
+        subject, head, tail, be_head = "", "it is", head.removeprefix("it is ") + " to", True
+    if slot == "adverb":
+        return _join(subject, head, word, tail, rest) if be_head else _join(subject, word, head, tail, rest)
+    if slot == "parenthetical":
+        return _join(subject, f"{head}, {word},", tail, rest)
+    if slot == "lead":
+        return _join(word, subject, head, tail, rest)
+    if slot == "trail":
+        return _join(subject, head, tail, rest, word)
+    return _join(subject, head, tail, rest)
+
+
+def _obligation_clause(head: str, tail: str, slot: str, word: str, action: str) -> str:
+    """'you head tail action' with the slot's word placed: adverb, parenthetical or lead."""
+    you = "you" + head if head.startswith("'") else _join("you", head)
+    if slot == "adverb":
+        return _join(you, word, tail, action)
+    if slot == "parenthetical":
+        full = {"'ll": "will", "'re going to": "are going to", "'ve": "have"}.get(head, head)
+        return _join(f"you {full}, {word},", tail, action)
+    if slot == "lead":
+        return _join(word, you, tail, action)
+    return _join(you, tail, action)
+
+
+SLOTS: tuple[tuple[str, str], ...] = (
+    ("plain", ""),
+    *(("adverb", a) for a in ADVERBS),
+    *(("parenthetical", p) for p in PARENTHETICALS),
+    *(("lead", lead) for lead in LEADS),
+    *(("trail", t) for t in TRAILS),
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# Warn templates
+# ---------------------------------------------------------------------------------------------------------
+
+
+def refusal() -> Iterator[Item]:
+    """Agent subjects x refusal modals x adverb slots, the remedy taken in turn."""
+    make, remedy = _maker("refusal", WARN), _turns(REMEDIES)
+    for (subject, person), (head, tail), (slot, word) in product(AGENT_SUBJECTS, REFUSAL_MODALS, SLOTS):
+        clause = _modal_clause(subject, _conjugate(head, subject, person), tail, slot, word, remedy())
+        yield make(_sentence(clause), slot)
+
+
+def policy() -> Iterator[Item]:
+    """Rules cited as the reason, 'not allowed to' with agent subjects, 'it's company policy not to'."""
+    make, remedy = _maker("policy", WARN), _turns(REMEDIES)
+    for lead, fact in product(POLICY_LEADS, POLICY_FACTS):
+        yield make(_sentence(lead, fact), "cited")
+    slots = (("plain", ""), ("adverb", "currently"), ("adverb", "simply"), ("parenthetical", "unfortunately"))
+    for (subject, person), form, (slot, word) in product(AGENT_SUBJECTS, NOT_ALLOWED, slots):
+        head, _, tail = _conjugate(form, subject, person).partition(" ")
+        yield make(_sentence(_modal_clause(subject, head, tail, slot, word, remedy())), "not-allowed")
+    for owner, remedy_text in product(("company", "our", "store", "Acme's"), REMEDIES[:8]):
+        yield make(_sentence(f"It's {owner} policy not to {remedy_text}"), "policy-not-to")
+
+
+def deflection() -> Iterator[Item]:
+    """The customer sent to a third party, a third party made responsible, and 'not our department'."""
+    make, tail, action = _maker("deflection", WARN), _turns(CONTACT_TAILS), _turns(THIRD_ACTIONS)
+    for obligation, verb, party in product(DEFLECT_OBLIGATIONS, CONTACT_VERBS, THIRD_PARTIES):
+        yield make(_sentence(obligation, verb, party + tail()), "contact")
+    leads = ("", "Unfortunately,", "I'm afraid")
+    for (party, person), form, lead in product(THIRD_SUBJECTS, THIRD_OBLIGATIONS, leads):
+        yield make(_sentence(lead, party, _conjugate(form, party, person), action()), "third-party-must")
+    forms = ("That's not {o} {t}", "That is not {o} {t}", "Sorry, that's not {o} {t}")
+    for form, owner, thing in product(
+        forms, ("our", "my"), ("department", "responsibility", "problem", "fault")
+    ):
+        yield make(_sentence(form.format(o=owner, t=thing)), "not-ours")
+    for form, party in product(
+        ("That's handled by", "That is a question for", "Refunds are handled by"), THIRD_PARTIES
+    ):
+        yield make(_sentence(form, party), "handled-by")
+
+
+def blame() -> Iterator[Item]:
+    """Obligations on the customer x adverb slots, two actions each in turn; and 'you should have ...'."""
+    make, action = _maker("blame", WARN), _turns(CUSTOMER_ACTIONS)
+    slots = (
+        ("plain", ""),
+        *(("adverb", a) for a in BLAME_ADVERBS),
+        *(("parenthetical", p) for p in ("unfortunately", "I'm afraid")),
+        *(("lead", lead) for lead in BLAME_LEADS),
+    )
+    for (head, tail), (slot, word), _ in product(OBLIGATIONS, slots, range(2)):
+        if head or slot != "parenthetical":
+            yield make(_sentence(_obligation_clause(head, tail, slot, word, action())), slot)
+    for form, (base, pp) in product(LAPSE_FORMS, CUSTOMER_LAPSES):
+        yield make(_sentence(form.format(base=base, pp=pp)), "lapse")
+
+
+def uncertainty() -> Iterator[Item]:
+    """Not knowing, hoping and 'we'll see', with no promise to find out."""
+    make, unknown, topic = _maker("uncertainty", WARN), _turns(UNKNOWNS), _turns(TOPICS)
+    subjects = (*AGENT_SUBJECTS[:4], ("Acme", "it"))
+    leads = ("", "Honestly,", "Unfortunately,", "To be honest,")
+    for (subject, person), form, lead in product(subjects, DONT_KNOW, leads):
+        yield make(_sentence(lead, subject, _conjugate(form, subject, person), unknown()), "dont-know")
+    for hope, form in product(
+        HOPES, ("Hopefully {h}", "Hopefully, {h}", "{h}, hopefully", "We're hoping {h}, but who knows")
+    ):
+        yield make(_sentence(form.format(h=hope)), "hopefully")
+    for (subject, person), noun in product(subjects, ("information", "info", "details", "news", "update")):
+        yield make(
+            _sentence(subject, _conjugate("{do}n't have any", subject, person), noun, "on", topic()),
+            "no-info",
+        )
+    for (subject, person), topic_text in product(subjects, TOPICS):
+        yield make(
+            _sentence(subject, _conjugate("{do}n't have an ETA for", subject, person), topic_text), "no-eta"
+        )
+    for hope in HOPES:
+        yield make(_sentence("No idea if", hope), "no-idea")
+        yield make(_sentence(f"We're still checking if {hope}, so we'll see"), "well-see")
+
+
+def condescension() -> Iterator[Item]:
+    """Pointing back at earlier answers, 'obviously', 'read the manual', 'I already told you'."""
+    make = _maker("condescension", WARN)
+    for lead, fact in product(AS_I_SAID, FACTS):
+        yield make(_sentence(lead, fact), "as-i-said")
+    for word, fact in product(("Obviously", "Clearly"), FACTS):
+        yield make(_sentence(f"{word},", fact), "obviously")
+        yield make(_sentence(f"{fact}, {word.lower()}"), "obviously")
+    for lead, verb, doc in product(
+        ("", "Please", "Just"), ("read", "re-read", "check"), ("the manual", "the FAQ", "the instructions")
+    ):
+        yield make(_sentence(lead, verb, doc, "first"), "read-the-manual")
+    for teller, fact in product(("I already told you", "We already told you", "I've told you twice"), FACTS):
+        yield make(_sentence(teller, "that", fact), "told-you")
+
+
+def dismissive() -> Iterator[Item]:
+    """'Calm down', 'overreacting', 'not a big deal', 'that's just how it is', 'there's nothing we can do'."""
+    make, reassurance = _maker("dismissive", WARN), _turns(REASSURANCES)
+    tail = _turns(("", "about it", "at this point", "now", "for you"))
+    for calm, lead in product(CALM, CALM_LEADS):
+        yield make(_sentence(lead, f"{calm},", reassurance()), "calm-down")
+    for phrase, thing in product(
+        OVERREACTING, ("a two-day delay", "one missing item", "a small fee", "the wait")
+    ):
+        yield make(_sentence(phrase, "about", thing), "overreacting")
+    for phrase, fact in product(BIG_DEAL, FACTS):
+        yield make(_sentence(f"{phrase},", fact), "big-deal")
+    for phrase, change in product(JUST_HOW, CHANGES):
+        yield make(_sentence(f"{change},", phrase), "just-how")
+    for done, mark in product(DONE, ("fingers crossed!", "so fingers crossed.")):
+        yield make(_cap(f"{done}, {mark}"), "fingers-crossed")
+    for (subject, _), more, there in product(AGENT_SUBJECTS, ("", "more", "else"), ("There's", "There is")):
+        yield make(_sentence(there, "nothing", more, subject, "can do", tail()), "nothing-we-can-do")
+
+
+def negative_framing() -> Iterator[Item]:
+    """'We won't', 'that's impossible', 'Unfortunately, <a limit>', 'Unfortunately, we can't'."""
+    make, remedy = _maker("negative-framing", WARN), _turns(REMEDIES)
+    slots = (
+        ("plain", ""),
+        *(("adverb", a) for a in ("simply", "really", "currently")),
+        ("lead", "Sorry, but"),
+        ("parenthetical", "I'm afraid"),
+    )
+    for (subject, _), head, (slot, word) in product(AGENT_SUBJECTS, ("won't", "will not"), slots):
+        yield make(_sentence(_modal_clause(subject, head, "", slot, word, remedy())), "wont")
+    for phrase, fact in product(
+        ("That's impossible", "That is impossible", "That's simply impossible", "This is impossible"), FACTS
+    ):
+        yield make(_sentence(f"{phrase},", fact), "impossible")
+    for remedy_text in REMEDIES:
+        yield make(_sentence("It's impossible to", remedy_text), "impossible")
+    for lead, limit in product(("Unfortunately,", "Sadly,", "Regrettably,"), LIMITS):
+        yield make(_sentence(lead, limit), "unfortunately")
+    for (subject, person), head in product(AGENT_SUBJECTS, ("can't", "cannot", "{be} unable to")):
+        yield make(
+            _sentence("Unfortunately,", subject, _conjugate(head, subject, person), remedy()),
+            "unfortunately-cant",
+        )
+
+
+def toxic_positivity() -> Iterator[Item]:
+    """Upbeat brush-offs that need no context: the bright side, cheer up, at least."""
+    make = _maker("toxic-positivity", WARN)
+    for lead, lining, mark in product(BRIGHT, SILVER_LININGS, (".", "!")):
+        yield make(_cap(f"{lead} {lining}{mark}"), "bright-side")
+    for lining in SILVER_LININGS:
+        yield make(_cap(f"At least {lining}!"), "at-least")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quiet controls: near misses that must not get a warning
+# ---------------------------------------------------------------------------------------------------------
+
+
+def refusal_controls() -> Iterator[Item]:
+    """A refusal with an alternative, a condition, a question, a quote, an idiom, a past-tense report."""
+    make, remedy, alternative = _maker("refusal", QUIET), _turns(REMEDIES), _turns(ALTERNATIVES)
+    when, done, where = _turns(WHEN), _turns(DONE), _turns(WHERE)
+    modals = ("can't", "cannot", "{be} unable to", "won't be able to")
+    joins = (
+        ", but I can {a} {w}",
+        ", but we can {a} {w}",
+        "; what I can do is {a} {w}",
+        ". Instead, I'll {a} {w}",
+    )
+    for (subject, person), modal, join in product(AGENT_SUBJECTS, modals, joins):
+        clause = _join(subject, _conjugate(modal, subject, person), remedy())
+        yield make(_sentence(clause + join.format(a=alternative(), w=when())), "alternative")
+    for (subject, person), modal in product(AGENT_SUBJECTS, modals):
+        clause = _join("If", subject, _conjugate(modal, subject, person), remedy(), "by Friday,")
+        yield make(_sentence(clause, "I'll", alternative(), "instead"), "conditional")
+    questions = _list("""
+        Can't you {v} the {t} {w}? | Can you not {v} the {t} {w}? | Are you unable to {v} the {t} {w}?
+        Could you check whether you can {v} the {t} {w}? | Would you be able to {v} the {t} {w}?
+        So you can't {v} the {t} {w}?
+    """)
+    for question, verb, thing in product(questions, ("see", "find", "open"), THINGS):
+        yield make(question.format(v=verb, t=thing, w=where()), "question")
+    frames = ('You wrote "{r}" in your message, and {d}', 'The email said "{r}", which was our mistake: {d}')
+    for (subject, person), frame in product(AGENT_SUBJECTS, frames):
+        quoted = _join(subject, _conjugate("cannot", subject, person), remedy())
+        yield make(_sentence(frame.format(r=quoted, d=done())), "quoted")
+    idioms = (
+        "can't wait to hear how the trip goes",
+        "can't wait to welcome you back",
+        "can't recommend the new model enough",
+    )
+    for (subject, _), idiom in product(AGENT_SUBJECTS, idioms):
+        yield make(_sentence(subject, idiom), "idiom")
+    for thanks in ("flagging this", "your patience with the move", "the kind words"):
+        yield make(_sentence("I can't thank you enough for", thanks), "idiom")
+    reports = (
+        ("reach you yesterday", "I've sent the code by email"),
+        ("deliver the parcel on Monday", "it's rebooked for today"),
+    )
+    for (subject, person), (failed, fix) in product(AGENT_SUBJECTS, reports):
+        was = "were" if person == "we" else "was"
+        yield make(_sentence(subject, was, "unable to", failed + ", so", fix), "past")
+        yield make(_sentence(subject, "couldn't", failed + ", so", fix), "past")
+
+
+def blame_controls() -> Iterator[Item]:
+    """Conditions, 'you don't need to', questions, 'you can', 'feel free to', quotes, 'sorry you had to'."""
+    make = _maker("blame", QUIET)
+    forms = (
+        "If you need to {a}, just reply here and I'll do it.",
+        "You don't need to {a}; I've done it for you.",
+        "Do you need to {a} again?",
+        "You can {a} whenever it suits you.",
+        "Feel free to {a} if that's easier.",
+        "You may want to {a} once the update finishes.",
+        'Our old email said "you need to {a}", which was wrong, so I\'ve sorted it for you.',
+        "I'm sorry you had to {a} twice.",
+    )
+    for form, action in product(forms, CUSTOMER_ACTIONS):
+        yield make(_cap(form.format(a=action)), "control")
+
+
+def deflection_controls() -> Iterator[Item]:
+    """The hand-off owned by the agent."""
+    make = _maker("deflection", QUIET)
+    forms = _list("""
+        I'll contact {p} for you today and update you by 5pm
+        I've asked {p} to look into it, and I'll follow up tomorrow
+        I'll get in touch with {p} myself and come back to you today
+        Let me reach out to {p} on your behalf
+        I've already spoken to {p}, and the refund is on its way
+    """)
+    for form, party in product(forms, THIRD_PARTIES):
+        yield make(_sentence(form.format(p=party)), "owned")
+
+
+def policy_controls() -> Iterator[Item]:
+    """Policies that help the customer, exceptions made, a link to read them."""
+    make = _maker("policy", QUIET)
+    forms = _list("""
+        Our returns policy gives you 60 days, so {d} | Good news: our policy does allow it here, so {d}
+        You can read our refund policy at https://acme.example/refunds, and {d}
+        I've checked with the policy team and made an exception: {d}
+        We're allowed to make one exception a year, so {d}
+        Under our price promise you get the difference back, and {d}
+    """)
+    for form, done in product(forms, DONE):
+        yield make(_sentence(form.format(d=done)), "control")
+
+
+def uncertainty_controls() -> Iterator[Item]:
+    """Not knowing yet, with a promise to find out; hopes for the customer."""
+    make = _maker("uncertainty", QUIET)
+    forms = _list("""
+        I don't know {u} yet, but I'll find out and reply by 3pm
+        Let me find out {u} for you right now | I'll check {u} and update you today
+    """)
+    for form, unknown in product(forms, UNKNOWNS):
+        yield make(_sentence(form.format(u=unknown)), "find-out")
+    for thing in ("new phone", "upgrade", "trip", "new plan"):
+        yield make(f"We hope you enjoy the {thing}!", "hope-you")
+
+
+def condescension_controls() -> Iterator[Item]:
+    """Pointing back at what the customer said or at what was promised; the agent read the manual."""
+    make = _maker("condescension", QUIET)
+    for lead, fact in product(
+        _list("As you mentioned, | As you said, | As promised, | As requested, | Like you said,"), FACTS
+    ):
+        yield make(_sentence(lead, fact), "as-you-said")
+    for fact in FACTS:
+        yield make(_sentence("I've checked the manual for your model, and", fact), "agent-read")
+
+
+def dismissive_controls() -> Iterator[Item]:
+    """Nothing left for the customer to do; it matters to us; a quote."""
+    make = _maker("dismissive", QUIET)
+    forms = (
+        "There's nothing you need to do: {d}",
+        "It's a big deal to us, so {d}",
+        'You were told to "calm down", and that was not okay; {d}',
+    )
+    for form, done in product(forms, DONE):
+        yield make(_sentence(form.format(d=done)), "control")
+
+
+def negative_framing_controls() -> Iterator[Item]:
+    """'Won't' that promises something good; 'unfortunately' followed by a fix."""
+    make = _maker("negative-framing", QUIET)
+    for (subject, _), promise in product(
+        AGENT_SUBJECTS, ("won't charge you for the return", "won't let this happen again")
+    ):
+        yield make(_sentence(subject, promise), "good-wont")
+    for done in DONE:
+        yield make(_sentence("Unfortunately the parcel was delayed, so", done), "fixed")
+
+
+def toxic_positivity_controls() -> Iterator[Item]:
+    """'At least' as a quantity."""
+    make = _maker("toxic-positivity", QUIET)
+    for amount, thing in product(
+        ("two days", "a week", "one working day"), ("the refund takes", "the repair takes")
+    ):
+        yield make(_sentence(thing, "at least", amount, "and I'll keep you posted"), "quantity")
+
+
+GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
+    refusal,
+    policy,
+    deflection,
+    blame,
+    uncertainty,
+    condescension,
+    dismissive,
+    negative_framing,
+    toxic_positivity,
+    refusal_controls,
+    blame_controls,
+    deflection_controls,
+    policy_controls,
+    uncertainty_controls,
+    condescension_controls,
+    dismissive_controls,
+    negative_framing_controls,
+    toxic_positivity_controls,
+)
+
+
+def items() -> list[Item]:
+    """Every generated item, in a fixed order, each text once (the first generator to make it keeps it)."""
+    seen: set[str] = set()
+    result: list[Item] = []
+    for generate in GENERATORS:
+        for item in generate():
+            if item.text not in seen:
+                seen.add(item.text)
+                result.append(item)
+    return result
