@@ -37,6 +37,7 @@ def test_openapi_document_needs_no_key_and_describes_every_endpoint(client: Flas
         "/v1/phrasebank/entries/{entry_id}/rollback": ["post"],
         "/v1/phrasebank/audit": ["get"],
         "/v1/phrasebank/preview": ["post"],
+        "/v1/phrasebank/explain": ["post"],
         "/v1/phrasebank/validate": ["post"],
         "/v1/phrasebank/curated-update": ["get", "post"],
         "/v1/phrasebank/vocabulary": ["get", "post"],

@@ -33,7 +33,7 @@ from replycoach.bank.model import (
     Rewrite,
     Topic,
 )
-from replycoach.bank.vocabulary import NAME_FORMAT, Family
+from replycoach.bank.vocabulary import BUILT_IN_FAMILIES, NAME_FORMAT, Family
 
 ID_FORMAT = r"^[a-z][a-z-]*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NOT_BLANK = validate.Regexp(r"\S", error="must not be empty")
@@ -372,10 +372,14 @@ class FamilySchema(Schema):
     name = fields.String(
         required=True,
         data_key="family",
-        validate=validate.Regexp(
-            NAME_FORMAT, error="must be lowercase words joined by hyphens, e.g. apology"
-        ),
-        metadata={"description": "referenced from patterns as {{name}}"},
+        validate=[
+            validate.Regexp(NAME_FORMAT, error="must be lowercase words joined by hyphens, e.g. apology"),
+            validate.NoneOf(
+                sorted(BUILT_IN_FAMILIES),
+                error="{input} is a family the engine provides itself; choose another name",
+            ),
+        ],
+        metadata={"description": "referenced from patterns as {name}"},
     )
     note = fields.String(load_default="", metadata={"description": "what the family is for (optional)"})
     phrases = fields.List(

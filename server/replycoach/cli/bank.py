@@ -1,4 +1,4 @@
-"""`replycoach bank`: lint, list and document a bank folder; export and import the service's bank."""
+"""`replycoach bank`: lint, list, document and explain a bank folder; export and import the service's bank."""
 
 from __future__ import annotations
 
@@ -12,8 +12,18 @@ import click
 from replycoach.bank.files import curated_bank_dir
 from replycoach.bank.loader import bank_data, lint_bank_dir
 from replycoach.bank.table import TABLE_BEGIN, entries_table, replace_table
-from replycoach.cli.common import BadInput, bank_store, fail, load
+from replycoach.cli.common import BANK_OPTION, BadInput, bank_store, fail, load
 from replycoach.cli.curated import bank_curated_update
+from replycoach.engine.explain import (
+    FLAGS,
+    NEAR_MISS,
+    QUIET,
+    EntryExplanation,
+    Explanation,
+    PatternMatch,
+    explain,
+)
+from replycoach.errors import EntryNotFoundError
 
 
 @click.group()
@@ -147,6 +157,69 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
     except InvalidEntryError as err:
         fail(err)
     click.echo(f"{directory}: {len(loaded)} entries, {changed} changed; live within seconds", err=True)
+
+
+@bank.command("explain")
+@click.argument("text")
+@click.option("--entry", "entry_id", metavar="ID", help="Explain this entry alone, whatever it does.")
+@click.option("--customer", metavar="TEXT", help="The customer's message the draft answers.")
+@BANK_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def bank_explain(
+    text: str, entry_id: str | None, customer: str | None, bank_dir: Path | None, fmt: str
+) -> None:
+    """Say why entries flag TEXT, stay quiet on it, or nearly match it (default: the curated bank)."""
+    try:
+        explanation = explain(load(bank_dir), text, customer, entry_id)
+    except EntryNotFoundError as err:
+        raise BadInput(str(err)) from err
+    if fmt == "json":
+        click.echo(json.dumps(explanation.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo("\n".join(explanation_lines(explanation)))
+
+
+def explanation_lines(explanation: Explanation) -> list[str]:
+    """An explanation as text a team lead reads: the texts patterns run over, then one block per entry."""
+    lines = [f"canonical: {explanation.canonical}", f"core:      {explanation.core}"]
+    if explanation.customer.mood is not None:
+        lines.append(f"customer:  {explanation.customer.mood}")
+    if not explanation.entries:
+        lines += ["", "No entry flags this text, stays quiet on it or nearly matches it."]
+    for entry in explanation.entries:
+        lines += ["", f"{entry.id}: {_verdict(entry)}"]
+        matches = [(p, m) for p in entry.patterns for m in p.matches]
+        for pattern, match in matches:
+            slots = ", ".join(f"{name}: {_quote(value)}" for name, value in match.slots.items())
+            line = f"  patterns[{pattern.index}] `{pattern.pattern}` matched {_quote(match.found.text)}"
+            line += f" ({slots})" if slots else ""
+            if len(matches) > 1:
+                line += " -> " + ("flags" if match.stands else "quiet: " + _reasons(match))
+            lines.append(line)
+        for pattern in entry.patterns:
+            if pattern.near_miss is not None:
+                miss = pattern.near_miss.describe()
+                lines.append(f"  patterns[{pattern.index}] `{pattern.pattern}` did not match: {miss}")
+    return lines
+
+
+def _verdict(entry: EntryExplanation) -> str:
+    if entry.status == FLAGS:
+        return "flags " + ", ".join(_quote(found.text) for found in entry.flagged)
+    quiet = entry.first_quiet()
+    if entry.status == QUIET and quiet is not None:
+        return "quiet: " + _reasons(quiet)
+    if entry.status == NEAR_MISS:
+        return "near-miss"
+    return "no match: no pattern matched, nor two of its leading parts"
+
+
+def _reasons(match: PatternMatch) -> str:
+    return "; ".join(reason.describe() for reason in match.quiet)
+
+
+def _quote(text: str) -> str:
+    return f"'{text}'"
 
 
 bank.add_command(bank_curated_update)

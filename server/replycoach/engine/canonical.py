@@ -45,7 +45,7 @@ _CLITIC_WORDS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would
 # Words whose "'s" is "is" (or "has", before a past participle): "it's", "that's"; any other "'s" is a
 # possessive ("Acme's") and stays.
 _IS_WORDS = "it|that|there|here|what|who|where|how|this|he|she|everything|nothing|something|someone"
-_HAS_NEXT = re.compile(r" (?:been|got|gotten|had|taken|made|done|come|gone|become)\b", re.IGNORECASE)
+_HAS_NEXT = re.compile(r" (?:been|got|gotten|had)\b", re.IGNORECASE)
 
 _CONTRACTION = re.compile(
     r"\b(?:"
@@ -107,6 +107,8 @@ def _expansion(match: re.Match[str], text: str) -> str:
     clitic = match.group("clitic").lower()
     if host.lower() in ("i", "you", "we", "they", "he", "she", "it", "who", "that", "there", "what"):
         return f"{host} {_CLITIC_WORDS[clitic]}"
+    if clitic == "ve" and host.lower() in ("should", "would", "could", "must", "might"):
+        return f"{host} have"  # "should've"
     return whole  # "O'Reilly", "rock'n'roll": not a contraction
 
 
@@ -169,10 +171,50 @@ class EditedText:
 
 
 class CanonicalText(EditedText):
-    """A normalized draft's canonical text: contractions written as their words."""
+    """A normalized draft's canonical text: contractions written as their words, and a NAME_MARK before a
+    capitalised name that is the subject of its clause ("Thanks. \ue000Acme can not refund it")."""
 
     def __init__(self, source: str) -> None:
-        super().__init__(source, _contractions(source))
+        contractions = list(_contractions(source))
+        # A word a contraction rewrites ("Im" -> "I am") is not a name.
+        taken = {start for start, _, _ in contractions}
+        names = [name for name in _subject_names(source) if name[0] not in taken]
+        super().__init__(source, sorted([*contractions, *names], key=lambda edit: edit[0]))
+
+
+# Marks a capitalised name that opens a clause and is followed by a verb: the company's own name, as the
+# subject of the agent's own sentence ("Acme cannot guarantee delivery"), which the phrase language's
+# {subject-name} matches. A private-use character: never in a draft's words, never a word character.
+NAME_MARK = "\ue000"
+# Words that open clauses capitalised but are not names.
+_NOT_NAMES = frozenset(
+    """i we you they he she it this that these those there here who what which whoever everything nothing
+    something someone somebody anyone anybody everyone everybody nobody none one all some any each every both
+    either neither our your my their his her its the a an please sorry unfortunately sadly thanks thank hi
+    hello hey dear yes no ok okay also but and so or if when once while because as since after before then
+    now today tomorrow yesterday refunds orders returns payments accounts""".split()
+)
+# A clause's opening (the text's start, clause punctuation and a space, a line break), then the name and its
+# verb: searched as bytes by RE2 (one pass), each candidate's first word then checked against _NOT_NAMES.
+# A capitalised word after a lower-case one is a name wherever it stands ("There's nothing Acme can do").
+_SUBJECT_NAME = re2.compile(
+    r"(?:^|[.!?;:,] |\n|@\w+ |\b[a-z]+ )"
+    r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2} "
+    r"(?:(?:only|also|still|just|now|never|always|currently|already|no longer|[a-z]+ly) )?"
+    r"(?:(?:can|could|will|would|wo|shall|should|must|may|might|is|are|was|were|does|do|did|has|have|had)"
+    r"(?:n't|nt|not)?|cant|wont|[a-z]+s)\b"
+)
+
+
+def _subject_names(source: str) -> Iterator[tuple[int, int, str]]:
+    for start, _ in _byte_spans(_SUBJECT_NAME, source):
+        while not source[start].isupper():  # past the clause's punctuation, a word or a handle, and a space
+            start += 1
+        end = start
+        while end < len(source) and source[end] != " ":
+            end += 1
+        if source[start:end].lower() not in _NOT_NAMES:
+            yield start, start, NAME_MARK
 
 
 def _contractions(source: str) -> Iterator[tuple[int, int, str]]:
@@ -214,14 +256,26 @@ class CoreText(EditedText):
 
 
 def _skipped(text: str, skip: Any) -> Iterator[tuple[int, int, str]]:
+    """Runs to drop, next to each other ones joined into one: "can not (sadly) really refund" drops
+    " (sadly) really" as one run. A run between two words with no space on either side ("not,
+    unfortunately,refund") leaves a space, so the words stay apart."""
+    runs: list[list[int]] = []
     for start, end in _byte_spans(skip, text):
-        if end > start:
-            yield start, end, ""
+        if end <= start:
+            continue
+        if runs and runs[-1][1] == start:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    for start, end in runs:
+        glued = 0 < start and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+        yield start, end, " " if glued and text[end] not in _CLAUSE_END else ""
 
 
 def canonical_words(text: str) -> str:
-    """A phrase's words as the canonical text writes them ("can't help" -> "can not help")."""
-    return CanonicalText(text).text
+    """A phrase's words as the canonical text writes them ("can't help" -> "can not help"); no name is
+    marked (a pattern names a subject with {subject-name})."""
+    return EditedText(text, _contractions(text)).text
 
 
 # A word of the canonical view: letters, digits and the characters inside words ("e-mail", "24/7", "Acme's").
@@ -263,9 +317,17 @@ class CanonicalView:
 
         for match in _TOKEN.finditer(self.text):
             word = match.group()
+            if word == NAME_MARK:
+                continue
             source_start, source_end = self.canonical.span_to_source(match.start(), match.end())
             lemma = word.lower()
-            if word[0].isalpha():
-                lemmas = getLemma(word.lower(), upos="VERB") or getLemma(word.lower(), upos="NOUN")
-                lemma = lemmas[0] if lemmas else lemma
+            if lemma.endswith("'s"):
+                lemma = lemma[:-2]  # a possessive: "Acme's" is Acme
+            if lemma[:1].isalpha():
+                # Only words the dictionary knows: lemminflect's guesses for others ("this" -> "thi") mislead.
+                for upos in ("VERB", "NOUN", "ADJ"):
+                    lemmas = getLemma(lemma, upos=upos, lemmatize_oov=False)
+                    if lemmas:
+                        lemma = lemmas[0]
+                        break
             yield Token(word, lemma, match.start(), match.end(), source_start, source_end)

@@ -77,10 +77,10 @@ class Bank:
         problems: list[Problem] = []
         words = Vocabulary(vocabulary)
         for family in words.families:
-            # Each family on its own, so a broken one is named even where no entry uses it yet.
-            expand_and_compile(
-                f"{{{{{family.name}}}}}", words, family.source, family.name, "family", problems
-            )
+            # Each family on its own, so a broken one is named even where no entry uses it yet: as the
+            # phrase language reads it, or, when it holds RE2 fragments from before the language, as those.
+            reference = f"{{{{{family.name}}}}}" if family.patterns else f"{{{family.name}}}"
+            expand_and_compile(reference, words, family.source, family.name, "family", problems)
         pool = PatternPool()
         compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
@@ -54,6 +55,11 @@ class Draft:
     def normalized_sentence_ends(self) -> list[int]:
         """Where each sentence ends in the normalized text."""
         return [self.normalized.to_normalized(end) for _, end in self.sentences]
+
+    def slot_texts(self, groups: Mapping[str, tuple[int, int]]) -> dict[str, str]:
+        """What each slot of a match captured (spans of the normalized text), as the draft's own text."""
+        to_original = self.normalized.to_original
+        return {name: self.text[to_original(s) : to_original(e)] for name, (s, e) in groups.items()}
 
     def span(self, start: int, end: int) -> Span:
         """The span [start, end) of the original text, in code points and UTF-16 code units."""

@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from replycoach.bank.model import SEVERITIES
 from replycoach.engine.combine import escalate
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import read_customer
@@ -23,7 +24,8 @@ DEFAULT_MAX_CHARS = 20_000
 # More flags than this in one draft are not a reply to coach but a paste to clean up: the first ones (in
 # text order) are returned, with `truncated`, so no draft can make a response, or its cost, unbounded.
 DEFAULT_MAX_FLAGS = 200
-_SEVERITY_RANK = {"warning": 0, "suggestion": 1}
+# The most severe first, as the bank's model orders them.
+_SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
 class Engine:
@@ -47,7 +49,7 @@ class Engine:
         matches = self.bank.matcher.find(draft.views)
         context = MatchContext(draft, customer)
         candidates = [m for m in matches if context.keeps(m)]
-        chosen = _resolve_overlaps(candidates)
+        chosen = resolve_overlaps(candidates)
         truncated = len(chosen) > self.max_flags
         # Suggestions are rendered only for the flags returned.
         chosen = chosen[: self.max_flags]
@@ -56,10 +58,7 @@ class Engine:
         for match in chosen:
             start = normalized.to_original(match.start)
             end = normalized.to_original(match.end)
-            slots = {
-                name: text[normalized.to_original(s) : normalized.to_original(e)]
-                for name, (s, e) in match.groups.items()
-            }
+            slots = draft.slot_texts(match.groups)
             suggestions = tuple(
                 _suggestion(render(rewrite, text, (start, end), slots, sentences), draft)
                 for rewrite in match.entry.rewrites
@@ -148,7 +147,7 @@ def _suggestion(replacement: Replacement, draft: Draft) -> Suggestion:
     return Suggestion(replacement.text, draft.span(replacement.start, replacement.end), replacement.scope)
 
 
-def _resolve_overlaps(candidates: list[RawMatch]) -> list[RawMatch]:
+def resolve_overlaps(candidates: list[RawMatch]) -> list[RawMatch]:
     """Keep one match per span: longer first, then warning over suggestion, then entry id."""
     ranked = sorted(
         candidates,

@@ -130,22 +130,16 @@ class CompiledEntry:
                     end -= 1
                 if start == end or not on_word_boundaries(text, start, end):
                     continue
-                groups = {}
+                start, end = view.source_span(start, end)
+                # A slot that took no part (an optional one) is empty, at the match's end.
+                groups = dict.fromkeys(groupindex, (end, end))
                 for name, group in groupindex.items():
                     group_start, group_end = spans[group]
                     if group_start >= 0:
                         groups[name] = view.source_span(to_chars(group_start), to_chars(group_end))
-                start, end = view.source_span(start, end)
                 found.append(RawMatch(self.entry, start, end, groups))
         if found and self.unless:
-            exceptions = sorted(
-                views[compiled.view].source_span(
-                    views[compiled.view].utf8.to_chars(spans[0][0]),
-                    views[compiled.view].utf8.to_chars(spans[0][1]),
-                )
-                for compiled in self.unless
-                for spans in all_spans(compiled.regex, views[compiled.view].utf8.data)
-            )
+            exceptions = sorted(span for compiled in self.unless for span in exception_spans(compiled, views))
             # A match falls to an exception that starts before it ends and ends after it starts: among the
             # exceptions starting before its end (a bisection), the furthest end decides. Linear in the
             # matches and exceptions of a long draft, where testing every pair was quadratic.
@@ -158,6 +152,14 @@ class CompiledEntry:
                 or furthest[before] <= match.start
             ]
         return found
+
+
+def exception_spans(compiled: Compiled, views: Views) -> Iterator[tuple[int, int]]:
+    """Where one `unless` pattern matches a draft, as spans of the normalized draft."""
+    view = views[compiled.view]
+    to_chars = view.utf8.to_chars
+    for spans in all_spans(compiled.regex, view.utf8.data):
+        yield view.source_span(to_chars(spans[0][0]), to_chars(spans[0][1]))
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)

@@ -11,7 +11,7 @@ A pattern is a sequence of parts separated by spaces:
     <slot>          the rest of the clause (one to fifteen words), captured for the rewrite's {slot}
     <slot?>         the same, possibly empty
     <slot: parts>   the parts, captured as {slot}; `...` closing a slot takes the rest of the clause too
-    , . ! ? : ;     that punctuation
+    , . ! : ; "     that punctuation (a question is the `question` context check's, not a pattern's)
 
 Patterns run over the core view of the draft: the canonical text without the words a rule steps over, the
 phrases of the `skippable` family ("we currently can not" reads "we can not") and a parenthetical of them
@@ -32,16 +32,34 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllInflectionsOOV
 
-from replycoach.bank.vocabulary import REFERENCE, SKIPPABLE, VERB_FORMS, Family, noun_forms, verb_forms
-from replycoach.engine.canonical import canonical_words
+from replycoach.bank.vocabulary import (
+    BUILT_IN_FAMILIES,
+    REFERENCE,
+    SKIPPABLE,
+    VERB_FORMS,
+    Family,
+    noun_forms,
+    verb_forms,
+)
+from replycoach.engine.canonical import NAME_MARK, canonical_words
+from replycoach.engine.text import normalize
 
 RAW_PREFIX = "re:"
+# Families the engine itself provides, from what the canonical view marks: a capitalised name (one to three
+# words) that opens a clause and is followed by a verb, the company speaking of itself ("Acme cannot ...").
+# A vocabulary may not define them.
+_NAME_WORD = r"(?-i:[A-Z][\w&-]*)"
+BUILT_IN = {"subject-name": f"\\x{{{ord(NAME_MARK):x}}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"}
+assert set(BUILT_IN) == BUILT_IN_FAMILIES
 GAP_WORDS = 4
 SLOT_WORDS = 15
 PARENTHETICAL_WORDS = 4
 
-# One word of the draft inside a gap or a slot: it may open with a quote, and ends on a letter or digit.
-WORD = r"['\"]?[\w$#@](?:[\w'&/.:+-]*\w)?['\"]?"
+# One word of the draft inside a gap or a slot, ending on a letter or digit, or a word in quotes ('Billing'):
+# a closing quote on its own ends the words there, so a slot never runs out of a quotation.
+# (A subject's name carries the canonical view's mark before it.)
+_BARE_WORD = rf"\x{{{ord(NAME_MARK):x}}}?[\w$#@](?:[\w'&/.:+-]*\w)?"
+WORD = rf"(?:['\"]{_BARE_WORD}['\"]|['\"]?{_BARE_WORD})"
 # A word of a parenthetical in brackets, which the core view drops.
 _ASIDE_WORD = r"[^\s,.!?;:()]+"
 _PUNCTUATION = ',.!:;"'
@@ -51,7 +69,6 @@ _RE2_SIGNS = re.compile(r"\(\?|\\|\[\^|\{\{|[*+]|\{\d|\?")
 _WORD_CHARS = re.compile(r"[\w'&/.$%#@+-]+")
 # Symbols written as they are (an emoji, a currency sign): anything but spaces and the language's own marks.
 _SYMBOLS = re.compile(r"[^\s\w\[\](){}<>|~\\*+^$?]+")
-_WORD_RUNS = re.compile(r"[A-Za-z'][A-Za-z'-]*")
 _SLOTS = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*\?>")
 _SLOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 _FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -62,7 +79,10 @@ class PhraseError(ValueError):
 
     def __init__(self, message: str, column: int | None = None, *, re2_sign: bool = False) -> None:
         super().__init__(message if column is None else f"{message} (at column {column})")
+        self.message = message
         self.column = column
+        # The message already says which family and phrase it is about.
+        self.in_family = False
         # The pattern holds what only RE2 writes: it is RE2 from before the language, not a phrase.
         self.re2_sign = re2_sign
 
@@ -140,14 +160,14 @@ class _Reader:
             if char == "|":
                 if not current:
                     raise self.error("`|` needs words on both sides")
-                options.append(tuple(current))
+                options.append(_canonical_runs(current))
                 current = []
                 self.pos += 1
                 continue
             current.append(self.part())
         if not current:
             raise self.error("`|` needs words on both sides" if options else "nothing to match here")
-        options.append(tuple(current))
+        options.append(_canonical_runs(current))
         return tuple(options)
 
     def part(self) -> Part:
@@ -218,11 +238,12 @@ class _Reader:
         close = self.text.find(">", self.pos)
         if close < 0:
             raise self.error("`<` is never closed: write a slot as <name> or <name: words>", start)
+        parts: tuple[Part, ...] | None
         if 0 <= colon < close:
             name = self.text[self.pos : colon].strip()
             self.pos = colon + 1
             options = self.sequence(">")
-            parts: tuple[Part, ...] = (Choice(options, optional=False),) if len(options) > 1 else options[0]
+            parts = (Choice(options, optional=False),) if len(options) > 1 else options[0]
             self.pos += 1  # the `>`, which `sequence` stopped at
             empty = False
         else:
@@ -249,11 +270,56 @@ def parse(pattern: str) -> tuple[tuple[Part, ...], ...]:
             pattern.find(sign.group()) + 1,
             re2_sign=True,
         )
+    # Curly quotes read as straight ones and whitespace runs as one space, as in drafts (one for one, so
+    # columns stay the pattern's own).
+    pattern = normalize(pattern).text
     reader = _Reader(pattern)
     options = reader.sequence("")
     if reader.pos < len(pattern):
         raise reader.error(f"`{pattern[reader.pos]}` closes nothing: remove it or add its opening bracket")
+    seen: set[str] = set()
+    for name in _slot_names(options):
+        if name in seen:
+            raise PhraseError(
+                f"slot <{name}> is named twice; name it once, around the alternatives: "
+                f"`we (can not | will not) <{name}>`"
+            )
+        seen.add(name)
     return options
+
+
+def _slot_names(options: tuple[tuple[Part, ...], ...]) -> list[str]:
+    names: list[str] = []
+    for option in options:
+        for part in option:
+            if isinstance(part, Slot):
+                names.append(part.name)
+                if part.parts is not None:
+                    names.extend(_slot_names((part.parts,)))
+            elif isinstance(part, Choice):
+                names.extend(_slot_names(part.options))
+    return names
+
+
+def _canonical_runs(parts: list[Part]) -> tuple[Part, ...]:
+    """Runs of plain words written as the canonical view writes them, each run as a whole ("it's been" is
+    "it has been", "can't" is "can not"), one Word a word."""
+    out: list[Part] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.extend(Word(w) for w in canonical_words(" ".join(run)).split())
+            run.clear()
+
+    for part in parts:
+        if isinstance(part, Word) and not part.inflected:
+            run.append(part.text)
+        else:
+            flush()
+            out.append(part)
+    flush()
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -270,13 +336,17 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def _escape_words(words: str) -> str:
-    return " ".join(re.escape(w) for w in words.split())
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
-def _word_end(regex_words: str, last: str) -> str:
-    """A word boundary after words that end in a letter or digit, so "refund" never matches "refunds"."""
-    return regex_words + (r"\b" if last[-1:].isalnum() or last.endswith("_") else "")
+def _words(words: str) -> str:
+    """Literal words as RE2, with a word boundary at either end that is a letter or digit: "refund" never
+    matches inside "refunds" or "prerefund", so a false match inside a word cannot hide a real one."""
+    regex = " ".join(re.escape(w) for w in words.split())
+    start = r"\b" if _is_word_char(words[:1]) else ""
+    end = r"\b" if _is_word_char(words[-1:]) else ""
+    return start + regex + end
 
 
 class Compiler:
@@ -285,7 +355,6 @@ class Compiler:
     def __init__(self, families: Mapping[str, Family]) -> None:
         self.families = families
         self._cache: dict[tuple[str, str], str] = {}
-        self._separator = " "
         self._skippable: tuple[str, ...] = ()
         if SKIPPABLE in families:
             family = families[SKIPPABLE]
@@ -300,7 +369,7 @@ class Compiler:
         if SKIPPABLE not in self.families:
             return None
         words = self._family(SKIPPABLE, "all", ())
-        return rf"(?:,(?: {words})+,| \((?:{_ASIDE_WORD} ?){{1,{PARENTHETICAL_WORDS}}}\)|(?: {words})+)"
+        return rf"(?:(?:,(?: {words})+)+,| \((?:{_ASIDE_WORD} ?){{1,{PARENTHETICAL_WORDS}}}\)|(?: {words})+)"
 
     def view_of(self, pattern: str) -> str:
         """Which canonical text a pattern runs over: `core`, without the skippable words, unless the
@@ -314,8 +383,13 @@ class Compiler:
         return "core"
 
     def _literal_words(self, pattern: str, chain: tuple[str, ...]) -> list[str]:
-        """The literal words of a pattern and of the families it names, as canonical lower-case text runs."""
-        runs = [" ".join(canonical_words(w).lower() for w in _WORD_RUNS.findall(pattern))]
+        """The literal words of a pattern and of the families it names, as canonical lower-case runs (slot
+        and family names are not words)."""
+        try:
+            options = parse(pattern)
+        except PhraseError:
+            return []
+        runs = [" ".join(_plain_words(options)).lower()]
         for name in families_used(pattern):
             family = self.families.get(name)
             if family is None or name in chain or name == SKIPPABLE:
@@ -327,7 +401,7 @@ class Compiler:
     def compile(self, pattern: str) -> str:
         """The RE2 source for a pattern (raw RE2 after `re:` as it is); raises PhraseError."""
         if is_raw(pattern):
-            return self.raw(pattern[len(RAW_PREFIX) :].strip(), ())
+            return self.raw(canonical_regex(pattern[len(RAW_PREFIX) :].strip()), ())
         return self._options(parse(pattern), ())
 
     def compile_prefixes(self, pattern: str) -> list[list[tuple[str, str]]]:
@@ -337,10 +411,17 @@ class Compiler:
         if is_raw(pattern):
             return []
         return [
-            [
-                (show_part(part), self._sequence(parts[: i + 1], (), leading=False))
-                for i, part in enumerate(parts)
-            ]
+            [(show_part(part), self._sequence(parts[: i + 1], (), first="")) for i, part in enumerate(parts)]
+            for parts in parse(pattern)
+        ]
+
+    def compile_suffixes(self, pattern: str) -> list[list[tuple[str, str]]]:
+        """Like `compile_prefixes`, from the other end: each part with the RE2 of the alternative's parts from
+        it to the last (a near miss whose first parts did not match: "Acme" for `{agent}`)."""
+        if is_raw(pattern):
+            return []
+        return [
+            [(show_part(part), self._sequence(parts[i:], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
         ]
 
@@ -353,46 +434,64 @@ class Compiler:
         return REFERENCE.sub(family, source)
 
     def _options(self, options: tuple[tuple[Part, ...], ...], chain: tuple[str, ...]) -> str:
-        compiled = [self._sequence(parts, chain, leading=False) for parts in options]
+        compiled = [self._sequence(parts, chain, first="") for parts in options]
         return compiled[0] if len(compiled) == 1 else "(?:" + "|".join(compiled) + ")"
 
-    def _sequence(self, parts: tuple[Part, ...], chain: tuple[str, ...], *, leading: bool) -> str:
-        """Parts in order; `leading`: the first part is preceded by the separator too."""
+    def _sequence(self, parts: tuple[Part, ...], chain: tuple[str, ...], *, first: str) -> str:
+        """Parts in order, each after its separator (`first` for the first part: "" at a pattern's start).
+
+        An optional part where nothing comes before it takes the space after it instead of the one before,
+        so the next part starts the match when it is absent ("[sadly] we can not" matches "We can't")."""
         out = []
+        sep = first
         for index, part in enumerate(parts):
-            out.append(self._part(part, chain, leading=leading or index > 0))
+            if sep == "" and _is_optional(part):
+                out.append(f"(?:{self._part(part, chain, sep='', optional_inner=True)} )?")
+                continue
+            if sep == "" and isinstance(part, Gap):
+                if index == len(parts) - 1:
+                    out.append(f"(?:{WORD}(?: {WORD}){{0,{GAP_WORDS - 1}}})?")
+                    continue
+                # A gap opening a sequence may be empty: its words carry the space after them.
+                out.append(f"(?:{WORD} ){{0,{GAP_WORDS}}}")
+                continue
+            out.append(self._part(part, chain, sep=sep))
+            # A word after an opening or closing quote may touch it: just "sorry".
+            sep = " ?" if isinstance(part, Punctuation) and part.text == '"' else " "
         return "".join(out)
 
-    def _part(self, part: Part, chain: tuple[str, ...], *, leading: bool) -> str:
-        sep = self._separator if leading else ""
+    def _part(self, part: Part, chain: tuple[str, ...], *, sep: str, optional_inner: bool = False) -> str:
+        """One part after its separator `sep`; `optional_inner`: an optional part without its `?` (the
+        caller makes it optional)."""
         if isinstance(part, Word):
             if part.inflected:
                 forms = word_forms(canonical_words(part.text))
-                return sep + _word_end("(?:" + "|".join(_escape_words(f) for f in forms) + ")", "a")
-            words = canonical_words(part.text).split()
-            return sep + self._separator.join(_word_end(re.escape(w), w) for w in words)
+                return sep + "(?:" + "|".join(_words(f) for f in forms) + ")"
+            return sep + _words(part.text)
         if isinstance(part, Punctuation):
-            return (" ?" if leading else "") + re.escape(part.text)
+            return (" ?" if sep else "") + re.escape(part.text)
         if isinstance(part, FamilyRef):
             return sep + self._family(part.name, part.form, chain, part.column)
         if isinstance(part, Gap):
-            return f"(?: {WORD}){{0,{GAP_WORDS}}}" if leading else f"(?:{WORD} ?){{0,{GAP_WORDS}}}"
+            return f"(?: {WORD}){{0,{GAP_WORDS}}}" if sep else f"(?:{WORD} ?){{0,{GAP_WORDS}}}"
         if isinstance(part, Choice):
-            inner = "|".join(self._sequence(option, chain, leading=leading) for option in part.options)
-            return f"(?:{inner})" + ("?" if part.optional else "")
+            inner = "|".join(self._sequence(option, chain, first=sep) for option in part.options)
+            return f"(?:{inner})" + ("?" if part.optional and not optional_inner else "")
         if part.parts is None:
-            rest = f"{WORD}(?: {WORD}){{0,{SLOT_WORDS - 1}}}"
-            if part.may_be_empty:
-                return f"(?P<{part.name}>(?: {WORD}){{0,{SLOT_WORDS}}})"
-            return f"{sep}(?P<{part.name}>{rest})"
+            words = f"(?P<{part.name}>{WORD}(?: {WORD}){{0,{SLOT_WORDS - 1}}})"
+            if part.may_be_empty and not optional_inner:
+                return f"(?:{sep}{words})?"
+            return sep + words
         parts = part.parts
         rest = ""
         if len(parts) > 1 and isinstance(parts[-1], Gap):
             # `...` closing a slot: the rest of the clause is part of it.
             parts, rest = parts[:-1], f"(?: {WORD}){{0,{SLOT_WORDS - 1}}}"
-        return f"{sep}(?P<{part.name}>{self._sequence(parts, chain, leading=False)}{rest})"
+        return f"{sep}(?P<{part.name}>{self._sequence(parts, chain, first='')}{rest})"
 
     def _family(self, name: str, form: str, chain: tuple[str, ...], column: int | None = None) -> str:
+        if name in BUILT_IN:
+            return BUILT_IN[name]
         family = self.families.get(name)
         if family is None:
             raise PhraseError(unknown_family_message(name, self.families), column)
@@ -406,13 +505,16 @@ class Compiler:
                 try:
                     alternatives.add(self._options(parse(phrase), inner))
                 except PhraseError as err:
-                    raise PhraseError(f"family {name!r}, phrase {phrase!r}: {err}", column) from None
+                    message = (
+                        err.message if err.in_family else f"family {name!r}, phrase {phrase!r}: {err.message}"
+                    )
+                    located = PhraseError(message, column)
+                    located.in_family = True
+                    raise located from None
             for verb in family.verbs:
-                alternatives.update(
-                    _word_end(_escape_words(canonical_words(f)), f) for f in verb_forms(verb, form)
-                )
+                alternatives.update(_words(canonical_words(f)) for f in verb_forms(verb, form))
             for noun in family.nouns:
-                alternatives.update(_word_end(_escape_words(canonical_words(f)), f) for f in noun_forms(noun))
+                alternatives.update(_words(canonical_words(f)) for f in noun_forms(noun))
             alternatives.update(self.raw(canonical_regex(fragment), inner) for fragment in family.patterns)
             ordered = sorted(alternatives, key=lambda a: (-len(a), a))
             self._cache[key] = "(?:" + "|".join(ordered) + ")"
@@ -468,7 +570,7 @@ def canonical_regex(source: str) -> str:
 
 def unknown_family_message(name: str, families: Mapping[str, Family]) -> str:
     """Says a family is not defined, naming the few closest ones."""
-    close = difflib.get_close_matches(name, list(families), n=4, cutoff=0.5)
+    close = difflib.get_close_matches(name, [*families, *BUILT_IN], n=4, cutoff=0.5)
     if close:
         return (
             f"{{{name}}} is not a family of the vocabulary; did you mean "
@@ -476,6 +578,26 @@ def unknown_family_message(name: str, families: Mapping[str, Family]) -> str:
             + "?"
         )
     return f"{{{name}}} is not a family of the vocabulary; add it to the vocabulary or fix the name"
+
+
+def _is_optional(part: Part) -> bool:
+    return (isinstance(part, Choice) and part.optional) or (
+        isinstance(part, Slot) and part.parts is None and part.may_be_empty
+    )
+
+
+def _plain_words(options: tuple[tuple[Part, ...], ...]) -> list[str]:
+    """The plain words of parsed parts, in order (inside choices and slots too)."""
+    words: list[str] = []
+    for option in options:
+        for part in option:
+            if isinstance(part, Word) and not part.inflected:
+                words.append(part.text)
+            elif isinstance(part, Choice):
+                words.extend(_plain_words(part.options))
+            elif isinstance(part, Slot) and part.parts is not None:
+                words.extend(_plain_words((part.parts,)))
+    return words
 
 
 def _names(words: str, phrase: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from replycoach.bank.model import Rewrite
 from replycoach.engine.text import sentence_body, starts_sentence
 
 _FORMATTER = string.Formatter()
+_SPACES = re.compile(r"(?<=\S)  +(?=\S)")
 _TERMINAL = ".!?\u2026"
 _FIRST_PERSON = (
     "I",
@@ -60,7 +62,8 @@ def render(
     else:
         start, end = match
     replaced = draft[start:end]
-    text = rewrite.text.format_map(slots).strip()
+    # An empty slot leaves no double space behind ("sort it {rest} today" with no rest).
+    text = _SPACES.sub(" ", rewrite.text.format_map(slots)).strip()
     text = text.rstrip(_TERMINAL + " ")
     trailing = replaced[len(replaced.rstrip(_TERMINAL)) :]
     text += trailing

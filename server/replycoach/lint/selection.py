@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SEVERITIES = ("suggestion", "warning")
+from replycoach.bank.model import SEVERITIES as _MOST_SEVERE_FIRST
+
+# From the least severe to the most: a lowest severity keeps itself and those after it.
+SEVERITIES = tuple(reversed(_MOST_SEVERE_FIRST))
 
 
 @dataclass(frozen=True)

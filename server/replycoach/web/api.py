@@ -11,7 +11,7 @@ from swagger_ui_bundle import swagger_ui_path
 from replycoach import __version__
 from replycoach.web.auth import BEARER
 from replycoach.web.errors import ErrorSchema
-from replycoach.web.resources import checks, curated, drafts, entries, health, insights, vocabulary
+from replycoach.web.resources import checks, curated, drafts, entries, explain, health, insights, vocabulary
 
 DOCS_ASSETS = "/v1/docs/assets/"
 
@@ -53,7 +53,7 @@ def _docs_asset(filename: str) -> Response:
 def _document_draft_limit(api: Api, max_chars: int) -> None:
     """Show the configured draft limit as maxLength; the service answers 413 (not 422) past it."""
     # The limit is a setting, so it cannot sit in the schema classes; it is written into their components.
-    for component in ("AnalyzeRequest", "RewriteRequest", "Draft"):
+    for component in ("AnalyzeRequest", "RewriteRequest", "Draft", "ExplainRequest"):
         for field in ("text", "customer_message"):
             api.spec.components.schemas[component]["properties"][field]["maxLength"] = max_chars
 
@@ -64,7 +64,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(key, value)
     api = Api(app)
     api.spec.components.security_scheme(BEARER, {"type": "http", "scheme": "bearer"})
-    for module in (health, drafts, entries, checks, curated, vocabulary, insights):
+    for module in (health, drafts, entries, checks, explain, curated, vocabulary, insights):
         api.register_blueprint(module.blp)
     _document_draft_limit(api, app.config["MAX_DRAFT_CHARS"])
     app.add_url_rule(f"{DOCS_ASSETS}<path:filename>", "docs_asset", _docs_asset)

@@ -147,7 +147,7 @@ def _error_statuses(rule: str, methods: set[str], role: str | None) -> set[int]:
     bank_write = rule.startswith("/v1/phrasebank/") and bool(methods & {"POST", "PUT", "DELETE"})
     if rule.endswith("/curated-update"):
         statuses.add(409)
-    if bank_write and not rule.endswith(("/validate", "/preview")):
+    if bank_write and not rule.endswith(("/validate", "/preview", "/explain")):
         statuses |= {507} | ({422} if "DELETE" in methods else set())
         if "<" in rule or rule.endswith("/curated-update"):
             statuses |= {412} | ({428} if "<" in rule else set())

@@ -10,6 +10,7 @@ from flask import current_app
 from marshmallow import Schema, fields, validate
 
 from replycoach.bank.loader import check_examples, entry_spans, run_examples
+from replycoach.bank.model import Entry
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.errors import BankError, DraftTooLongError, InvalidEntryError, Problem
@@ -151,12 +152,11 @@ def preview_entry(body: dict[str, Any]) -> dict[str, Any]:
 def preview(raw: Any, texts: Sequence[str] | None, limit: int, offset: int) -> dict[str, Any]:
     """Where a candidate entry would flag each text (the stored samples if `texts` is None), and where it
     matches but another entry's flag wins; `limit` matches from `offset`, with the total."""
-    store = current_store()
-    entry = parse_checked(raw, store.snapshot().vocabulary)
+    entry, bank = candidate_bank(raw)
     samples: SampleStore = current_app.extensions["replycoach.samples"]
     tried = samples.all() if texts is None else list(texts)
     engine = Engine(
-        store.candidate(entry),
+        bank,
         max_chars=current_app.config["MAX_DRAFT_CHARS"],
         max_flags=current_app.config["MAX_FLAGS"],
     )
@@ -181,6 +181,18 @@ def preview(raw: Any, texts: Sequence[str] | None, limit: int, offset: int) -> d
         "limit": limit,
         "matches": matches[offset : offset + limit],
     }
+
+
+def candidate_bank(raw: Any, *, enabled: bool | None = None) -> tuple[Entry, Bank]:
+    """A candidate entry (raw, as a lead sends it) and the live bank with it in place of the entry with its id
+    (what preview and explain run); InvalidEntryError, with every problem, when the entry or the bank with it
+    would not validate. `enabled` overrides the entry's own state (explain shows a disabled entry as it
+    would fire)."""
+    store = current_store()
+    entry = parse_checked(raw, store.snapshot().vocabulary)
+    if enabled is not None:
+        entry = dataclasses.replace(entry, enabled=enabled)
+    return entry, store.candidate(entry)
 
 
 def _shadowed(

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Response
 from marshmallow import Schema, ValidationError, fields, validate
 
+from replycoach.bank.model import SEVERITIES
 from replycoach.errors import UnknownFlagError
 from replycoach.grammar import BACKENDS, RULE_PREFIX, STATUSES, with_grammar
 from replycoach.web.auth import requires
@@ -108,7 +109,7 @@ class FlagSchema(Schema):
     category = fields.String(
         required=True, metadata={"description": "the bank entry's category, or grammar for LanguageTool's"}
     )
-    severity = fields.String(required=True, validate=validate.OneOf(["warning", "suggestion"]))
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     text = fields.String(required=True, metadata={"description": "the matched text, as in the draft"})
     start = fields.Integer(required=True, metadata={"description": "offset in code points"})
     end = fields.Integer(required=True)

@@ -1,7 +1,8 @@
 /*
- * The editor view (#/entry/ID and #/new): loads the entry, lays out the form, the save area and the
- * preview, checks the entry with the API as the lead types, and saves it (POST for a new entry, PUT with
- * If-Match for an existing one), explaining every refusal.
+ * The editor view (#/entry/ID and #/new): loads the entry, lays out the form, the save area, the "Try a
+ * sentence" panel and the preview, checks the entry with the API as the lead types (and explains it on the
+ * lead's sentence), and saves it (POST for a new entry, PUT with If-Match for an existing one), explaining
+ * every refusal.
  */
 
 import { API, api, entryUrl } from "./api.js";
@@ -9,6 +10,7 @@ import { showConflict } from "./conflict.js";
 import { clear, h } from "./dom.js";
 import { Draft, offerStoredDraft } from "./drafts.js";
 import { toBody, toValues } from "./entryform.js";
+import { TrySentence } from "./explain.js";
 import { EntryFormView } from "./formview.js";
 import { focusHeading, frame, heading, markNav, setStatus } from "./frame.js";
 import { Preview } from "./preview.js";
@@ -83,6 +85,7 @@ class Editor {
     const actions = h("div", { class: "actions-bar" }, this.saveButton, this.summary);
 
     const preview = new Preview(() => toBody(this.form.values()));
+    this.trial = new TrySentence(() => toBody(this.form.values()));
     root.appendChild(
       h(
         "div",
@@ -90,6 +93,7 @@ class Editor {
         this.draftNotice,
         this.form.element,
         h("div", { class: "save-area" }, actions, this.saveStatus, this.conflict),
+        this.trial.element,
         preview.element
       )
     );
@@ -108,6 +112,7 @@ class Editor {
     this.draft.store(this.form.values());
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.validateNow(), VALIDATE_DELAY_MS);
+    this.trial.schedule(); // the sentence being tried, against the edited entry
   }
 
   /** Check the form's entry with the API now; only the newest check's answer is shown. */

@@ -10,10 +10,10 @@ import { focusHeading, frame, heading, markNav, setStatus } from "./frame.js";
 import { lines } from "./text.js";
 
 const KINDS = [
-  ["phrases", "Phrases (literal words or phrases, one per line)"],
+  ["phrases", "Phrases (phrase language, one per line: words, [optional], (a | b), {another-family})"],
   ["verbs", "Verbs (lemmas, one per line: every form matches)"],
   ["nouns", "Nouns (lemmas, one per line: singular and plural match)"],
-  ["patterns", "Patterns (RE2 fragments, one per line; may use other {{families}})"],
+  ["patterns", "RE2 fragments (from before the phrase language, one per line; may use other {{families}})"],
 ];
 
 function familyUrl(name) {

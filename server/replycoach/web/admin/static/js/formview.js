@@ -95,8 +95,8 @@ export class EntryFormView {
         h("label", { for: "f-enabled" }, "Enabled (the coach uses this entry)"),
         problems("enabled")
       ),
-      field("patterns", "Patterns (RE2, one per line)", this.inputs.patterns, "Case never matters; no look-around or back-references. (?P<name>…) captures a slot."),
-      field("unless", "Unless (exceptions, RE2, one per line, optional)", this.inputs.unless),
+      field("patterns", "Patterns (phrase language, one per line)", this.inputs.patterns, "Words as a draft says them; case and contractions never matter. {family} any phrase of a family, [optional], (a | b), ~word any form of it, ... a short gap, <slot> the rest of the clause for a rewrite. Raw RE2 after re:."),
+      field("unless", "Unless (exceptions, phrase language, one per line, optional)", this.inputs.unless),
       h(
         "fieldset",
         { class: "field", "data-field": "quiet_when" },

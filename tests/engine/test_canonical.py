@@ -1,0 +1,431 @@
+"""The canonical view of a draft: contractions written as their words ("can't" is "can not"), every other
+character the normalized draft's own, and a map from every offset back to the draft, so a flag (and a slot)
+is always the draft's own characters. The core view also drops the bank's skippable words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from replycoach.bank.vocabulary import Family
+from replycoach.engine.canonical import CanonicalText, CanonicalView, CoreText, canonical_words
+from replycoach.engine.matcher import compile_pattern
+from replycoach.engine.phrase import Compiler
+from replycoach.engine.text import normalize
+
+SKIPPABLE = Family("skippable", phrases=("currently", "really", "unfortunately", "at this time"))
+SKIP = compile_pattern(Compiler({"skippable": SKIPPABLE}).skip_source())
+_CLAUSE_END = ".,;:!?\n"
+
+
+def _core(source: str) -> CoreText:
+    return CoreText(CanonicalText(source), SKIP)
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """Each run of non-space characters of `text`, with its span."""
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+# Canonical texts
+
+
+@pytest.mark.parametrize(
+    ("draft", "canonical"),
+    [
+        ("can't", "can not"),
+        ("should've", "should have"),
+        ("could've", "could have"),
+        ("cannot", "can not"),
+        ("can not", "can not"),
+        ("cant", "can not"),
+        ("won't", "will not"),
+        ("wont", "will not"),
+        ("don't", "do not"),
+        ("dont", "do not"),
+        ("didn't", "did not"),
+        ("isn't", "is not"),
+        ("doesnt", "does not"),
+        ("wouldn't", "would not"),
+        ("shan't", "shall not"),
+        ("ain't", "is not"),
+        ("we're", "we are"),
+        ("you'll", "you will"),
+        ("they've", "they have"),
+        ("I'm", "I am"),
+        ("Im", "I am"),
+        ("I'd", "I would"),
+        ("they'd", "they would"),
+        ("youre", "you are"),
+        ("theyll", "they will"),
+        ("ive", "I have"),
+        ("thats", "that is"),
+        ("it's", "it is"),
+        ("it's been", "it has been"),
+        ("it's got", "it has got"),
+        ("that's fine", "that is fine"),
+        ("who's been", "who has been"),
+        ("let's", "let us"),
+        ("We can't help, and it's been a week.", "We can not help, and it has been a week."),
+        ("I'm sure they won't mind.", "I am sure they will not mind."),
+    ],
+)
+def test_contractions_are_written_as_their_words(draft: str, canonical: str) -> None:
+    assert CanonicalText(draft).text == canonical
+    assert canonical_words(draft) == canonical
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Acme's",
+        "O'Reilly",
+        "Mary's order",
+        "rock'n'roll",
+        "its",  # an English word of its own, not a hurried "it's"
+        "were",
+        "well",
+        "ill",
+        "lets",
+        "scant",
+        "cannots",
+        "Vulcan not",
+        "We can help.",
+    ],
+)
+def test_words_that_are_not_contractions_stay_as_they_are(draft: str) -> None:
+    canonical = CanonicalText(draft)
+    assert canonical.text == draft
+    assert canonical.edits == ()
+    assert canonical.to_source(len(draft), end=True) == len(draft)
+
+
+@pytest.mark.parametrize(
+    ("draft", "canonical"),
+    [
+        ("CAN'T", "CAN not"),
+        ("Can't", "Can not"),
+        ("Cannot", "Can not"),
+        ("CANT", "CAN not"),
+        ("Won't", "Will not"),
+        ("WONT", "WILL not"),
+        ("DON'T", "DO not"),
+        ("Didn't", "Did not"),
+        ("We're", "We are"),
+        ("WE'RE", "WE are"),
+        ("It's", "It is"),
+        ("Let's", "Let us"),
+        ("Theyre", "They are"),
+        ("THEYRE", "THEY are"),
+        ("IM", "I am"),
+        ("Ive", "I have"),
+    ],
+)
+def test_the_draft_s_case_is_kept(draft: str, canonical: str) -> None:
+    assert CanonicalText(draft).text == canonical
+
+
+def test_curly_apostrophes_read_as_straight_ones_after_normalization() -> None:
+    original = "We can\u2019t  help \u2014 it\u2019s been \u201cages\u201d, and I\u2019m sorry."
+    normalized = normalize(original)
+    canonical = CanonicalText(normalized.text)
+    assert canonical.text == 'We can not help \u2014 it has been "ages", and I am sorry.'
+    # Each canonical word maps back to the draft's own characters, curly apostrophes and all.
+    spans = {word: canonical.span_to_source(start, end) for word, start, end in _words(canonical.text)}
+
+    def original_text(span: tuple[int, int]) -> str:
+        return original[normalized.to_original(span[0]) : normalized.to_original(span[1])]
+
+    assert original_text(spans["can"]) == "can\u2019t"
+    assert original_text(spans["not"]) == "can\u2019t"
+    assert original_text(spans["has"]) == "it\u2019s"
+    assert original_text(spans["am"]) == "I\u2019m"
+    assert original_text(spans["help"]) == "help"
+    assert original_text(spans['"ages",']) == "\u201cages\u201d,"
+
+
+# Offsets back to the draft
+
+
+def test_a_span_inside_an_expansion_is_the_whole_contraction() -> None:
+    draft = "We can't help"
+    canonical = CanonicalText(draft)
+    assert canonical.text == "We can not help"
+
+    def source(start: int, end: int) -> str:
+        a, b = canonical.span_to_source(start, end)
+        return draft[a:b]
+
+    assert source(3, 6) == "can't"  # "can"
+    assert source(7, 10) == "can't"  # "not"
+    assert source(3, 10) == "can't"  # "can not"
+    assert source(0, 6) == "We can't"  # "We can"
+    assert source(7, 15) == "can't help"  # "not help"
+    assert source(11, 15) == "help"  # after the expansion
+    assert source(0, 15) == draft
+    # Starts and ends strictly inside the expansion go to its start and its end.
+    assert [canonical.to_source(i) for i in range(3, 10)] == [3] * 7
+    assert [canonical.to_source(i, end=True) for i in range(4, 11)] == [8] * 7
+    # At the expansion's edges: a start at its first character, an end at its last.
+    assert canonical.to_source(3, end=True) == 3
+    assert canonical.to_source(10) == 8
+    assert canonical.to_source(len(canonical.text), end=True) == len(draft)
+
+
+def test_offsets_after_expansions_shift_by_what_each_one_added() -> None:
+    draft = "Im sure they'd say we can't, so let's go."
+    canonical = CanonicalText(draft)
+    assert canonical.text == "I am sure they would say we can not, so let us go."
+    mapped = [(word, draft[slice(*canonical.span_to_source(s, e))]) for word, s, e in _words(canonical.text)]
+    assert mapped == [
+        ("I", "Im"),
+        ("am", "Im"),
+        ("sure", "sure"),
+        ("they", "they'd"),
+        ("would", "they'd"),
+        ("say", "say"),
+        ("we", "we"),
+        ("can", "can't"),
+        ("not,", "can't,"),
+        ("so", "so"),
+        ("let", "let's"),
+        ("us", "let's"),
+        ("go.", "go."),
+    ]
+    # Past the last expansion, offsets shift by what all of them added: 2 + 4 + 2 + 1.
+    go = canonical.text.index("go")
+    assert canonical.to_source(go) == draft.index("go") == go - 9
+
+
+def test_a_text_without_contractions_maps_to_itself() -> None:
+    draft = "Thanks for waiting, Acme's team will refund it."
+    canonical = CanonicalText(draft)
+    assert canonical.text is draft
+    assert all(canonical.to_source(i) == i for i in range(len(draft) + 1))
+    assert all(canonical.to_source(i, end=True) == i for i in range(len(draft) + 1))
+
+
+# The core view: skippable words dropped
+
+
+def test_the_core_view_drops_skippable_words_and_parentheticals_of_them() -> None:
+    draft = "we currently can not, unfortunately, refund it"
+    core = _core(draft)
+    assert core.canonical.text == draft
+    assert core.text == "we can not refund it"
+    mapped = [
+        (word, draft[core.to_normalized(s) : core.to_normalized(e, end=True)])
+        for word, s, e in _words(core.text)
+    ]
+    assert mapped == [("we", "we"), ("can", "can"), ("not", "not"), ("refund", "refund"), ("it", "it")]
+    # A span across the dropped words is the draft's, dropped words and all.
+    assert draft[core.to_normalized(0) : core.to_normalized(len(core.text), end=True)] == draft
+
+
+def test_the_core_view_of_contractions_maps_to_the_contraction() -> None:
+    draft = "We currently can't, unfortunately, refund it."
+    core = _core(draft)
+    assert core.canonical.text == "We currently can not, unfortunately, refund it."
+    assert core.text == "We can not refund it."
+    mapped = [
+        (word, draft[core.to_normalized(s) : core.to_normalized(e, end=True)])
+        for word, s, e in _words(core.text)
+    ]
+    assert mapped == [("We", "We"), ("can", "can't"), ("not", "can't"), ("refund", "refund"), ("it.", "it.")]
+
+
+def test_a_start_comes_after_dropped_words_and_an_end_stays_before_them() -> None:
+    draft = "We can't really refund it (at all) today."
+    core = _core(draft)
+    assert core.text == "We can not refund it today."
+    refund = core.text.index("refund")
+    assert draft[core.to_normalized(refund) :].startswith("refund")
+    assert draft[core.to_normalized(0) : core.to_normalized(refund - 1, end=True)] == "We can't"
+    today = core.text.index("today")
+    assert draft[core.to_normalized(refund) : core.to_normalized(today - 1, end=True)] == "refund it"
+    assert draft[core.to_normalized(today) : core.to_normalized(today + 5, end=True)] == "today"
+
+
+@pytest.mark.parametrize("end", [".", "", "!", ", thanks", "; sorry"])
+def test_words_dropped_at_a_clause_end_go_with_what_precedes_them(end: str) -> None:
+    draft = f"We can't refund it at this time{end}"
+    core = _core(draft)
+    assert core.text == f"We can not refund it{end}"
+    it_end = core.text.index("it") + 2
+    assert draft[: core.to_normalized(it_end, end=True)] == "We can't refund it at this time"
+
+
+def test_a_draft_without_skippable_words_has_the_canonical_text_as_its_core() -> None:
+    draft = "We can't refund it."
+    core = _core(draft)
+    assert core.text is core.canonical.text
+    assert core.edits == ()
+
+
+def test_skippable_words_only_go_as_whole_words() -> None:
+    assert _core("We can't refund it at this timer.").text == "We can not refund it at this timer."
+    assert _core("It was reallyy bad.").text == "It was reallyy bad."
+
+
+@pytest.mark.parametrize(
+    ("draft", "core_text"),
+    [
+        ("We can't (sadly) really refund it", "We can not refund it"),
+        ("We can't really (sadly) refund it", "We can not refund it"),
+        ("We can't, really, currently refund it", "We can not refund it"),
+    ],
+)
+def test_an_end_stays_before_every_dropped_run_that_follows_it(draft: str, core_text: str) -> None:
+    core = _core(draft)
+    assert core.text == core_text
+    not_end = core.text.index("not") + 3
+    assert draft[: core.to_normalized(not_end, end=True)] == "We can't"
+
+
+def test_a_parenthetical_without_a_space_after_it_keeps_the_words_apart() -> None:
+    core = _core("We can't, unfortunately,refund it.")
+    assert re.findall(r"\w+", core.text) == ["We", "can", "not", "refund", "it"]
+
+
+# Tokens (as `bank explain` shows them)
+
+
+def test_the_canonical_view_s_tokens_map_back_to_the_draft() -> None:
+    draft = "We can't refund it, it's been 24/7."
+    tokens = CanonicalView(draft).tokens
+    assert [(t.text, draft[t.source_start : t.source_end]) for t in tokens] == [
+        ("We", "We"),
+        ("can", "can't"),
+        ("not", "can't"),
+        ("refund", "refund"),
+        ("it", "it"),
+        (",", ","),
+        ("it", "it's"),
+        ("has", "it's"),
+        ("been", "been"),
+        ("24/7", "24/7"),
+        (".", "."),
+    ]
+    assert [t.lemma for t in tokens] == [
+        "we",
+        "can",
+        "not",
+        "refund",
+        "it",
+        ",",
+        "it",
+        "have",
+        "be",
+        "24/7",
+        ".",
+    ]
+
+
+def test_a_possessive_s_lemma_has_no_dangling_apostrophe() -> None:
+    (token,) = CanonicalView("Acme's").tokens
+    assert token.text == "Acme's"
+    assert token.lemma in ("acme's", "acme")
+
+
+# Properties over texts made of words, contractions, skippable words, punctuation and spaces
+
+_PLAIN = ["we", "refund", "it", "the", "order", "Acme's", "O'Reilly", "help", "been", "done", "can", "not"]
+_CONTRACTED = [
+    "can't",
+    "cannot",
+    "cant",
+    "CAN'T",
+    "Can\u2019t",
+    "won't",
+    "wont",
+    "don't",
+    "dont",
+    "didn't",
+    "isn't",
+    "we're",
+    "you'll",
+    "I'm",
+    "Im",
+    "it's",
+    "It\u2019s",
+    "let's",
+    "they'd",
+    "theyre",
+    "ive",
+]
+_SKIPPABLE = ["currently", "really", "Really", "unfortunately", "at this time", "(sadly)", "(at all)"]
+_SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "! ", "? ", "; ", " \n "]
+_DRAFTS = st.lists(
+    st.tuples(st.sampled_from(_PLAIN + _CONTRACTED + _SKIPPABLE), st.sampled_from(_SEPARATORS)), max_size=14
+).map(lambda pieces: normalize("".join(word + separator for word, separator in pieces)).text)
+_SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _canonical_words_at(source: str, start: int, end: int) -> list[str]:
+    """The canonical words of source[start:end], read with what follows it ("it's" before "been" is "it
+    has")."""
+    count = len(_WORD.findall(canonical_words(source[start:end])))
+    return [w.lower() for w in _WORD.findall(CanonicalText(source[start:]).text)][:count]
+
+
+def _check_words_map_back(text: str, to_source: Callable[..., int], source: str) -> None:
+    """Every word of `text` maps to a non-empty span of `source`, within bounds and in order, whose own
+    canonical words include it."""
+    last_start = last_end = 0
+    for match in _WORD.finditer(text):
+        start, end = to_source(match.start()), to_source(match.end(), end=True)
+        assert 0 <= start < end <= len(source)
+        assert source[start] != " " and source[end - 1] != " "
+        assert last_start <= start and last_end <= end
+        last_start, last_end = start, end
+        assert match.group().lower() in _canonical_words_at(source, start, end), (
+            match.group(),
+            source[start:end],
+        )
+
+
+@_SETTINGS
+@given(_DRAFTS)
+def test_every_canonical_word_maps_back_to_the_draft_words_it_stands_for(source: str) -> None:
+    canonical = CanonicalText(source)
+    _check_words_map_back(canonical.text, canonical.to_source, source)
+    # Outside the expansions, every character is the draft's own.
+    for index, char in enumerate(canonical.text):
+        if not any(edit.start <= index < edit.end for edit in canonical.edits):
+            assert source[canonical.to_source(index)] == char
+    # Each expansion stands for one contraction of the draft, and is that contraction's canonical words.
+    for edit in canonical.edits:
+        contraction = source[edit.source_start : edit.source_end]
+        assert " " not in contraction
+        assert _canonical_words_at(source, edit.source_start, edit.source_end) == [
+            w.lower() for w in _WORD.findall(canonical.text[edit.start : edit.end])
+        ]
+
+
+@_SETTINGS
+@given(_DRAFTS)
+def test_every_core_word_maps_back_to_the_draft_words_it_stands_for(source: str) -> None:
+    core = CoreText(CanonicalText(source), SKIP)
+    _check_words_map_back(core.text, core.to_normalized, source)
+    # The core text is the canonical text with whole runs taken out, nothing added.
+    assert all(edit.start == edit.end for edit in core.edits)
+    pieces, last = [], 0
+    for edit in core.edits:
+        pieces.append(core.canonical.text[last : edit.source_start])
+        last = edit.source_end
+    assert "".join(pieces) + core.canonical.text[last:] == core.text
+
+
+@_SETTINGS
+@given(_DRAFTS)
+@example("We can't (sadly) really refund it")
+def test_a_core_word_that_does_not_end_a_clause_ends_where_its_last_character_does(source: str) -> None:
+    core = CoreText(CanonicalText(source), SKIP)
+    for match in _WORD.finditer(core.text):
+        end = match.end()
+        if end < len(core.text) and core.text[end] not in _CLAUSE_END:
+            assert core.to_source(end, end=True) == core.to_source(end - 1) + 1, (match.group(), source)
