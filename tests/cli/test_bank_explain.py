@@ -42,7 +42,7 @@ entries:
         - "We can't wait to see you."
   - id: negative-framing.unfortunately-we-cant
     category: negative-framing
-    severity: suggestion
+    severity: warning
     patterns:
       - "unfortunately,? we can't (?P<action>\\\\w+(?: \\\\w+){0,3})"
     when:
@@ -125,10 +125,10 @@ def test_overlaps_context_checks_and_the_customer(bank: Path) -> None:
         "'Unfortunately, we can't refund this order' (action: 'refund this order')\n"
         "\n"
         "refusal.we-cant: quiet: overlap: negative-framing.unfortunately-we-cant won with "
-        "'Unfortunately, we can't refund this order' (the longer match is kept)\n"
+        "'Unfortunately, we can't refund this order' (as severe: the longer match is kept)\n"
         "  patterns[0] `{agent} {cannot} <action: {remedy:base} ...>` matched 'we can't refund this order' "
         "(action: 'refund this order') -> quiet: overlap: negative-framing.unfortunately-we-cant won with "
-        "'Unfortunately, we can't refund this order' (the longer match is kept)\n"
+        "'Unfortunately, we can't refund this order' (as severe: the longer match is kept)\n"
         "  patterns[0] `{agent} {cannot} <action: {remedy:base} ...>` matched 'We can't help' "
         "(action: 'help') -> quiet: quiet_when: question\n",
     )

@@ -216,39 +216,39 @@ def test_every_reason_is_listed_in_the_order_the_engine_applies_them(bank: Bank)
     ]
 
 
-def test_a_longer_match_of_another_entry_wins_the_overlap(bank: Bank) -> None:
+def test_a_warning_of_another_entry_wins_the_overlap(bank: Bank) -> None:
+    """The longer suggestion ("Unfortunately, we can't...") yields to the warning it overlaps."""
     text = "Unfortunately, we can't refund this order."
-    winner = "Unfortunately, we can't refund this order"
+    longer = "Unfortunately, we can't refund this order"
+    winner = "we can't refund this order"
     overlap = _reason(
         "overlap",
-        "overlap: negative-framing.unfortunately-we-cant won",
+        "overlap: refusal.we-cant won",
         text=winner,
-        start=0,
+        start=15,
         end=41,
-        detail="the longer match is kept",
+        detail="a warning is kept over a suggestion",
     )
     assert _entries(bank, text) == [
         {
             "id": "negative-framing.unfortunately-we-cant",
-            "status": "flags",
-            "flagged": [{"text": winner, "start": 0, "end": 41}],
-            "patterns": [
-                _pattern(
-                    0, RE2_UNFORTUNATELY, "surface", [_match(winner, 0, {"action": "refund this order"}, [])]
-                )
-            ],
-        },
-        {
-            "id": "refusal.we-cant",
             "status": "quiet",
             "flagged": [],
             "patterns": [
                 _pattern(
                     0,
-                    WE_CANT,
-                    "core",
-                    [_match("we can't refund this order", 15, {"action": "refund this order"}, [overlap])],
+                    RE2_UNFORTUNATELY,
+                    "surface",
+                    [_match(longer, 0, {"action": "refund this order"}, [overlap])],
                 )
+            ],
+        },
+        {
+            "id": "refusal.we-cant",
+            "status": "flags",
+            "flagged": [{"text": winner, "start": 15, "end": 41}],
+            "patterns": [
+                _pattern(0, WE_CANT, "core", [_match(winner, 15, {"action": "refund this order"}, [])])
             ],
         },
     ]
@@ -311,9 +311,9 @@ def test_one_part_is_no_near_miss_and_an_entry_asked_about_still_answers(bank: B
             "patterns": [_pattern(0, POLICY, "core", [])],
         }
     ]
-    # Asked about alone: only that entry, even where others flag.
-    asked = explain(bank, "Unfortunately, we can't refund this order.", entry_id="refusal.we-cant")
-    assert [(e.id, e.status) for e in asked.entries] == [("refusal.we-cant", "quiet")]
+    # Asked about alone: only that entry, even where others match.
+    asked = explain(bank, "Our policy does not let you. We can't wait.", entry_id="refusal.we-cant")
+    assert [(e.id, e.status) for e in asked.entries] == [("refusal.we-cant", "near-miss")]
 
 
 def test_at_most_ten_near_misses_are_listed() -> None:

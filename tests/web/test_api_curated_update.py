@@ -328,8 +328,8 @@ def test_a_taken_change_that_would_break_the_bank_is_422_and_changes_nothing(
                 "entry": "dismissive.no-worries",
                 "field": "examples.flag[1]",
                 "message": "'no worries' is not flagged: dismissive.ok-no-worries ('Ok no worries') wins the "
-                "overlap (the longer match wins); "
-                "make this entry match the longer phrase or narrow the other entry",
+                "overlap (a warning over a suggestion, then the longer match); "
+                "narrow the other entry, or make this one a warning",
             }
         ]
     }

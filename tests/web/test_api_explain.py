@@ -80,7 +80,7 @@ def test_a_lead_sees_what_flags_and_what_lost_the_overlap(client: FlaskClient, l
                                     "label": "overlap: negative-framing.unfortunately-we-cant won",
                                     "pattern": None,
                                     **winner,
-                                    "detail": "the longer match is kept",
+                                    "detail": "as severe: the longer match is kept",
                                 }
                             ],
                         }

@@ -83,16 +83,17 @@ def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) ->
     mine = [f.text for f in flags if f.entry.id == entry.id]
     if mine:
         return f"the entry flags {', '.join(repr(t) for t in mine)} instead; adjust the pattern or `flagged`"
-    winners = [
-        f"{f.entry.id} ({f.text!r})"
-        for f in flags
-        if f.span.start < end and start < f.span.end and f.entry.category != "structure"
+    overlapping = [
+        f for f in flags if f.span.start < end and start < f.span.end and f.entry.category != "structure"
     ]
-    if winners:
-        return (
-            f"{', '.join(winners)} wins the overlap (the longer match wins); "
-            "make this entry match the longer phrase or narrow the other entry"
+    if overlapping:
+        winners = ", ".join(f"{f.entry.id} ({f.text!r})" for f in overlapping)
+        fix = (
+            "narrow the other entry, or make this one a warning"
+            if any(f.severity != entry.severity for f in overlapping)
+            else "make this entry match the longer phrase or narrow the other entry"
         )
+        return f"{winners} wins the overlap (a warning over a suggestion, then the longer match); {fix}"
     if _entry_hits(bank, entry, example, apply_condition=False):
         return "its `when` condition is false for this example's `customer` message"
     return "no pattern matches it here (check the pattern, an `unless` exception, and word boundaries)"

@@ -148,10 +148,11 @@ def _suggestion(replacement: Replacement, draft: Draft) -> Suggestion:
 
 
 def resolve_overlaps(candidates: list[RawMatch]) -> list[RawMatch]:
-    """Keep one match per span: longer first, then warning over suggestion, then entry id."""
+    """Keep one match per span: a warning over a suggestion, then the longer match, then the entry id (a
+    suggestion never hides a warning it overlaps: "Unfortunately, we" does not silence "we don't know")."""
     ranked = sorted(
         candidates,
-        key=lambda m: (m.start - m.end, _SEVERITY_RANK[m.entry.severity], m.entry.id, m.start),
+        key=lambda m: (_SEVERITY_RANK[m.entry.severity], m.start - m.end, m.entry.id, m.start),
     )
     starts: list[int] = []
     kept: list[RawMatch] = []

@@ -490,13 +490,13 @@ class _Reader:
 
 def _overlap_rule(winner: RawMatch, loser: RawMatch) -> str:
     """Which of the engine's overlap rules kept the winner (see `resolve_overlaps`)."""
-    if winner.end - winner.start != loser.end - loser.start:
-        return "the longer match is kept"
     if winner.entry.severity != loser.entry.severity:
-        return "as long: a warning is kept over a suggestion"
+        return "a warning is kept over a suggestion"
+    if winner.end - winner.start != loser.end - loser.start:
+        return "as severe: the longer match is kept"
     if winner.entry.id == loser.entry.id:
-        return "as long: the earlier match is kept"
-    return "as long and as severe: the first entry id is kept"
+        return "as severe and as long: the earlier match is kept"
+    return "as severe and as long: the first entry id is kept"
 
 
 @lru_cache(maxsize=4096)

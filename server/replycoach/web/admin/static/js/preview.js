@@ -112,7 +112,7 @@ export class Preview {
             h("span", { class: "muted" }, `Text ${m.index + 1}: `),
             highlighted(m.text, m.spans),
             ...m.shadowed.map((s) =>
-              h("p", { class: "shadowed help" }, `Also matches “${s.text}” here, but ${s.by} flags it (the longer match wins).`)
+              h("p", { class: "shadowed help" }, `Also matches “${s.text}” here, but ${s.by} flags it (a warning over a suggestion, then the longer match).`)
             )
           )
         )
