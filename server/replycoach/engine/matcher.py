@@ -110,18 +110,21 @@ class CompiledEntry:
         self.groups: list[dict[str, int]] = [dict(p.regex.groupindex) for p in patterns]
         names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
+        # The one view every pattern and exception runs over, if they share one (most entries): exceptions are
+        # then applied in that view's own offsets, and only the matches that stand are mapped to the draft's.
+        views = {p.view for p in (*patterns, *unless)}
+        self._one_view = views.pop() if len(views) == 1 else None
 
     def matches(self, views: Views, pattern_indexes: Iterable[int] | None = None) -> list[RawMatch]:
         """Every match of this entry in a draft (its `views`) on word boundaries, exceptions applied; offsets
         are the normalized draft's, whichever text a pattern ran over."""
         indexes = range(len(self.patterns)) if pattern_indexes is None else pattern_indexes
-        found: list[RawMatch] = []
+        found: list[tuple[View, int, int, int, Sequence[tuple[int, int]]]] = []
         for index in indexes:
             compiled = self.patterns[index]
             view = views[compiled.view]
             text = view.text
             to_chars = view.utf8.to_chars
-            groupindex = self.groups[index]
             for spans in all_spans(compiled.regex, view.utf8.data):
                 start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 while start < end and text[start] == " ":
@@ -130,36 +133,64 @@ class CompiledEntry:
                     end -= 1
                 if start == end or not on_word_boundaries(text, start, end):
                     continue
-                start, end = view.source_span(start, end)
-                # A slot that took no part (an optional one) is empty, at the match's end.
-                groups = dict.fromkeys(groupindex, (end, end))
-                for name, group in groupindex.items():
-                    group_start, group_end = spans[group]
-                    if group_start >= 0:
-                        groups[name] = view.source_span(to_chars(group_start), to_chars(group_end))
-                found.append(RawMatch(self.entry, start, end, groups))
-        if found and self.unless:
-            exceptions = sorted(span for compiled in self.unless for span in exception_spans(compiled, views))
-            # A match falls to an exception that starts before it ends and ends after it starts: among the
-            # exceptions starting before its end (a bisection), the furthest end decides. Linear in the
-            # matches and exceptions of a long draft, where testing every pair was quadratic.
-            starts = [start for start, _ in exceptions]
-            furthest = list(itertools.accumulate((end for _, end in exceptions), max))
-            found = [
-                match
-                for match in found
-                if (before := bisect.bisect_left(starts, match.end) - 1) < 0
-                or furthest[before] <= match.start
-            ]
-        return found
+                found.append((view, index, start, end, spans))
+        if not found:
+            return []
+        if self.unless and self._one_view is not None:
+            view = views[self._one_view]
+            clear = _clear_of(
+                [span for compiled in self.unless for span in _view_spans(compiled.regex, view)]
+            )
+            found = [m for m in found if clear(m[2], m[3])]
+        matches = [self._raw_match(*m) for m in found]
+        if self.unless and self._one_view is None:
+            clear = _clear_of([span for compiled in self.unless for span in exception_spans(compiled, views)])
+            matches = [m for m in matches if clear(m.start, m.end)]
+        return matches
+
+    def _raw_match(
+        self, view: View, index: int, start: int, end: int, spans: Sequence[tuple[int, int]]
+    ) -> RawMatch:
+        """A match in a view's offsets as a RawMatch in the normalized draft's, with its slots."""
+        to_chars = view.utf8.to_chars
+        start, end = view.source_span(start, end)
+        groupindex = self.groups[index]
+        # A slot that took no part (an optional one) is empty, at the match's end.
+        groups = dict.fromkeys(groupindex, (end, end))
+        for name, group in groupindex.items():
+            group_start, group_end = spans[group]
+            if group_start >= 0:
+                groups[name] = view.source_span(to_chars(group_start), to_chars(group_end))
+        return RawMatch(self.entry, start, end, groups)
+
+
+def _clear_of(exceptions: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a match [start, end) is clear of every exception: none starts before it ends and ends after it
+    starts. Among the exceptions starting before its end (a bisection), the furthest end decides: linear in
+    the matches and exceptions of a long draft, where testing every pair was quadratic."""
+    exceptions.sort()
+    starts = [start for start, _ in exceptions]
+    furthest = list(itertools.accumulate((end for _, end in exceptions), max))
+
+    def clear(start: int, end: int) -> bool:
+        before = bisect.bisect_left(starts, end) - 1
+        return before < 0 or furthest[before] <= start
+
+    return clear
+
+
+def _view_spans(regex: Any, view: View) -> Iterator[tuple[int, int]]:
+    """Where a regex matches a view's text, in that text's own offsets."""
+    to_chars = view.utf8.to_chars
+    for spans in all_spans(regex, view.utf8.data):
+        yield to_chars(spans[0][0]), to_chars(spans[0][1])
 
 
 def exception_spans(compiled: Compiled, views: Views) -> Iterator[tuple[int, int]]:
     """Where one `unless` pattern matches a draft, as spans of the normalized draft."""
     view = views[compiled.view]
-    to_chars = view.utf8.to_chars
-    for spans in all_spans(compiled.regex, view.utf8.data):
-        yield view.source_span(to_chars(spans[0][0]), to_chars(spans[0][1]))
+    for start, end in _view_spans(compiled.regex, view):
+        yield view.source_span(start, end)
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
