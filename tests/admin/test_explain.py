@@ -53,6 +53,8 @@ VOCABULARY = [
     {"family": "agent", "phrases": ["we", "I", "the store"]},
     {"family": "cannot", "phrases": ["can not", "(am | are | is) (unable | not able) [to]"]},
     {"family": "remedy", "verbs": ["refund", "change", "cancel", "issue", "offer"]},
+    # What the question check (refusal.we-cant's quiet_when) reads.
+    {"family": "indirect-question", "phrases": ["I wonder (why | if)"]},
 ]
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT_TAG = "<script>window.__pwned=1</script>"

@@ -83,7 +83,8 @@ def test_preview_pages_through_many_matches_and_names_an_entry_that_wins_one(
     expect(items.nth(0).locator("mark")).to_have_text([f"just forget the {name}"])
     # The basic bank's "Calm down" is longer than the candidate's "calm", so that text is the bank's flag.
     expect(items.nth(10).locator(".shadowed")).to_have_text(
-        "Also matches “Calm” here, but dismissive.calm-down flags it (a warning over a suggestion, then the longer match)."
+        "Also matches “Calm” here, but dismissive.calm-down flags it "
+        "(a warning over a suggestion, then the longer match)."
     )
     expect(items.nth(10).locator("mark")).to_have_count(0)
     expect(results.get_by_role("button", name="Next")).to_be_disabled()

@@ -6,6 +6,7 @@ from collections import Counter
 
 from replycoach import default_engine
 from replycoach.bank.vocabulary import references
+from replycoach.engine.families import CHECK_FAMILIES
 
 _BANK = default_engine().bank
 
@@ -43,8 +44,11 @@ def test_every_family_of_the_vocabulary_is_used() -> None:
     patterns = [p for e in _BANK.all_entries for p in (*e.patterns, *e.unless)]
     patterns += [p for f in _BANK.vocabulary.families for p in (*f.patterns, *f.phrases)]
     named = {name for p in patterns for name, _ in references(p)}
-    # `skippable` is used by the engine itself: its words are what every phrase pattern steps over.
-    assert [f.name for f in _BANK.vocabulary.families if f.name not in named | {"skippable"}] == []
+    # `skippable` is used by the engine itself: its words are what every phrase pattern steps over; the
+    # context and structure checks read theirs by name (way-forward, condition, acknowledgement...).
+    engine_reads = {"skippable", *CHECK_FAMILIES}
+    assert [f.name for f in _BANK.vocabulary.families if f.name not in named | engine_reads] == []
+    assert engine_reads <= {f.name for f in _BANK.vocabulary.families}
 
 
 def test_every_pattern_stays_short_enough_to_read() -> None:

@@ -215,3 +215,50 @@ def test_a_vocabulary_may_not_define_a_family_the_engine_provides(write_bank: Wr
         "vocabulary.yml: subject-name: family: subject-name is a family the engine provides itself; "
         "choose another name"
     ]
+
+
+def test_a_family_a_context_check_reads_is_used_though_no_pattern_names_it(write_bank: WriteBank) -> None:
+    folder = write_bank(
+        make_entry(quiet_when=["conditional"]),
+        files={"vocabulary.yml": vocabulary_file({"family": "condition", "phrases": ["if", "unless"]})},
+    )
+    assert problems_of(folder) == []
+
+
+@pytest.mark.parametrize(
+    ("check", "families"),
+    [
+        ("alternative-follows", ["way-forward", "way-forward-opener"]),
+        ("conditional", ["condition"]),
+        ("question", ["indirect-question"]),
+    ],
+)
+def test_an_entry_whose_context_check_has_no_family_names_the_family_to_add(
+    write_bank: WriteBank, check: str, families: list[str]
+) -> None:
+    assert problems_of(write_bank(make_entry(quiet_when=[check]))) == [
+        f"entries.yml: dismissive.relax: quiet_when: {check} needs the vocabulary's {family} family; "
+        "copy it from the curated bank's vocabulary.yml"
+        for family in families
+    ]
+
+
+def test_topics_without_the_structure_checks_families_name_them(write_bank: WriteBank) -> None:
+    topics = yaml.safe_dump(
+        {
+            "acknowledgements": [
+                {"topic": "general", "cues": [], "acknowledge": ["a.", "b."], "next_steps": ["c.", "d."]}
+            ]
+        }
+    )
+    folder = write_bank(
+        make_entry(),
+        files={
+            "topics.yml": topics,
+            "vocabulary.yml": vocabulary_file({"family": "commitment", "phrases": ["I will"]}),
+        },
+    )
+    assert problems_of(folder) == [
+        "topics.yml: general: acknowledgements: the structure checks need the vocabulary's acknowledgement "
+        "family; copy it from the curated bank's vocabulary.yml"
+    ]

@@ -74,6 +74,8 @@ vocabulary:
   phrases: ["can not", "(am | are) unable to"]
 - family: remedy
   verbs: [refund, change, help]
+- family: indirect-question
+  phrases: ["I wonder (why | if)"]
 """
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from replycoach.bank.vocabulary import Family
-from replycoach.engine.canonical import CanonicalText, CanonicalView, CoreText, canonical_words
+from replycoach.engine.canonical import NAME_MARK, CanonicalText, CanonicalView, CoreText, canonical_words
 from replycoach.engine.matcher import compile_pattern
 from replycoach.engine.phrase import Compiler
 from replycoach.engine.text import normalize
@@ -198,6 +198,59 @@ def test_offsets_after_expansions_shift_by_what_each_one_added() -> None:
     # Past the last expansion, offsets shift by what all of them added: 2 + 4 + 2 + 1.
     go = canonical.text.index("go")
     assert canonical.to_source(go) == draft.index("go") == go - 9
+
+
+# Offsets from the draft (what a context check reads around a match)
+
+
+def test_a_draft_offset_maps_into_the_canonical_text() -> None:
+    draft = "We can't help, so let's go."
+    canonical = CanonicalText(draft)
+    assert canonical.text == "We can not help, so let us go."
+    # Outside the expansions an offset shifts by what each one before it added.
+    assert [canonical.from_source(i) for i in range(0, 4)] == [0, 1, 2, 3]
+    help_at = draft.index("help")
+    assert canonical.text[canonical.from_source(help_at) :].startswith("help, so")
+    assert canonical.text[canonical.from_source(draft.index("go")) :] == "go."
+    assert canonical.from_source(len(draft)) == len(canonical.text)
+    # Inside a contraction a start goes to its expansion's start, an end to its end.
+    assert [canonical.from_source(i) for i in range(3, 8)] == [3, 3, 3, 3, 3]
+    assert [canonical.from_source(i, end=True) for i in range(4, 8)] == [10, 10, 10, 10]
+    assert canonical.from_source(8, end=True) == 10
+    # A stretch of the draft maps to the canonical words that stand for it.
+    can_t = draft.index("can't")
+    assert (
+        canonical.text[canonical.from_source(can_t) : canonical.from_source(can_t + 5, end=True)] == "can not"
+    )
+
+
+def test_a_name_s_mark_goes_with_the_stretch_that_starts_at_the_name() -> None:
+    draft = "Sorry. Acme can send one."
+    canonical = CanonicalText(draft)
+    assert canonical.text == "Sorry. \ue000Acme can send one."
+    acme = draft.index("Acme")
+    assert canonical.text[canonical.from_source(acme) :] == "\ue000Acme can send one."
+    assert canonical.text[: canonical.from_source(acme, end=True)] == "Sorry. "
+    assert canonical.from_source(acme + 4) == acme + 5
+
+
+def test_dropped_words_map_to_where_they_were_in_the_core_text() -> None:
+    draft = "We can't refund it. However, we currently can send one."
+    skippable = Family("skippable", phrases=("however", "currently"))
+    core = CoreText(CanonicalText(draft), compile_pattern(Compiler({"skippable": skippable}).skip_source()))
+    assert core.text == "We can not refund it., we can send one."
+
+    def to_core(index: int, *, end: bool = False) -> int:
+        return core.from_source(core.canonical.from_source(index, end=end), end=end)
+
+    # A sentence that opens with a dropped word opens, in the core text, where the word was.
+    assert core.text[to_core(draft.index("However")) :] == ", we can send one."
+    assert to_core(draft.index("However")) == to_core(draft.index("However") + 7, end=True)
+    assert core.text[to_core(draft.index("currently")) :] == " can send one."
+    assert core.text[to_core(draft.index("can send")) :] == "can send one."
+    assert (
+        core.text[to_core(draft.index("refund")) : to_core(draft.index("it.") + 2, end=True)] == "refund it"
+    )
 
 
 def test_a_text_without_contractions_maps_to_itself() -> None:
@@ -429,3 +482,27 @@ def test_a_core_word_that_does_not_end_a_clause_ends_where_its_last_character_do
         end = match.end()
         if end < len(core.text) and core.text[end] not in _CLAUSE_END:
             assert core.to_source(end, end=True) == core.to_source(end - 1) + 1, (match.group(), source)
+
+
+@_SETTINGS
+@given(_DRAFTS)
+def test_from_source_is_the_inverse_of_to_source_outside_the_edits(source: str) -> None:
+    for text in (CanonicalText(source), CoreText(CanonicalText(source), SKIP)):
+        original = text.source
+        # Offsets never go back, and the text's ends map to each other.
+        mapped = [text.from_source(i) for i in range(len(original) + 1)]
+        assert mapped == sorted(mapped)
+        assert (mapped[0], mapped[-1]) == (0, len(text.text))
+        inside = {i for edit in text.edits for i in range(edit.source_start, edit.source_end + 1)}
+        for index in range(len(original) + 1):
+            if index not in inside:
+                assert text.to_source(text.from_source(index)) == index, (source, index)
+                assert text.to_source(text.from_source(index, end=True), end=True) == index, (source, index)
+        # Each word of the source that no edit touches is its own stretch of the text (a name's mark goes
+        # with the name: the stretch from the name's start takes it in).
+        for match in _WORD.finditer(original):
+            start, end = text.from_source(match.start()), text.from_source(match.end(), end=True)
+            assert start <= end
+            marked = any(e.source_start == e.source_end == match.start() for e in text.edits)
+            if not any(e.source_start < match.end() and match.start() < e.source_end for e in text.edits):
+                assert text.text[start:end] == (NAME_MARK if marked else "") + match.group()

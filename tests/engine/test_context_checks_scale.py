@@ -1,17 +1,26 @@
-"""The voice and quiet checks answer each span from work done once per draft; they must say exactly what a
-plain scan of the sentence says, for any draft."""
+"""The voice and quiet checks answer each span from work done once per draft, reading only a few words around
+it; they must say exactly what a plain scan of the sentence says, for any draft."""
 
 from __future__ import annotations
 
 import bisect
+from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from replycoach.bank.files import read_bank_dir
 from replycoach.bank.model import Entry
+from replycoach.engine.compiled import Bank
 from replycoach.engine.draft import Draft
-from replycoach.engine.matcher import RawMatch
-from replycoach.engine.quiet import _ALTERNATIVE, _ALTERNATIVE_OPENS, _CONDITION, ALTERNATIVE_REACH, Quiet
+from replycoach.engine.families import FamilyRegex
+from replycoach.engine.matcher import CANONICAL, CORE, RawMatch
+from replycoach.engine.quiet import ALTERNATIVE_REACH, Quiet
 from replycoach.engine.voice import _REPORTING, Voice
+
+# The checks read the curated vocabulary's families, over the views its skippable words make.
+_BANK = Bank.build([], vocabulary=read_bank_dir(Path(__file__).parents[2] / "phrasebank")[0].vocabulary)
+_WORDS = _BANK.checks
 
 _PIECES = [
     "calm down",
@@ -69,21 +78,6 @@ def _entry(quiet_when: tuple[str, ...]) -> Entry:
     return entry
 
 
-@_SETTINGS
-@given(_DRAFTS)
-def test_conditional_and_question_say_what_a_scan_of_the_sentence_says(text: str) -> None:
-    draft = Draft(text)
-    quiet = Quiet(draft)
-    normalized = draft.normalized.text
-    conditional, question = _entry(("conditional",)), _entry(("question",))
-    for start, end in _spans(normalized):
-        sentence_start, sentence_end, _ = quiet._sentence(start)
-        expected_conditional = _CONDITION.search(normalized[sentence_start:start]) is not None
-        expected_question = "?" in normalized[end : sentence_end + 1]
-        assert quiet.silences(RawMatch(conditional, start, end, {})) == expected_conditional, (text, start)
-        assert quiet.silences(RawMatch(question, start, end, {})) == expected_question, (text, start)
-
-
 _WIDE_PIECES = [
     *_PIECES,
     "caf\u00e9 ",
@@ -91,25 +85,98 @@ _WIDE_PIECES = [
     "\u2019",
     "but I can send one ",
     "however ",
+    "However, ",
+    "Acme can send one ",
     "I'll check ",
+    "I wonder why ",
+    "if you need it, ",
+    ", ",
 ]
 _WIDE_DRAFTS = st.lists(st.sampled_from(_WIDE_PIECES), min_size=1, max_size=40).map("".join)
+
+
+def _readings(
+    regex: FamilyRegex | None, draft: Draft, start: int, end: int, *, end_is_end: bool = False
+) -> list[tuple[str, int, int, Any]]:
+    """Each view's whole text with the stretch [start, end) mapped into it and the regex to read it with:
+    the family over the core view, its phrases that name a skippable word over the canonical view (always,
+    where the check reads it only where the core view dropped words)."""
+    assert regex is not None
+    readings = []
+    for view, compiled in ((CORE, regex.whole), (CANONICAL, regex.skipped)):
+        if compiled is not None:
+            low, high = draft.to_view(view, start), draft.to_view(view, end, end=end_is_end)
+            readings.append((draft.views[view].text, low, high, compiled))
+    return readings
+
+
+def _plain_search(regex: FamilyRegex | None, draft: Draft, start: int, end: int) -> bool:
+    readings = _readings(regex, draft, start, end, end_is_end=True)
+    return any(compiled.search(text, low, high) is not None for text, low, high, compiled in readings)
+
+
+def _plain_opens(regex: FamilyRegex | None, draft: Draft, start: int) -> bool:
+    for text, low, _, compiled in _readings(regex, draft, start, start):
+        while low < len(text) and text[low] in " ,":
+            low += 1
+        if compiled.match(text, low) is not None:
+            return True
+    return False
+
+
+def _plain_ends(regex: FamilyRegex | None, draft: Draft, start: int, end: int) -> bool:
+    return any(
+        compiled.search(text[low:high]) is not None
+        for text, low, high, compiled in _readings(regex, draft, start, end)
+    )
+
+
+def _plain_clause(draft: Draft, sentence_start: int, start: int) -> bool:
+    """The match follows a clause that ends in a comma and opens with a condition, scanned in full."""
+    for text, low, high, compiled in _readings(_WORDS.condition_opens, draft, sentence_start, start):
+        before = text[low:high].rstrip(" ")
+        if not before.endswith(","):
+            continue
+        clause = before[:-1]
+        opening = max(clause.rfind(mark) for mark in ",;:") + 1
+        if compiled.match(clause[opening:].lstrip(" ")) is not None:
+            return True
+    return False
+
+
+@_SETTINGS
+@given(_WIDE_DRAFTS)
+def test_conditional_and_question_say_what_a_scan_of_the_sentence_says(text: str) -> None:
+    draft = Draft(text, _BANK.skip)
+    quiet = Quiet(draft, _WORDS)
+    normalized = draft.normalized.text
+    conditional, question = _entry(("conditional",)), _entry(("question",))
+    for start, end in _spans(normalized):
+        sentence_start, sentence_end, _ = quiet._sentence(start)
+        expected_conditional = _plain_ends(
+            _WORDS.condition_before, draft, sentence_start, start
+        ) or _plain_clause(draft, sentence_start, start)
+        expected_question = "?" in normalized[end : sentence_end + 1] or _plain_ends(
+            _WORDS.question_before, draft, sentence_start, start
+        )
+        assert quiet.silences(RawMatch(conditional, start, end, {})) == expected_conditional, (text, start)
+        assert quiet.silences(RawMatch(question, start, end, {})) == expected_question, (text, start)
 
 
 @_SETTINGS
 @given(_WIDE_DRAFTS)
 def test_alternative_follows_says_what_a_search_of_the_text_says(text: str) -> None:
-    """The check searches the draft's UTF-8 bytes; it must answer as a search of the text itself would."""
-    draft = Draft(text)
-    quiet = Quiet(draft)
+    """The check searches each view's UTF-8 bytes; it must answer as a search of the view's text would."""
+    draft = Draft(text, _BANK.skip)
+    quiet = Quiet(draft, _WORDS)
     normalized = draft.normalized.text
     refusal = _entry(("alternative-follows",))
     for start, end in _spans(normalized):
         _, sentence_end, following = quiet._sentence(start)
         reach = min(sentence_end, end + ALTERNATIVE_REACH)
-        expected = _ALTERNATIVE.search(normalized, end, reach) is not None or (
+        expected = _plain_search(_WORDS.way_forward, draft, end, reach) or (
             following is not None
             and sentence_end <= reach
-            and _ALTERNATIVE_OPENS.match(normalized, following) is not None
+            and _plain_opens(_WORDS.way_forward_opener, draft, following)
         )
         assert quiet.silences(RawMatch(refusal, start, end, {})) == expected, (text, start)

@@ -18,6 +18,10 @@ VOCABULARY = [
     Family("agent", phrases=("we", "I")),
     Family("cannot", phrases=("can not", "(am | are) unable to")),
     Family("remedy", verbs=("refund", "change", "help")),
+    # What the context checks refusal.we-cant opts into read.
+    Family("way-forward", phrases=("but", "{agent} can {remedy:base}")),
+    Family("way-forward-opener", phrases=("however",)),
+    Family("indirect-question", phrases=("I wonder (why | if)",)),
 ]
 WE_CANT = "{agent} {cannot} <action: {remedy:base} ...>"
 RE2_UNFORTUNATELY = r"unfortunately,? we can't (?P<action>\w+(?: \w+){0,3})"

@@ -11,9 +11,11 @@ from alembic.config import Config
 from click.testing import CliRunner, Result
 from flask import Flask
 from replycoach.bank.files import read_bank_dir
+from replycoach.bank.vocabulary import Family
 from replycoach.cli import main
 from replycoach.store.bank import BankStore
 from replycoach.store.db import MIGRATIONS
+from replycoach.store.records import write_vocabulary
 from replycoach.web.app import create_app
 
 VOCABULARY_BANK = Path(__file__).parents[1] / "banks" / "vocabulary"
@@ -98,3 +100,22 @@ def test_a_database_from_before_the_vocabulary_takes_the_folders(tmp_path: Path)
     folder: Any = read_bank_dir(VOCABULARY_BANK)[0]
     assert _store(restarted).snapshot().vocabulary == tuple(folder.vocabulary)
     assert _flagged(restarted, "Please calm down.") == ["calm down"]
+
+
+def test_a_database_from_before_the_check_families_takes_those_it_lacks(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    basic = Path(__file__).parents[1] / "banks" / "basic"
+
+    def start() -> Flask:
+        return create_app({"TESTING": True, "HOME": str(home), "BANK_DIR": str(basic)})
+
+    app = start()
+    # The vocabulary a release before the context checks read the vocabulary stored: one family of the
+    # same name as a check's, with the lead's own words.
+    kept = Family("condition", phrases=("if",), source="vocabulary.yml")
+    with app.extensions["replycoach.db"].begin() as connection:
+        write_vocabulary(connection, [kept])
+    restarted = start()
+    folder = read_bank_dir(basic)[0].vocabulary
+    assert _store(restarted).snapshot().vocabulary == (kept, *(f for f in folder if f.name != "condition"))
+    assert _flagged(restarted, "Calm down, please.") == ["Calm down"]

@@ -483,10 +483,12 @@ def test_preview_pages_through_matches_and_says_which_entry_shadows_one(
     assert [m["index"] for m in page["matches"]] == [1, 2]
     last = client.post("/v1/phrasebank/preview", json={**body, "offset": 5}, headers=lead).json
     [shadowed] = last["matches"]
-    # The candidate's "calm down, no" is longer than the bank's "Calm down" (dismissive.calm-down) and wins;
-    # its own "no worries" overlaps it and gives way to it: nothing of another entry's shadows it.
-    assert [s["text"] for s in shadowed["spans"]] == ["Calm down, no"]
-    assert shadowed["shadowed"] == []
+    # The candidate's "calm down, no" is longer than the bank's "Calm down", but the bank's is a warning and
+    # the candidate a suggestion: a suggestion never hides a warning. Its own "no worries" stands.
+    assert [s["text"] for s in shadowed["spans"]] == ["no worries"]
+    assert shadowed["shadowed"] == [
+        {"start": 0, "end": 13, "text": "Calm down, no", "by": "dismissive.calm-down"}
+    ]
     short = {"entry": {**NO_WORRIES, "patterns": ["no worries", "calm"]}, "texts": ["Calm down, no worries."]}
     [match] = client.post("/v1/phrasebank/preview", json=short, headers=lead).json["matches"]
     assert match["spans"] == [{"start": 11, "end": 21, "text": "no worries"}]

@@ -251,6 +251,8 @@ def test_validate_names_another_entry_whose_example_it_would_break(
     greedy = {
         **NO_WORRIES,
         "id": "dismissive.calm-down-and",
+        # A warning, as the entry it would break: between two warnings the longer match wins.
+        "severity": "warning",
         "patterns": ["please calm down and send"],
         "examples": {
             "flag": [

@@ -301,7 +301,8 @@ def test_instances_starting_at_once_on_an_empty_database_all_start(postgres: str
             if command.poll() is None:
                 command.kill()
                 command.communicate()
-    written = f"{tmp_path}/export-{{}}: 1 files written\n"  # the test bank has no acknowledgements
+    # The test bank's entries and vocabulary (it has no acknowledgements).
+    written = f"{tmp_path}/export-{{}}: 2 files written\n"
     assert answers == [(0, "", written.format(n)) for n in range(4)]
 
     engine = connect(env["REPLYCOACH_DATABASE_URL"])

@@ -14,6 +14,7 @@ from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import read_customer
 from replycoach.engine.draft import Draft
+from replycoach.engine.families import CHECK_FAMILIES
 from replycoach.engine.matcher import expand_and_compile
 from replycoach.engine.quiet import MatchContext
 from replycoach.errors import BankError, Problem
@@ -111,7 +112,7 @@ def entry_spans(
     """Where one entry alone would flag `text` (offsets in `text`), as if no other entry competed."""
     draft = Draft(text, bank.skip)
     normalized = draft.normalized
-    context = MatchContext(draft, read_customer(customer))
+    context = MatchContext(draft, read_customer(customer), bank.checks)
     return [
         (normalized.to_original(m.start), normalized.to_original(m.end))
         for m in bank.compiled(entry_id).matches(draft.views)
@@ -163,7 +164,7 @@ def _unused(data: BankData) -> list[Problem]:
             "family",
             "no pattern uses it; use it as {" + family.name + "} in a pattern or remove it",
         )
-        for family in unused_families(Vocabulary(data.vocabulary), patterns)
+        for family in unused_families(Vocabulary(data.vocabulary), patterns, CHECK_FAMILIES)
     ]
 
 

@@ -34,11 +34,12 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
-# The engine's context checks an entry may opt into (`quiet_when`): the match stays quiet when one holds.
+# The engine's context checks an entry may opt into (`quiet_when`): the match stays quiet when one holds. Each
+# reads families of the bank's vocabulary (engine/families.py says which).
 QUIET_CHECKS: tuple[str, ...] = (
     "alternative-follows",  # the sentence goes on to offer an alternative or a commitment ("..., but I can")
-    "conditional",  # the match is inside an if / whether / unless / in case clause
-    "question",  # the match's sentence is a question ("Can't you see the button?")
+    "conditional",  # the match is in or just after a condition ("if you need to", "If ..., you'll have to")
+    "question",  # the match's sentence is a question ("Can't you see the button?", "I wonder why we can't")
 )
 
 

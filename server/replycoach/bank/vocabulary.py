@@ -143,11 +143,15 @@ class Vocabulary:
         return self._cache[key]
 
 
-def unused_families(vocabulary: Vocabulary, patterns: Iterable[str]) -> list[Family]:
-    """The families no pattern references, directly or through another family that is used."""
+def unused_families(
+    vocabulary: Vocabulary, patterns: Iterable[str], read_by_engine: Iterable[str] = ()
+) -> list[Family]:
+    """The families no pattern references, directly or through another family that is used; the skippable
+    family and those `read_by_engine` (the engine's checks read them by name) are used."""
     used: set[str] = set()
     pending = [name for pattern in patterns for name, _ in references(pattern)]
     pending.append(SKIPPABLE)
+    pending.extend(read_by_engine)
     while pending:
         name = pending.pop()
         if name in used or name not in vocabulary.by_name:

@@ -169,6 +169,27 @@ class EditedText:
         """A span of this text as the source's span."""
         return self.to_source(start), self.to_source(end, end=True)
 
+    @cached_property
+    def _source_starts(self) -> list[int]:
+        """Where each edit starts in the source (in order, as the edits are), for `from_source`."""
+        return [edit.source_start for edit in self.edits]
+
+    def from_source(self, index: int, *, end: bool = False) -> int:
+        """This text's offset for the source's offset `index`, the inverse of `to_source`. Outside the edits
+        an offset moves by what the edits before it added or took away. Inside a replaced span a start maps
+        to the replacement's start and an `end` to its end ("can't" -> the whole "can not"); inside words
+        that were dropped, both map to where they were; where words were inserted (a name's mark), an offset
+        maps to before them, so a stretch that starts there takes them in."""
+        before = bisect.bisect_right(self._source_starts, index) - 1
+        if before < 0:
+            return index
+        edit = self.edits[before]
+        if index == edit.source_start:
+            return edit.start
+        if index >= edit.source_end:
+            return index - edit.source_end + edit.end
+        return edit.end if end else edit.start
+
 
 class CanonicalText(EditedText):
     """A normalized draft's canonical text: contractions written as their words, and a NAME_MARK before a

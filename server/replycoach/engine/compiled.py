@@ -11,6 +11,7 @@ from typing import TypeVar
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.schema import dump_entry, dump_family, dump_topic
 from replycoach.bank.vocabulary import Family, Vocabulary
+from replycoach.engine.families import CheckWords, missing_families
 from replycoach.engine.matcher import (
     CompiledEntry,
     CompiledTopic,
@@ -51,6 +52,8 @@ class Bank:
         # What the phrase language's core view drops from a draft (None: nothing).
         skip = phrase_compiler(self.vocabulary).skip_source()
         self.skip = compile_pattern(skip) if skip is not None else None
+        # The families the context and structure checks read (way-forward, condition...).
+        self.checks = CheckWords.compile(self.vocabulary)
         # The digest of json.dumps({"entries": [...], "topics": [...], "vocabulary": [...]}, sort_keys=True),
         # written out from each part's own JSON, which an unchanged entry keeps from one build to the next.
         parts = [
@@ -70,11 +73,13 @@ class Bank:
         cls, entries: Iterable[Entry], topics: Iterable[Topic] = (), vocabulary: Iterable[Family] = ()
     ) -> Bank:
         """Compile entries and topics, expanding the vocabulary's families, into a bank; raises BankError
-        listing every pattern, family or slot problem.
+        listing every pattern, family or slot problem, and every context check an entry opts into (or the
+        structure checks, which topics turn on) whose family the vocabulary lacks.
 
         Disabled entries are compiled too (enabling one must never break the bank) but left out of it.
         """
         problems: list[Problem] = []
+        entries, topics = list(entries), list(topics)
         words = Vocabulary(vocabulary)
         for family in words.families:
             # Each family on its own, so a broken one is named even where no entry uses it yet: as the
@@ -84,6 +89,7 @@ class Bank:
         pool = PatternPool()
         compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
+        problems.extend(missing_families(entries, topics, words))
         if problems:
             raise BankError(problems)
         enabled = [c for c in compiled if c.entry.enabled]

@@ -37,6 +37,22 @@ class Draft:
         return CanonicalText(self.normalized.text)
 
     @cached_property
+    def core(self) -> CoreText | None:
+        """The core view's text (None: the bank has no skippable words, and the core view is the canonical
+        one)."""
+        return CoreText(self.canonical, self.skip) if self.skip is not None else None
+
+    def to_view(self, view: str, index: int, *, end: bool = False) -> int:
+        """An offset of the normalized text as an offset of one of the draft's views (`View.source_span` maps
+        the other way): a context check finds a match in the normalized text and reads the words around it
+        in the view its family runs over."""
+        if view == SURFACE:
+            return index
+        index = self.canonical.from_source(index, end=end)
+        core = self.core if view == CORE else None
+        return core.from_source(index, end=end) if core is not None else index
+
+    @cached_property
     def views(self) -> dict[str, View]:
         """The texts patterns run over: made on first use of each (most banks use one)."""
         return _LazyViews(self)
@@ -82,10 +98,10 @@ class _LazyViews(dict[str, View]):
             utf8 = draft.utf8 if canonical.text is draft.normalized.text else Utf8Text(canonical.text)
             made = View(canonical.text, utf8, canonical.to_source)
         elif view == CORE:
-            if draft.skip is None:
+            core = draft.core
+            if core is None:
                 made = self[CANONICAL]
             else:
-                core = CoreText(draft.canonical, draft.skip)
                 utf8 = self[CANONICAL].utf8 if core.text is core.source else Utf8Text(core.text)
                 made = View(core.text, utf8, core.to_normalized)
         else:

@@ -47,7 +47,7 @@ class Engine:
         draft = Draft(text, self.bank.skip)
         normalized = draft.normalized
         matches = self.bank.matcher.find(draft.views)
-        context = MatchContext(draft, customer)
+        context = MatchContext(draft, customer, self.bank.checks)
         candidates = [m for m in matches if context.keeps(m)]
         chosen = resolve_overlaps(candidates)
         truncated = len(chosen) > self.max_flags
@@ -72,7 +72,7 @@ class Engine:
                     suggestions=suggestions,
                 )
             )
-        for found in check_structure(text, sentences, customer, customer_message, self.bank.topics):
+        for found in check_structure(draft, customer, customer_message, self.bank.topics, self.bank.checks):
             at_end = found.at + (1 if found.replace_first else 0)
             flags.append(
                 Flag(

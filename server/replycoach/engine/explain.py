@@ -327,9 +327,9 @@ class _Reader:
         self.customer = customer
         self.draft = Draft(text, bank.skip)
         self.views = self.draft.views
-        self._context = MatchContext(self.draft, customer)
+        self._context = MatchContext(self.draft, customer, bank.checks)
         self._voice = Voice(self.draft)
-        self._quiet = Quiet(self.draft)
+        self._quiet = Quiet(self.draft, bank.checks)
         # What the engine flags: every entry's matches that stand in their context, overlaps resolved.
         candidates = [m for m in bank.matcher.find(self.views) if self._context.keeps(m)]
         self.chosen = resolve_overlaps(candidates)

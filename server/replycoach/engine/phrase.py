@@ -404,6 +404,32 @@ class Compiler:
             return self.raw(canonical_regex(pattern[len(RAW_PREFIX) :].strip()), ())
         return self._options(parse(pattern), ())
 
+    def family_sources(self, name: str) -> tuple[str, str | None]:
+        """A family as the engine's context checks read it: RE2 of all its parts (phrases, verbs, nouns and
+        RE2 fragments), which runs over the core view, and RE2 of those of its phrases that name a skippable
+        word (None: none does), which also runs over the canonical view where the core view dropped words
+        ("however" opening a sentence). Raises PhraseError (an undefined family too)."""
+        family = self.families.get(name)
+        if family is None:
+            raise PhraseError(unknown_family_message(name, self.families))
+        every: set[str] = set()
+        skipped: set[str] = set()
+        for phrase in family.phrases:
+            regex = self.compile(phrase)
+            every.add(regex)
+            if self._skippable and self.view_of(phrase) == "canonical":
+                skipped.add(regex)
+        for verb in family.verbs:
+            every.update(_words(canonical_words(f)) for f in verb_forms(verb))
+        for noun in family.nouns:
+            every.update(_words(canonical_words(f)) for f in noun_forms(noun))
+        every.update(self.raw(canonical_regex(fragment), (name,)) for fragment in family.patterns)
+
+        def alternation(alternatives: set[str]) -> str:
+            return "(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + ")"
+
+        return alternation(every), alternation(skipped) if skipped else None
+
     def compile_prefixes(self, pattern: str) -> list[list[tuple[str, str]]]:
         """For `bank explain`'s near misses: each top-level alternative of a phrase pattern as its parts in
         order, each part as written (`show_part`) with the RE2 of the alternative's parts up to and including

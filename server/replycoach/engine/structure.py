@@ -8,29 +8,11 @@ from dataclasses import dataclass
 
 from replycoach.bank.model import Entry
 from replycoach.engine.context import CustomerContext
+from replycoach.engine.draft import Draft
+from replycoach.engine.families import CheckWords
 from replycoach.engine.matcher import CompiledTopic
 from replycoach.engine.text import after_lead, sentence_body
 
-# Words and phrases that name or validate a feeling, or own the problem.
-_ACKNOWLEDGES = re.compile(
-    r"\b(?:sorry|apolog\w*|frustrat\w*|upsett\w*|disappoint\w*|stressful|worrying|annoying|"
-    r"understand\w*|understandabl[ey]|sounds? (?:\w+ )?(?:awful|terrible|difficult|hard|rough|maddening)|"
-    r"(?:i|we) (?:can |totally |completely )?(?:see|hear|imagine|get) (?:how|why|that|what)|i hear you|"
-    r"you(?:'re|\u2019re| are) right|let you down|not (?:ok|okay|acceptable|good enough)|no wonder|"
-    r"(?:that|this) (?:must|should never)|(?:i|we) (?:feel|share) your)\b",
-    re.IGNORECASE,
-)
-# A commitment: the agent acting in the first person, or a time.
-_COMMITS = re.compile(
-    r"\b(?:(?:i|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have| am going to| are going to|'m going to|"
-    r"\u2019m going to|'re going to|\u2019re going to) \w+|"
-    r"(?:i|we)(?:'m|\u2019m| am|'re|\u2019re| are) \w+ing|"
-    r"let(?: me|'s|\u2019s)|(?:within|in the next|by) (?:\d|an? |one |two |the end)|"
-    r"today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|"
-    r"(?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"\d+ (?:minutes?|hours?|days?))\b",
-    re.IGNORECASE,
-)
 # Sentences the checks look past (match() anchors at the sentence start; $ at its end).
 _GREETING_ONLY = re.compile(
     r"(?:@\w+[\s,:]*)*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|thanks|thank you)"
@@ -81,34 +63,42 @@ class Insertion:
 
 
 def check_structure(
-    draft: str,
-    sentences: list[tuple[int, int]],
+    draft: Draft,
     customer: CustomerContext,
     message: str | None,
     topics: tuple[CompiledTopic, ...],
+    words: CheckWords,
 ) -> list[Insertion]:
-    """The structure checks for a draft answering an upset customer (none otherwise)."""
-    if customer.mood != "upset" or not topics or not message or not sentences:
+    """The structure checks for a draft answering an upset customer (none otherwise). Whether the draft
+    acknowledges the feeling, and whether it commits to a next step, are the vocabulary's `acknowledgement`
+    and `commitment` families found anywhere in it (a check whose family the bank lacks does not run)."""
+    if customer.mood != "upset" or not topics or not message:
+        return []
+    text, sentences = draft.text, draft.sentences
+    if not sentences:
         return []
     topic = next(t for t in topics if t.fits(message)).topic
+    end = len(draft.normalized.text)
     found: list[Insertion] = []
-    if not _ACKNOWLEDGES.search(draft):
-        opening = _opening(draft, sentences)
+    if words.acknowledgement is not None and not words.acknowledgement.search(draft, 0, end):
+        opening = _opening(text, sentences)
         if opening is not None:
-            start, end = opening
-            first = draft[start]
+            start, stop = opening
+            first = text[start]
             texts = tuple(
-                f"{text} {first.upper()}" if first.islower() else f"{text} " for text in topic.acknowledge
+                f"{line} {first.upper()}" if first.islower() else f"{line} " for line in topic.acknowledge
             )
-            found.append(Insertion(ACKNOWLEDGE_RULE, start, end, start, texts, replace_first=first.islower()))
-    if not _COMMITS.search(draft):
-        closing = _closing(draft, sentences)
+            found.append(
+                Insertion(ACKNOWLEDGE_RULE, start, stop, start, texts, replace_first=first.islower())
+            )
+    if words.commitment is not None and not words.commitment.search(draft, 0, end):
+        closing = _closing(text, sentences)
         if closing is not None:
-            start, end = closing
-            ends_sentence = draft[end - 1] in ".!?\u2026"
-            texts = tuple((" " if ends_sentence else ". ") + text for text in topic.next_steps)
-            body = sentence_body(draft, sentences, start)
-            found.append(Insertion(NEXT_STEP_RULE, body[0], body[1], end, texts))
+            start, stop = closing
+            ends_sentence = text[stop - 1] in ".!?\u2026"
+            texts = tuple((" " if ends_sentence else ". ") + line for line in topic.next_steps)
+            body = sentence_body(text, sentences, start)
+            found.append(Insertion(NEXT_STEP_RULE, body[0], body[1], stop, texts))
     return found
 
 

@@ -22,8 +22,9 @@ from replycoach.bank.files import BankData
 from replycoach.bank.loader import bank_data, check_examples, lint_bank_dir
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.schema import dump_entry
-from replycoach.bank.vocabulary import Family
+from replycoach.bank.vocabulary import Family, references
 from replycoach.engine.compiled import Bank
+from replycoach.engine.families import CHECK_FAMILIES
 from replycoach.errors import (
     BankError,
     EntryExistsError,
@@ -98,10 +99,12 @@ class BankStore:
 
     def adopt(self, folder: BankData) -> list[str]:
         """Store the bank folder's topics and vocabulary in a database made before they were stored; returns
-        what it stored ("topics", "vocabulary").
+        what it stored ("topics", "vocabulary", "check families").
 
         Such a database took its topics from the folder at every start: it keeps the ones it served. It had no
-        vocabulary: it takes the folder's, so newer curated entries that use its families can be taken in.
+        vocabulary: it takes the folder's, so newer curated entries that use its families can be taken in. A
+        vocabulary stored before the engine's checks read theirs (way-forward, condition...) takes
+        the folder's check families it lacks, with the families they name, so its entries' checks still run.
         """
         adopted = []
         with self.engine.begin() as conn:
@@ -114,6 +117,12 @@ class BankStore:
             if not state.vocabulary_stored:
                 write_vocabulary(conn, folder.vocabulary)
                 adopted.append("vocabulary")
+            else:
+                stored = read_vocabulary(conn)
+                missing = _missing_check_families(stored, folder.vocabulary)
+                if missing:
+                    write_vocabulary(conn, [*stored, *missing])
+                    adopted.append("check families")
             if adopted:
                 conn.execute(update(bank_state).values(topics_stored=True, vocabulary_stored=True))
         return adopted
@@ -465,6 +474,23 @@ def open_store(engine: Engine, bank_dir: Path) -> tuple[BankStore, Shipped]:
     store.seed(data, curated.revision)
     store.adopt(data)
     return store, Shipped(curated.revision, curated.all_entries)
+
+
+def _missing_check_families(stored: Sequence[Family], folder: Sequence[Family]) -> list[Family]:
+    """The folder's families that the engine's checks read and the stored vocabulary lacks, with the families
+    they name that it lacks too, in the folder's order (a stored family is never replaced)."""
+    have = {f.name for f in stored}
+    offered = {f.name: f for f in folder}
+    wanted: set[str] = set()
+    pending = [name for name in CHECK_FAMILIES if name not in have]
+    while pending:
+        name = pending.pop()
+        if name in wanted or name in have or name not in offered:
+            continue
+        wanted.add(name)
+        family = offered[name]
+        pending.extend(used for part in (*family.phrases, *family.patterns) for used, _ in references(part))
+    return [f for f in folder if f.name in wanted]
 
 
 def _parts(conn: Connection) -> tuple[tuple[Topic, ...], tuple[Family, ...]]:

@@ -61,7 +61,8 @@ class SpanSchema(Schema):
 
 
 class ShadowedSchema(SpanSchema):
-    """Where the candidate matches but another entry's flag wins the overlap (a warning over a suggestion, then the longer match)."""
+    """Where the candidate matches but another entry's flag wins the overlap (a warning over a suggestion,
+    then the longer match)."""
 
     by = fields.String(required=True, metadata={"description": "the id of the entry whose flag wins"})
 

@@ -13,11 +13,11 @@ import { clear, h } from "./dom.js";
 // As the form's live validation: ask once typing pauses.
 const EXPLAIN_DELAY_MS = 400;
 
-// The engine's context checks (quiet_when), in words.
+// The engine's context checks (quiet_when), in words (each reads a family of the vocabulary).
 const QUIET_WORDS = {
   question: "the sentence is a question",
-  conditional: "it sits in an if, whether, unless or in case clause",
-  "alternative-follows": "the sentence goes on to offer an alternative",
+  conditional: "it sits in or just after a condition (if, whether, unless...)",
+  "alternative-follows": "the sentence goes on to offer a way forward",
 };
 
 const VIEWS = {
