@@ -755,3 +755,11 @@ def test_a_capitalised_name_opening_a_clause_is_a_subject_name(draft: str, flagg
 )
 def test_what_is_not_a_subject_name(draft: str) -> None:
     assert _flagged(_engine("{subject-name} can not refund"), draft) == []
+
+
+def test_an_empty_slot_leaves_no_space_before_punctuation_in_a_rewrite() -> None:
+    engine = _engine("we can not help <rest?>", rewrite="I wish I could help {rest}, and here is another way")
+    [flag] = engine.analyze("We can't help.").flags
+    assert flag.suggestions[0].text == "I wish I could help, and here is another way"
+    [flag] = engine.analyze("We can't help with refunds.").flags
+    assert flag.suggestions[0].text == "I wish I could help with refunds, and here is another way"

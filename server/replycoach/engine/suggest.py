@@ -12,6 +12,7 @@ from replycoach.engine.text import sentence_body, starts_sentence
 
 _FORMATTER = string.Formatter()
 _SPACES = re.compile(r"(?<=\S)  +(?=\S)")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _TERMINAL = ".!?\u2026"
 _FIRST_PERSON = (
     "I",
@@ -62,8 +63,10 @@ def render(
     else:
         start, end = match
     replaced = draft[start:end]
-    # An empty slot leaves no double space behind ("sort it {rest} today" with no rest).
-    text = _SPACES.sub(" ", rewrite.text.format_map(slots)).strip()
+    # An empty slot leaves no double space, nor a space before punctuation, behind ("sort it {rest} today",
+    # "{limit} {rest}, so" with no rest).
+    text = _SPACES.sub(" ", rewrite.text.format_map(slots))
+    text = _SPACE_BEFORE_PUNCTUATION.sub("", text).strip()
     text = text.rstrip(_TERMINAL + " ")
     trailing = replaced[len(replaced.rstrip(_TERMINAL)) :]
     text += trailing
