@@ -40,9 +40,9 @@ class Engine:
 
     def analyze(self, text: str, customer_message: str | None = None) -> Analysis:
         """Flag cold phrasing in `text`, using the customer's message (if given) as context."""
-        self._check_input("text", text)
+        self.check_input("text", text)
         if customer_message is not None:
-            self._check_input("customer_message", customer_message)
+            self.check_input("customer_message", customer_message)
         customer = read_customer(customer_message)
         draft = Draft(text, self.bank.skip)
         normalized = draft.normalized
@@ -136,7 +136,8 @@ class Engine:
         pieces.append(text[cursor:])
         return RewriteResult("".join(pieces), tuple(applied), tuple(skipped))
 
-    def _check_input(self, name: str, value: object) -> None:
+    def check_input(self, name: str, value: object) -> None:
+        """Refuse a draft or customer message that is not text (TypeError) or is over the length limit."""
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a string, not {type(value).__name__}")
         if len(value) > self.max_chars:

@@ -42,7 +42,7 @@ from replycoach.bank.vocabulary import (
     verb_forms,
 )
 from replycoach.engine.canonical import NAME_MARK, canonical_words
-from replycoach.engine.text import normalize
+from replycoach.engine.text import is_word_char, normalize
 
 RAW_PREFIX = "re:"
 # Families the engine itself provides, from what the canonical view marks: a capitalised name (one to three
@@ -336,16 +336,12 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _words(words: str) -> str:
     """Literal words as RE2, with a word boundary at either end that is a letter or digit: "refund" never
     matches inside "refunds" or "prerefund", so a false match inside a word cannot hide a real one."""
     regex = " ".join(re.escape(w) for w in words.split())
-    start = r"\b" if _is_word_char(words[:1]) else ""
-    end = r"\b" if _is_word_char(words[-1:]) else ""
+    start = r"\b" if is_word_char(words[:1]) else ""
+    end = r"\b" if is_word_char(words[-1:]) else ""
     return start + regex + end
 
 

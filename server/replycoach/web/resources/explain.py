@@ -10,7 +10,6 @@ from flask import Response
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from replycoach.engine.explain import MAX_NEAR_MISSES, STATUSES, explain
-from replycoach.errors import DraftTooLongError
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint, as_json
 from replycoach.web.errors import ErrorSchema
@@ -213,9 +212,7 @@ def explain_draft(body: dict[str, Any]) -> Response:
     # The bank in the database now: a lead explains the entry they have just changed.
     engine = current_engine(fresh=True)
     for field in ("text", "customer_message"):
-        value = body[field] or ""
-        if len(value) > engine.max_chars:
-            raise DraftTooLongError(field, len(value), engine.max_chars)
+        engine.check_input(field, body[field] or "")
     bank, entry_id = engine.bank, body["entry_id"]
     if body["entry"] is not None:
         # As /preview builds it: the candidate in place of the saved entry with its id (nothing is saved).
