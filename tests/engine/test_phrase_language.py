@@ -763,3 +763,60 @@ def test_an_empty_slot_leaves_no_space_before_punctuation_in_a_rewrite() -> None
     assert flag.suggestions[0].text == "I wish I could help, and here is another way"
     [flag] = engine.analyze("We can't help with refunds.").flags
     assert flag.suggestions[0].text == "I wish I could help with refunds, and here is another way"
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Sorry to hear that.", "Sorry to hear that"),
+        ("Sorry to hear that! We're on it.", "Sorry to hear that"),
+        ("sorry to hear that, we'll fix it", "sorry to hear that"),
+        ("Sorry to hear that", "Sorry to hear that"),
+        ("Sorry to hear that :( ", "Sorry to hear that"),
+        # Skippable words and asides are stepped over before the clause ends.
+        ("Sorry to hear that, really.", "Sorry to hear that"),
+        # Naming what happened: the clause goes on.
+        ("Sorry to hear that the parcel is late.", None),
+        ("Sorry to hear that it's late.", None),
+        ("Sorry to hear that's late.", None),
+    ],
+)
+def test_end_matches_where_the_clause_ends_and_leaves_the_punctuation_out(draft: str, flagged: str | None) -> None:
+    engine = _engine("sorry to hear that <end>")
+    assert _flagged(engine, draft) == ([flagged] if flagged else [])
+
+
+def test_end_in_one_alternative_of_a_choice_and_with_a_slot() -> None:
+    engine = _engine("we can not <x: help | do (that | it)> <end>", rewrite=SHOW_SLOT)
+    assert _slots(engine, "We can't do it. Sorry.") == [("We can't do it", "<do it>")]
+    assert _slots(engine, "We can't do it today.") == []
+    engine = _engine("we can not (help | do (that | it <end>))")
+    # Either the next word or the clause's end.
+    assert _flagged(_engine("sorry (to | <end>)"), "Sorry. Sorry now. Sorry to say.") == ["Sorry", "Sorry to"]
+    assert _flagged(engine, "We can't do it. Sorry.") == ["We can't do it"]
+    assert _flagged(engine, "We can't do it today.") == []
+    assert _flagged(engine, "We can't do that today.") == ["We can't do that"]
+    assert _flagged(engine, "We can't help today.") == ["We can't help"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("sorry <end> to hear", "<end> marks where the clause ends: write it last, after the words it closes"),
+        ("<end>", "<end> needs the words it closes before it"),
+        ("sorry <end?>", "<end> marks where the clause ends and holds no words: write it as <end> (at column 7)"),
+        ("<what: sorry <end>>", "<end> stands outside a slot: write it after <what: ...>"),
+        ("sorry <_x>", "<_x> is not a slot name: use letters, digits and _ (like <action>) (at column 7)"),
+    ],
+)
+def test_end_misplaced_is_refused_in_the_languages_terms(pattern: str, message: str) -> None:
+    with pytest.raises(PhraseError) as caught:
+        _compiler().compile(pattern)
+    assert str(caught.value) == message
+
+
+def test_end_in_a_familys_phrase_is_refused() -> None:
+    ends = Family("ends", phrases=("that <end>",))
+    with pytest.raises(PhraseError) as caught:
+        _compiler(ends).compile("sorry to hear {ends}")
+    assert "family 'ends': <end> belongs in a pattern, not in a family's phrase" in str(caught.value)

@@ -14,7 +14,7 @@ import re2
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import CanonicalText
-from replycoach.engine.phrase import Compiler, PhraseError, is_raw
+from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
 from replycoach.errors import BankError, Problem
@@ -107,7 +107,14 @@ class CompiledEntry:
         self.patterns = patterns
         self.unless = unless
         # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
-        self.groups: list[dict[str, int]] = [dict(p.regex.groupindex) for p in patterns]
+        indexes = [dict(p.regex.groupindex) for p in patterns]
+        self.groups: list[dict[str, int]] = [
+            {name: group for name, group in index.items() if not name.startswith(END_GROUP)} for index in indexes
+        ]
+        # Per pattern, the groups of its `<end>` marks: where one took part, the match's words end there.
+        self.ends: list[tuple[int, ...]] = [
+            tuple(group for name, group in index.items() if name.startswith(END_GROUP)) for index in indexes
+        ]
         names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
         # The one view every pattern and exception runs over, if they share one (most entries): exceptions are
@@ -125,8 +132,12 @@ class CompiledEntry:
             view = views[compiled.view]
             text = view.text
             to_chars = view.utf8.to_chars
+            ends = self.ends[index]
             for spans in all_spans(compiled.regex, view.utf8.data):
                 start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
+                for group in ends:
+                    if spans[group][0] >= 0:
+                        end = to_chars(spans[group][0])
                 while start < end and text[start] == " ":
                     start += 1
                 while end > start and text[end - 1] == " ":

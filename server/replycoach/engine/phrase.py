@@ -11,6 +11,8 @@ A pattern is a sequence of parts separated by spaces:
     <slot>          the rest of the clause (one to fifteen words), captured for the rewrite's {slot}
     <slot?>         the same, possibly empty
     <slot: parts>   the parts, captured as {slot}; `...` closing a slot takes the rest of the clause too
+    <end>           the clause ends here: punctuation or the end of the draft follows (the
+                    punctuation is not part of the flagged words); closes an alternative
     , . ! : ; "     that punctuation (a question is the `question` context check's, not a pattern's)
 
 Patterns run over the core view of the draft: the canonical text without the words a rule steps over, the
@@ -69,8 +71,14 @@ _RE2_SIGNS = re.compile(r"\(\?|\\|\[\^|\{\{|[*+]|\{\d|\?")
 _WORD_CHARS = re.compile(r"[\w'&/.$%#@+-]+")
 # Symbols written as they are (an emoji, a currency sign): anything but spaces and the language's own marks.
 _SYMBOLS = re.compile(r"[^\s\w\[\](){}<>|~\\*+^$?]+")
-_SLOTS = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*\?>")
-_SLOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+_SLOTS = re.compile(r"<[A-Za-z][A-Za-z0-9_]*\?>")
+_SLOT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
+# `<end>`: what follows the last word of a clause (spaces, then punctuation other than an apostrophe or a
+# handle's sign, or the end of the text; line breaks read as spaces, as everywhere in the engine). An empty
+# group named END_GROUP + n marks where the clause ended: the flag's words stop there, before the punctuation.
+END = "end"
+END_GROUP = "end_of_clause_"
+_CLAUSE_END = r"(?: *[^\w\s'@#$]| *$)"
 _FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -124,7 +132,12 @@ class Punctuation:
     text: str
 
 
-Part = Word | FamilyRef | Choice | Gap | Slot | Punctuation
+@dataclass(frozen=True)
+class End:
+    pass
+
+
+Part = Word | FamilyRef | Choice | Gap | Slot | Punctuation | End
 
 
 def is_raw(pattern: str) -> bool:
@@ -232,7 +245,7 @@ class _Reader:
         self.pos = end + 1
         return FamilyRef(name, form, start + 1)
 
-    def slot(self, start: int) -> Slot:
+    def slot(self, start: int) -> Slot | End:
         self.pos = start + 1
         colon = self.text.find(":", self.pos)
         close = self.text.find(">", self.pos)
@@ -254,6 +267,10 @@ class _Reader:
             self.pos = close + 1
         if not _SLOT_NAME.match(name):
             raise self.error(f"<{name}> is not a slot name: use letters, digits and _ (like <action>)", start)
+        if name == END:
+            if parts is not None or empty:
+                raise self.error("<end> marks where the clause ends and holds no words: write it as <end>", start)
+            return End()
         return Slot(name, parts, empty)
 
 
@@ -277,6 +294,10 @@ def parse(pattern: str) -> tuple[tuple[Part, ...], ...]:
     options = reader.sequence("")
     if reader.pos < len(pattern):
         raise reader.error(f"`{pattern[reader.pos]}` closes nothing: remove it or add its opening bracket")
+    for option in options:
+        if all(isinstance(part, End) for part in option):
+            raise PhraseError("<end> needs the words it closes before it")
+        _check_end(option, last=True)
     seen: set[str] = set()
     for name in _slot_names(options):
         if name in seen:
@@ -286,6 +307,28 @@ def parse(pattern: str) -> tuple[tuple[Part, ...], ...]:
             )
         seen.add(name)
     return options
+
+
+def _check_end(parts: tuple[Part, ...], *, last: bool) -> None:
+    """`<end>` stands only last in a pattern's alternative (or last in a choice that closes one)."""
+    for index, part in enumerate(parts):
+        closing = last and index == len(parts) - 1
+        if isinstance(part, End) and not closing:
+            raise PhraseError("<end> marks where the clause ends: write it last, after the words it closes")
+        if isinstance(part, Choice):
+            for option in part.options:
+                _check_end(option, last=closing)
+        elif isinstance(part, Slot) and part.parts is not None and _holds_end(part.parts):
+            raise PhraseError(f"<end> stands outside a slot: write it after <{part.name}: ...>")
+
+
+def _holds_end(parts: tuple[Part, ...]) -> bool:
+    return any(
+        isinstance(part, End)
+        or (isinstance(part, Choice) and any(_holds_end(option) for option in part.options))
+        or (isinstance(part, Slot) and part.parts is not None and _holds_end(part.parts))
+        for part in parts
+    )
 
 
 def _slot_names(options: tuple[tuple[Part, ...], ...]) -> list[str]:
@@ -352,6 +395,8 @@ class Compiler:
         self.families = families
         self._cache: dict[tuple[str, str], str] = {}
         self._skippable: tuple[str, ...] = ()
+        # `<end>` marks compiled so far in the pattern being compiled (their groups are numbered).
+        self._ends = 0
         if SKIPPABLE in families:
             family = families[SKIPPABLE]
             self._skippable = tuple(
@@ -398,6 +443,7 @@ class Compiler:
         """The RE2 source for a pattern (raw RE2 after `re:` as it is); raises PhraseError."""
         if is_raw(pattern):
             return self.raw(canonical_regex(pattern[len(RAW_PREFIX) :].strip()), ())
+        self._ends = 0
         return self._options(parse(pattern), ())
 
     def family_sources(self, name: str) -> tuple[str, str | None]:
@@ -432,6 +478,7 @@ class Compiler:
         it; [] for raw RE2. Raises PhraseError."""
         if is_raw(pattern):
             return []
+        self._ends = 0
         return [
             [(show_part(part), self._sequence(parts[: i + 1], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
@@ -442,6 +489,7 @@ class Compiler:
         it to the last (a near miss whose first parts did not match: "Acme" for `{agent}`)."""
         if is_raw(pattern):
             return []
+        self._ends = 0
         return [
             [(show_part(part), self._sequence(parts[i:], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
@@ -492,6 +540,13 @@ class Compiler:
             return sep + _words(part.text)
         if isinstance(part, Punctuation):
             return (" ?" if sep else "") + re.escape(part.text)
+        if isinstance(part, End):
+            if chain:
+                raise PhraseError(
+                    f"family {chain[-1]!r}: <end> belongs in a pattern, not in a family's phrase"
+                )
+            self._ends += 1
+            return f"(?P<{END_GROUP}{self._ends}>){_CLAUSE_END}"
         if isinstance(part, FamilyRef):
             return sep + self._family(part.name, part.form, chain, part.column)
         if isinstance(part, Gap):
@@ -556,6 +611,8 @@ def show_part(part: Part) -> str:
         return "..."
     if isinstance(part, Punctuation):
         return part.text
+    if isinstance(part, End):
+        return f"<{END}>"
     if part.parts is None:
         return f"<{part.name}{'?' if part.may_be_empty else ''}>"
     parts = part.parts
