@@ -83,15 +83,13 @@ class Quiet:
         # An alternative comes after the refusal itself: after the match, or inside the words its closing
         # slot took ("we can't refund it but I can send one" captures "refund it but I can send one").
         after = min((s for s, e in match.groups.values() if e == match.end), default=match.end)
-        words = self._words
-        if words.way_forward is not None and words.way_forward.search(self._draft, after, reach):
+        way_forward = self._in_draft(self._words.way_forward)
+        if way_forward is not None and way_forward.search(self._draft, after, reach):
             return True
-        return (
-            following is not None
-            and sentence_end <= reach
-            and words.way_forward_opener is not None
-            and words.way_forward_opener.opens(self._draft, following)
-        )
+        if following is None or sentence_end > reach:
+            return False
+        opener = self._in_draft(self._words.way_forward_opener)
+        return opener is not None and opener.opens(self._draft, following)
 
     def _conditional(self, match: RawMatch) -> bool:
         """The match is inside a condition (the family `condition` at most CONDITION_WORDS words before it:
