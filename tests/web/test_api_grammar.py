@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, settings
 from replycoach import Engine
 from replycoach.errors import ConfigError
 from replycoach.settings import load_settings
+from replycoach.web.resources.drafts import FlagSchema, SuggestionSchema
 
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
 DRAFT = "😀 Please calm down, I recieve teh order today."
@@ -95,6 +96,12 @@ def test_analyze_merges_grammar_flags_by_default(
         "grammar": URL_OK,
     }
     assert bank["flags"][0]["id"] == "dismissive.calm-down@2"
+    # The bank's flags and the grammar pass's have one shape: the fields the API documents.
+    documented = set(FlagSchema().fields)
+    assert [set(flag) for flag in response.json["flags"]] == [documented] * 3
+    assert [set(s) for f in response.json["flags"] for s in f["suggestions"][:1]] == [
+        set(SuggestionSchema().fields)
+    ] * 3
 
 
 def test_bank_flags_win_over_grammar_flags_they_overlap(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from replycoach.bank.model import Entry
 from replycoach.engine.context import CustomerContext
@@ -50,26 +50,68 @@ class Flag:
     suggestions: tuple[Suggestion, ...]
 
     @property
+    def rule_id(self) -> str:
+        return self.entry.id
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
     def severity(self) -> str:
         """`warning` or `suggestion`, from the entry."""
         return self.entry.severity
 
+    @property
+    def message(self) -> str:
+        return self.entry.message
+
+    @property
+    def why(self) -> str:
+        return self.entry.why
+
     def to_dict(self) -> dict[str, Any]:
         """The flag as the API and CLI report it."""
-        return {
-            "id": self.id,
-            "rule_id": self.entry.id,
-            "category": self.entry.category,
-            "severity": self.entry.severity,
-            "text": self.text,
-            "start": self.span.start,
-            "end": self.span.end,
-            "start_utf16": self.span.start_utf16,
-            "end_utf16": self.span.end_utf16,
-            "message": self.entry.message,
-            "why": self.entry.why,
-            "suggestions": [s.to_dict() for s in self.suggestions],
-        }
+        return flag_dict(self)
+
+
+class FlagFields(Protocol):
+    """What every flag reports, the bank's and the grammar pass's alike."""
+
+    id: str
+    span: Span
+    text: str
+    suggestions: tuple[Suggestion, ...]
+
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def why(self) -> str: ...
+
+
+def flag_dict(flag: FlagFields) -> dict[str, Any]:
+    """A flag as the API and the CLI report it: the one JSON shape of a flag (the API documents it as
+    FlagSchema, which a test holds to these keys)."""
+    return {
+        "id": flag.id,
+        "rule_id": flag.rule_id,
+        "category": flag.category,
+        "severity": flag.severity,
+        "text": flag.text,
+        "start": flag.span.start,
+        "end": flag.span.end,
+        "start_utf16": flag.span.start_utf16,
+        "end_utf16": flag.span.end_utf16,
+        "message": flag.message,
+        "why": flag.why,
+        "suggestions": [s.to_dict() for s in flag.suggestions],
+    }
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from replycoach.engine import Flag, Span, Suggestion
+from replycoach.engine.results import flag_dict
 from replycoach.engine.text import Utf16Offsets
 
 RULE_PREFIX = "lt."
@@ -33,22 +34,13 @@ class GrammarFlag:
     why: str
     suggestions: tuple[Suggestion, ...]
 
+    @property
+    def category(self) -> str:
+        return CATEGORY
+
     def to_dict(self) -> dict[str, Any]:
-        """The flag as the API and CLI report it, field for field like `Flag.to_dict`."""
-        return {
-            "id": self.id,
-            "rule_id": self.rule_id,
-            "category": CATEGORY,
-            "severity": self.severity,
-            "text": self.text,
-            "start": self.span.start,
-            "end": self.span.end,
-            "start_utf16": self.span.start_utf16,
-            "end_utf16": self.span.end_utf16,
-            "message": self.message,
-            "why": self.why,
-            "suggestions": [s.to_dict() for s in self.suggestions],
-        }
+        """The flag as the API and CLI report it, in the shape of the bank's flags."""
+        return flag_dict(self)
 
 
 class CodePoints:
