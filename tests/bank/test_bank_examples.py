@@ -35,7 +35,9 @@ def test_flag_example_is_flagged_by_its_entry_at_its_phrase(
 def test_pass_example_is_not_flagged_by_its_entry(curated: Engine, entry: Entry, example: Example) -> None:
     compiled = curated.bank.compiled(entry.id)
     draft = Draft(example.text, curated.bank.skip)
-    context = MatchContext(draft, read_customer(example.customer), curated.bank.checks)
+    context = MatchContext(
+        draft, read_customer(example.customer, curated.bank.checks, curated.bank.skip), curated.bank.checks
+    )
     hits = [m for m in compiled.matches(draft.views) if context.keeps(m)]
     assert hits == []
 

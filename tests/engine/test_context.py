@@ -5,12 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from replycoach import Engine, load_bank
-from replycoach.engine.context import read_customer
+from replycoach import Engine, default_engine, load_bank
+from replycoach.bank.vocabulary import Family
+from replycoach.engine.compiled import Bank
+from replycoach.engine.context import CustomerContext, read_customer
 from replycoach.engine.tried import read_claims
 
 CONTEXT_BANK = Path(__file__).parents[1] / "banks" / "context"
 UPSET_LATE = "This is ridiculous!!! My parcel is a week late and nobody answers."
+
+
+# The customer's mood reads the curated bank's upset-cue family.
+_CURATED = default_engine().bank
+
+
+def _read(message: str) -> CustomerContext:
+    return read_customer(message, _CURATED.checks, _CURATED.skip)
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +42,11 @@ def engine() -> Engine:
     ],
 )
 def test_customer_mood(message: str, mood: str) -> None:
-    assert read_customer(message).mood == mood
+    assert _read(message).mood == mood
 
 
 def test_upset_reasons_are_reported() -> None:
-    context = read_customer("This is ridiculous!!! Third time I asked.")
+    context = _read("This is ridiculous!!! Third time I asked.")
     assert context.to_dict() == {
         "mood": "upset",
         "polarity": -0.326,
@@ -157,7 +167,7 @@ def test_unknown_mood_condition_fires_without_a_customer_message(write_bank) -> 
         examples={
             "flag": [
                 {"text": "Just relax.", "flagged": "Just relax"},
-                {"text": "Please just relax.", "flagged": "just relax", "customer": "This is a joke!!"},
+                {"text": "Please just relax.", "flagged": "just relax", "customer": "This is awful!!"},
             ],
             "pass": [{"text": "Just relax.", "customer": "Thanks, lovely service."}, "Nothing here."],
         },
@@ -166,3 +176,34 @@ def test_unknown_mood_condition_fires_without_a_customer_message(write_bank) -> 
     engine = Engine(bank)
     assert [f.text for f in engine.analyze("Just relax.").flags] == ["Just relax"]
     assert engine.analyze("Just relax.", "Thanks, lovely service.").flags == ()
+
+
+def test_the_strong_words_are_the_banks_upset_cue_family() -> None:
+    message = "The order is a shambles."
+    assert _read(message).mood == "neutral"
+    words = Bank.build([], vocabulary=[Family("upset-cue", phrases=("shambles", "still waiting"))])
+    context = read_customer(message, words.checks, words.skip)
+    assert (context.mood, context.reasons) == ("upset", ("strong words: shambles",))
+    # Read over the canonical view, where whitespace runs are one space.
+    assert read_customer("I am still   waiting.", words.checks, words.skip).reasons == (
+        "strong words: still waiting",
+    )
+    # Without the family, the mood comes from sentiment, exclamation marks and capitals alone.
+    assert read_customer("This is a joke!!").mood == "neutral"
+    assert _read("This is a joke!!").reasons == ("strong words: joke", "exclamation marks")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "You've said we can't refund it.",
+        "You were told we can't refund it.",
+        "The courier has told you we can't refund it.",
+        "You just said we can't refund it.",
+    ],
+)
+def test_reported_speech_is_the_banks_family_over_the_canonical_view(draft: str) -> None:
+    engine = default_engine()
+    assert engine.analyze(draft).flags == ()
+    # The same words in the agent's own voice are flagged.
+    assert [f.text for f in engine.analyze("Sadly we can't refund it.").flags] == ["Sadly we can't refund it"]

@@ -16,7 +16,7 @@ from replycoach.engine.draft import Draft
 from replycoach.engine.families import FamilyRegex
 from replycoach.engine.matcher import CANONICAL, CORE, RawMatch
 from replycoach.engine.quiet import ALTERNATIVE_REACH, Quiet
-from replycoach.engine.voice import _REPORTING, Voice
+from replycoach.engine.voice import Voice
 
 # The checks read the curated vocabulary's families, over the views its skippable words make.
 _BANK = Bank.build([], vocabulary=read_bank_dir(Path(__file__).parents[2] / "phrasebank")[0].vocabulary)
@@ -26,6 +26,8 @@ _PIECES = [
     "calm down",
     "you said ",
     "the agent told you ",
+    "you just said ",
+    "you've been told ",
     '"',
     "if ",
     "in case ",
@@ -60,14 +62,14 @@ def _plain_own(draft: Draft, start: int, end: int) -> bool:
     starts = draft.normalized_sentence_starts
     index = bisect.bisect_right(starts, start) - 1
     sentence_start = starts[index] if index >= 0 else 0
-    return not _REPORTING.search(text, sentence_start, start)
+    return not _plain_search(_WORDS.reported_speech, draft, sentence_start, start)
 
 
 @_SETTINGS
 @given(_DRAFTS)
 def test_voice_says_what_a_scan_of_the_sentence_says(text: str) -> None:
-    draft = Draft(text)
-    voice = Voice(draft)
+    draft = Draft(text, _BANK.skip)
+    voice = Voice(draft, _WORDS.reported_speech)
     for start, end in _spans(draft.normalized.text):
         assert voice.own(start, end) == _plain_own(draft, start, end), (text, start, end)
 

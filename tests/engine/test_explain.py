@@ -22,6 +22,8 @@ VOCABULARY = [
     Family("way-forward", phrases=("but", "{agent} can {remedy:base}")),
     Family("way-forward-opener", phrases=("however",)),
     Family("indirect-question", phrases=("I wonder (why | if)",)),
+    # Reported speech, which the agent's own voice excludes.
+    Family("reported-speech", phrases=("(you | they) (said | wrote)",)),
 ]
 WE_CANT = "{agent} {cannot} <action: {remedy:base} ...>"
 RE2_UNFORTUNATELY = r"unfortunately,? we can't (?P<action>\w+(?: \w+){0,3})"

@@ -781,7 +781,9 @@ def test_an_empty_slot_leaves_no_space_before_punctuation_in_a_rewrite() -> None
         ("Sorry to hear that's late.", None),
     ],
 )
-def test_end_matches_where_the_clause_ends_and_leaves_the_punctuation_out(draft: str, flagged: str | None) -> None:
+def test_end_matches_where_the_clause_ends_and_leaves_the_punctuation_out(
+    draft: str, flagged: str | None
+) -> None:
     engine = _engine("sorry to hear that <end>")
     assert _flagged(engine, draft) == ([flagged] if flagged else [])
 
@@ -802,9 +804,15 @@ def test_end_in_one_alternative_of_a_choice_and_with_a_slot() -> None:
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [
-        ("sorry <end> to hear", "<end> marks where the clause ends: write it last, after the words it closes"),
+        (
+            "sorry <end> to hear",
+            "<end> marks where the clause ends: write it last, after the words it closes",
+        ),
         ("<end>", "<end> needs the words it closes before it"),
-        ("sorry <end?>", "<end> marks where the clause ends and holds no words: write it as <end> (at column 7)"),
+        (
+            "sorry <end?>",
+            "<end> marks where the clause ends and holds no words: write it as <end> (at column 7)",
+        ),
         ("<what: sorry <end>>", "<end> stands outside a slot: write it after <what: ...>"),
         ("sorry <_x>", "<_x> is not a slot name: use letters, digits and _ (like <action>) (at column 7)"),
     ],

@@ -112,7 +112,7 @@ def entry_spans(
     """Where one entry alone would flag `text` (offsets in `text`), as if no other entry competed."""
     draft = Draft(text, bank.skip)
     normalized = draft.normalized
-    context = MatchContext(draft, read_customer(customer), bank.checks)
+    context = MatchContext(draft, read_customer(customer, bank.checks, bank.skip), bank.checks)
     return [
         (normalized.to_original(m.start), normalized.to_original(m.end))
         for m in bank.compiled(entry_id).matches(draft.views)

@@ -5,24 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from replycoach.bank.model import Condition, Mood
 from replycoach.engine.tone import polarity
 from replycoach.engine.tried import TriedClaims, read_claims
 
-# Words that mark an upset customer whatever the overall polarity says.
-_UPSET_WORDS = re.compile(
-    r"\b(?:unacceptable|ridiculous|furious|outrageous|disgusting|disgraceful|pathetic|useless|"
-    r"terrible|horrible|awful|worst|livid|fed up|sick of|tired of|joke|scam|angry|upset|"
-    r"desperate\w*|stranded|distraught|devastated|heartbroken|"
-    r"frustrat\w*|annoy\w*|disappoint\w*|still (?:no|not|nothing|waiting|unable|can't|cannot)|"
-    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|"
-    r"(?:several|multiple|many|countless|numerous) times|"
-    r"again and again|no one|nobody|no (?:response|reply|answer|help)|(?:doesn't|don't|didn't|does not|"
-    r"do not|did not) help|not helpful|urgent\w*|never (?:again|received|got|arrived))\b",
-    re.IGNORECASE,
-)
+if TYPE_CHECKING:
+    from replycoach.engine.families import CheckWords
+
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]+")
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{4,}\b")
 _NOT_SHOUTING = frozenset({"HTTP", "HTTPS", "HTML", "JSON", "ASAP", "FAQS", "USPS", "UTC", "GMT"})
@@ -53,15 +44,17 @@ class CustomerContext:
         return {"mood": self.mood, "polarity": self.polarity, "reasons": list(self.reasons)}
 
 
-def read_customer(message: str | None) -> CustomerContext:
-    """Read the customer's mood from their message: sentiment plus intensity cues."""
+def read_customer(message: str | None, words: CheckWords | None = None, skip: Any = None) -> CustomerContext:
+    """Read the customer's mood from their message: sentiment plus intensity cues, among them the strong
+    words of the bank's `upset-cue` family (`words`: the bank's check families; `skip`: its core view's
+    skippable words, as `Draft` takes them)."""
     if message is None or not message.strip():
         return CustomerContext()
     score = round(polarity(message), 3)
     reasons: list[str] = []
-    words = sorted({m.group().lower() for m in _UPSET_WORDS.finditer(message)})
-    if words:
-        reasons.append("strong words: " + ", ".join(words))
+    strong = _strong_words(message, words, skip)
+    if strong:
+        reasons.append("strong words: " + ", ".join(strong))
     if _EXCLAMATION_RUN.search(message):
         reasons.append("exclamation marks")
     shouted = [w for w in _SHOUTED_WORD.findall(message) if w not in _NOT_SHOUTING]
@@ -70,10 +63,22 @@ def read_customer(message: str | None) -> CustomerContext:
     if score <= -0.3:
         reasons.insert(0, f"negative sentiment ({score})")
     mood: Mood
-    if words or score <= -0.3 or len(shouted) >= 2 or (reasons and score < 0):
+    if strong or score <= -0.3 or len(shouted) >= 2 or (reasons and score < 0):
         mood = "upset"
     elif score >= 0.3 and not reasons:
         mood = "positive"
     else:
         mood = "neutral"
     return CustomerContext(mood, score, tuple(reasons) if mood == "upset" else (), read_claims(message))
+
+
+def _strong_words(message: str, words: CheckWords | None, skip: Any) -> list[str]:
+    """The upset-cue phrases of the message, as it writes them (lower case, each once, sorted)."""
+    if words is None or words.upset_cue is None:
+        return []
+    # Here, not at the top: the draft's module reaches this one through the results it builds.
+    from replycoach.engine.draft import Draft
+
+    draft = Draft(message, skip)
+    text = draft.normalized.text
+    return sorted({text[start:end].lower() for start, end in words.upset_cue.spans(draft)})

@@ -43,7 +43,7 @@ class Engine:
         self.check_input("text", text)
         if customer_message is not None:
             self.check_input("customer_message", customer_message)
-        customer = read_customer(customer_message)
+        customer = read_customer(customer_message, self.bank.checks, self.bank.skip)
         draft = Draft(text, self.bank.skip)
         normalized = draft.normalized
         matches = self.bank.matcher.find(draft.views)

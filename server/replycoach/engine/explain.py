@@ -279,7 +279,7 @@ def explain(bank: Bank, text: str, customer: str | None = None, entry_id: str | 
     status; raises EntryNotFoundError, naming close ids, when the bank has no such entry in service."""
     if entry_id is not None and entry_id not in bank.by_id:
         raise EntryNotFoundError(_unknown_entry_message(bank, entry_id))
-    reader = _Reader(bank, text, read_customer(customer))
+    reader = _Reader(bank, text, read_customer(customer, bank.checks, bank.skip))
     entries: list[EntryExplanation | None]
     if entry_id is not None:
         entries = [reader.entry(bank.compiled(entry_id), asked=True)]
@@ -328,7 +328,7 @@ class _Reader:
         self.draft = Draft(text, bank.skip)
         self.views = self.draft.views
         self._context = MatchContext(self.draft, customer, bank.checks)
-        self._voice = Voice(self.draft)
+        self._voice = Voice(self.draft, bank.checks.reported_speech)
         self._quiet = Quiet(self.draft, bank.checks)
         # What the engine flags: every entry's matches that stand in their context, overlaps resolved.
         candidates = [m for m in bank.matcher.find(self.views) if self._context.keeps(m)]

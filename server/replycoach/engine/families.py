@@ -11,7 +11,15 @@ from typing import Any
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.draft import Draft
-from replycoach.engine.matcher import CANONICAL, CORE, View, compile_pattern, found_in, phrase_compiler
+from replycoach.engine.matcher import (
+    CANONICAL,
+    CORE,
+    View,
+    all_spans,
+    compile_pattern,
+    found_in,
+    phrase_compiler,
+)
 from replycoach.engine.phrase import PhraseError
 from replycoach.errors import Problem
 
@@ -27,6 +35,13 @@ INDIRECT_QUESTION = "indirect-question"
 ACKNOWLEDGEMENT = "acknowledgement"
 # The agent committing to a next step, or a time (the structure checks' next-step).
 COMMITMENT = "commitment"
+# Strong words in the customer's message that mark them upset whatever its sentiment ("unacceptable",
+# "third time", "still waiting"): the customer's mood, which `when: customer_mood` and the structure checks
+# read.
+UPSET_CUE = "upset-cue"
+# Reported speech: what follows it in its sentence is someone else's words, not the agent's ("you said",
+# "the courier told you").
+REPORTED_SPEECH = "reported-speech"
 
 # Which families each context check (`quiet_when`) reads.
 QUIET_CHECK_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -36,6 +51,9 @@ QUIET_CHECK_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 # The families the structure checks read, for a bank with topics (acknowledgements).
 STRUCTURE_FAMILIES: tuple[str, ...] = (ACKNOWLEDGEMENT, COMMITMENT)
+# Families every analysis reads when the bank has them (without one, that reading is left out: a bank
+# without `upset-cue` reads the customer's mood from sentiment, exclamation marks and capitals alone).
+ALWAYS_READ_FAMILIES: tuple[str, ...] = (UPSET_CUE, REPORTED_SPEECH)
 # Every family the engine reads by name: a bank folder that defines one uses it, though no pattern names it.
 CHECK_FAMILIES: tuple[str, ...] = (
     WAY_FORWARD,
@@ -43,6 +61,7 @@ CHECK_FAMILIES: tuple[str, ...] = (
     CONDITION,
     INDIRECT_QUESTION,
     *STRUCTURE_FAMILIES,
+    *ALWAYS_READ_FAMILIES,
 )
 assert {n for names in QUIET_CHECK_FAMILIES.values() for n in names} <= set(CHECK_FAMILIES)
 
@@ -140,6 +159,22 @@ class FamilyRegex:
             and self._skipped_plain.search(draft.views[CANONICAL].utf8.data) is not None
         )
 
+    def spans(self, draft: Draft) -> list[tuple[int, int]]:
+        """Every occurrence of the family in the draft, as normalized spans in order: in the core view, and
+        the phrases that name a skippable word in the canonical view, where the core view dropped words."""
+        found: set[tuple[int, int]] = set()
+        readings = [(draft.views[CORE], self.whole)]
+        core = draft.core
+        if self.skipped is not None and core is not None and core.edits:
+            readings.append((draft.views[CANONICAL], self.skipped))
+        for view, regex in readings:
+            to_chars = view.utf8.to_chars
+            for groups in all_spans(regex, view.utf8.data):
+                start, end = view.source_span(to_chars(groups[0][0]), to_chars(groups[0][1]))
+                if start < end:
+                    found.add((start, end))
+        return sorted(found)
+
     def search(self, draft: Draft, start: int, end: int) -> bool:
         """Whether the family occurs in the normalized span [start, end)."""
         for view, regex, low, high in self._stretches(draft, start, end):
@@ -151,7 +186,11 @@ class FamilyRegex:
     def opens(self, draft: Draft, start: int) -> bool:
         """Whether the family opens the stretch from normalized offset `start` to the draft's end. Spaces and
         commas the view left there are stepped over: where the core view dropped a sentence's first word
-        ("However, we'll..."), the next word opens it."""
+        ("However, we'll..."), the next word opens it. Spaces and commas of the draft are stepped over first,
+        so a word the core view dropped just after them (", however") is read in the canonical view."""
+        text = draft.normalized.text
+        while start < len(text) and text[start] in " ,":
+            start += 1
         for view, regex, low, high in self._stretches(draft, start, None):
             text, utf8 = view.text, view.utf8
             while low < high and text[low] in " ,":
@@ -230,6 +269,8 @@ class CheckWords:
     question_before: FamilyRegex | None = None
     acknowledgement: FamilyRegex | None = None
     commitment: FamilyRegex | None = None
+    upset_cue: FamilyRegex | None = None
+    reported_speech: FamilyRegex | None = None
 
     @classmethod
     def compile(cls, vocabulary: Vocabulary) -> CheckWords:
@@ -246,4 +287,6 @@ class CheckWords:
             ),
             acknowledgement=_family_regex(vocabulary, ACKNOWLEDGEMENT),
             commitment=_family_regex(vocabulary, COMMITMENT),
+            upset_cue=_family_regex(vocabulary, UPSET_CUE),
+            reported_speech=_family_regex(vocabulary, REPORTED_SPEECH),
         )

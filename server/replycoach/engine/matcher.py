@@ -109,7 +109,8 @@ class CompiledEntry:
         # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
         indexes = [dict(p.regex.groupindex) for p in patterns]
         self.groups: list[dict[str, int]] = [
-            {name: group for name, group in index.items() if not name.startswith(END_GROUP)} for index in indexes
+            {name: group for name, group in index.items() if not name.startswith(END_GROUP)}
+            for index in indexes
         ]
         # Per pattern, the groups of its `<end>` marks: where one took part, the match's words end there.
         self.ends: list[tuple[int, ...]] = [

@@ -269,7 +269,9 @@ class _Reader:
             raise self.error(f"<{name}> is not a slot name: use letters, digits and _ (like <action>)", start)
         if name == END:
             if parts is not None or empty:
-                raise self.error("<end> marks where the clause ends and holds no words: write it as <end>", start)
+                raise self.error(
+                    "<end> marks where the clause ends and holds no words: write it as <end>", start
+                )
             return End()
         return Slot(name, parts, empty)
 

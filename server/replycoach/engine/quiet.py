@@ -122,7 +122,7 @@ class MatchContext:
     def __init__(self, draft: Draft, customer: CustomerContext, words: CheckWords) -> None:
         self._draft = draft
         self._customer = customer
-        self._voice = Voice(draft)
+        self._voice = Voice(draft, words.reported_speech)
         self._quiet = Quiet(draft, words)
 
     def keeps(self, match: RawMatch, *, apply_condition: bool = True) -> bool:

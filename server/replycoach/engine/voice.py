@@ -7,16 +7,8 @@ import re
 from functools import cached_property
 
 from replycoach.engine.draft import Draft
-from replycoach.engine.matcher import all_spans, compile_pattern
+from replycoach.engine.families import FamilyRegex
 
-# "the agent told you to calm down", "you mentioned that we can't...", "you wrote: ..."
-# RE2, case-insensitive, like the bank's patterns (and, on a draft's bytes, several times faster than re).
-_REPORTING = compile_pattern(
-    r"\b(?:you|they|he|she|someone|somebody|the (?:agent|driver|rep|representative|courier|store|caller)|"
-    r"(?:our|another|a|the other) (?:agent|colleague|rep|representative|team member))"
-    r"(?: (?:were|was|had|have|has|might have|may have))? "
-    r"(?:said|told you|mentioned|wrote|asked|replied|claimed|suggested|heard|been told)\b"
-)
 _QUOTE = re.compile('"')
 
 
@@ -26,8 +18,11 @@ class Voice:
     Quotes and reporting verbs are found once per draft, so each span is answered in O(log n) however long
     the draft and however many flags it has."""
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, reporting: FamilyRegex | None = None) -> None:
+        """`reporting`: the bank's `reported-speech` family ("you said", "the courier told you"; None: the
+        bank has none, and only quotes are read)."""
         self._draft = draft
+        self._reporting = reporting
         text = draft.normalized.text
         quotes = [m.start() for m in _QUOTE.finditer(text)]
         self._quoted = [(quotes[i], quotes[i + 1]) for i in range(0, len(quotes) - 1, 2)]
@@ -37,8 +32,7 @@ class Voice:
     def _reports(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the reporting phrases, found on the first span asked about (most drafts have
         no match at all, and pay nothing)."""
-        utf8 = self._draft.utf8
-        spans = [(utf8.to_chars(m[0][0]), utf8.to_chars(m[0][1])) for m in all_spans(_REPORTING, utf8.data)]
+        spans = self._reporting.spans(self._draft) if self._reporting is not None else []
         return [s for s, _ in spans], [e for _, e in spans]
 
     def own(self, start: int, end: int) -> bool:
