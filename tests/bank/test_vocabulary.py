@@ -206,14 +206,14 @@ def test_the_vocabulary_is_part_of_the_revision(write_bank: WriteBank) -> None:
     assert one.revision != two.revision
 
 
-def test_a_vocabulary_may_not_define_a_family_the_engine_provides(write_bank: WriteBank) -> None:
+@pytest.mark.parametrize("name", ["subject-name", "number"])
+def test_a_vocabulary_may_not_define_a_family_the_engine_provides(write_bank: WriteBank, name: str) -> None:
     folder = write_bank(
-        make_entry(patterns=["just relax", "{subject-name} says relax"]),
-        files={"vocabulary.yml": vocabulary_file({"family": "subject-name", "phrases": ["Acme"]})},
+        make_entry(patterns=["just relax", f"{{{name}}} says relax"]),
+        files={"vocabulary.yml": vocabulary_file({"family": name, "phrases": ["Acme"]})},
     )
     assert problems_of(folder) == [
-        "vocabulary.yml: subject-name: family: subject-name is a family the engine provides itself; "
-        "choose another name"
+        f"vocabulary.yml: {name}: family: {name} is a family the engine provides itself; choose another name"
     ]
 
 

@@ -828,3 +828,20 @@ def test_end_in_a_familys_phrase_is_refused() -> None:
     with pytest.raises(PhraseError) as caught:
         _compiler(ends).compile("sorry to hear {ends}")
     assert "family 'ends': <end> belongs in a pattern, not in a family's phrase" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Wait 24 hours.", "Wait 24 hours"),
+        ("Wait 3-5 days.", "Wait 3-5 days"),
+        ("Wait 3 to 5 days.", "Wait 3 to 5 days"),
+        ("Wait 2.5 hours.", "Wait 2.5 hours"),
+        ("Wait two hours.", None),  # words are the vocabulary's to list
+        ("Wait a24 hours.", None),
+    ],
+)
+def test_number_is_a_number_in_digits_or_a_range_of_them(draft: str, flagged: str | None) -> None:
+    engine = _engine("wait {number} (hours | days)")
+    assert _flagged(engine, draft) == ([flagged] if flagged else [])
+

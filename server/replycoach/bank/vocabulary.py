@@ -50,7 +50,7 @@ PHRASE_REFERENCE = re.compile(r"(?<!\{)\{\s*([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\s*(?
 # The family whose words every phrase pattern may step over (the engine uses it without a reference).
 SKIPPABLE = "skippable"
 # Families the engine provides itself (engine/phrase.py), which a vocabulary may not define.
-BUILT_IN_FAMILIES = frozenset({"subject-name"})
+BUILT_IN_FAMILIES = frozenset({"subject-name", "number"})
 
 
 def references(pattern: str) -> list[tuple[str, str]]:

@@ -47,11 +47,16 @@ from replycoach.engine.canonical import NAME_MARK, canonical_words
 from replycoach.engine.text import is_word_char, normalize
 
 RAW_PREFIX = "re:"
-# Families the engine itself provides, from what the canonical view marks: a capitalised name (one to three
-# words) that opens a clause and is followed by a verb, the company speaking of itself ("Acme cannot ...").
-# A vocabulary may not define them.
+# Families the engine itself provides (a vocabulary may not define them): `subject-name`, from what the
+# canonical view marks, a capitalised name (one to three words) that opens a clause and is followed by a verb,
+# the company speaking of itself ("Acme cannot ..."); `number`, a number in digits or a range of them ("24",
+# "2.5", "3-5", "3 to 5"), which words cannot list.
 _NAME_WORD = r"(?-i:[A-Z][\w&-]*)"
-BUILT_IN = {"subject-name": f"\\x{{{ord(NAME_MARK):x}}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"}
+_NUMBER = r"\d+(?:[.,]\d+)?"
+BUILT_IN = {
+    "subject-name": f"\\x{{{ord(NAME_MARK):x}}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}",
+    "number": rf"\b{_NUMBER}(?:(?:-|\x{{2013}}| to ){_NUMBER})?\b",
+}
 assert set(BUILT_IN) == BUILT_IN_FAMILIES
 GAP_WORDS = 4
 SLOT_WORDS = 15
