@@ -55,6 +55,8 @@ VOCABULARY = [
     {"family": "remedy", "verbs": ["refund", "change", "cancel", "issue", "offer"]},
     # What the question check (refusal.we-cant's quiet_when) reads.
     {"family": "indirect-question", "phrases": ["I wonder (why | if)"]},
+    # What the customer's mood (toxic-positivity.have-a-great-day's `when`) reads.
+    {"family": "upset-cue", "phrases": ["unacceptable", "furious", "ridiculous"]},
 ]
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT_TAG = "<script>window.__pwned=1</script>"

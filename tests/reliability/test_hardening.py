@@ -284,7 +284,7 @@ def test_a_request_past_the_worker_timeout_gets_a_json_503(env: dict[str, str], 
     }
     with serve(slow_env, tmp_path / "serve.log", extra=("--timeout", "1")) as url:
         agent = _key(slow_env, "agent")
-        drafts = [{"text": ("sorry for any inconvenience and " * 3200)[:100_000]} for _ in range(100)]
+        drafts = [{"text": ("We can't refund it. " * 5000)[:100_000]} for _ in range(100)]
         response = requests.post(
             f"{url}/v1/analyze/batch", json={"drafts": drafts}, headers=agent, timeout=60
         )
