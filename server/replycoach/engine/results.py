@@ -78,11 +78,14 @@ class Flag:
 class FlagFields(Protocol):
     """What every flag reports, the bank's and the grammar pass's alike."""
 
-    id: str
-    span: Span
-    text: str
-    suggestions: tuple[Suggestion, ...]
-
+    @property
+    def id(self) -> str: ...
+    @property
+    def span(self) -> Span: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def suggestions(self) -> tuple[Suggestion, ...]: ...
     @property
     def rule_id(self) -> str: ...
     @property

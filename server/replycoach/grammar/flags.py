@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from replycoach.engine import Flag, Span, Suggestion
@@ -33,6 +33,8 @@ class GrammarFlag:
     message: str
     why: str
     suggestions: tuple[Suggestion, ...]
+    # LanguageTool's own match, as its server answered it (the LanguageTool API answers it on as it was).
+    source: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def category(self) -> str:
@@ -104,6 +106,7 @@ def _flag(
         message=message,
         why=why,
         suggestions=tuple(Suggestion(value, span, "phrase") for value in values[:MAX_SUGGESTIONS]),
+        source=match,
     )
 
 

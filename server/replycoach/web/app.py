@@ -24,6 +24,7 @@ from replycoach.web import (
     requestlog,
 )
 from replycoach.web import live as coach
+from replycoach.web.resources import ltapi
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -44,6 +45,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     guard.init_app(app)  # after ratelimit, which checks the storage URL they share
     cors.init_app(app)
     api.init_app(app)
+    ltapi.init_app(app)
     admin.init_app(app)
     errors.init_app(app)
     headers.init_app(app)

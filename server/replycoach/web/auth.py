@@ -10,10 +10,12 @@ from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 
 from replycoach.errors import ApiError
+from replycoach.ltapi.params import form_values
 from replycoach.store.keys import ApiKey, KeyStore
 from replycoach.store.records import Author
 from replycoach.store.sessions import Session, SessionStore
 from replycoach.web.guard import client_address, guard, refuse_if_blocked
+from replycoach.web.ltpath import is_lt_path, key_in_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +66,10 @@ def _load_key() -> None:
         return  # static files are public: who asks for them needs no database lookup
     authorization = request.headers.get("Authorization", "")
     scheme, _, secret = authorization.partition(" ")
+    if not authorization and is_lt_path(request.path):
+        # LanguageTool's clients cannot send a header: the key is in the path (/lt/<key>/v2/...) or in the
+        # apiKey field LanguageTool's own premium clients send.
+        scheme, secret = "bearer", key_in_path(request.path) or lt_values().get("apiKey", "")
     if scheme.lower() == "bearer" and secret.strip():
         g.sent_key = True
         refuse_if_blocked()
@@ -80,6 +86,16 @@ def _load_key() -> None:
             g.session_problem = "csrf"
         else:
             g.api_key = session.key
+
+
+def lt_values() -> dict[str, str]:
+    """A LanguageTool API request's parameters as LanguageTool reads them (ltapi.params.form_values): a
+    POST's body as form fields whatever its type, the query string over it. Read once per request."""
+    if "lt_values" not in g:
+        body = request.get_data(as_text=True) if request.method == "POST" else None
+        g.lt_values = form_values(request.query_string.decode("utf-8", "replace"), body)
+    values: dict[str, str] = g.lt_values
+    return values
 
 
 def requires(role: str) -> Callable[[F], F]:

@@ -10,8 +10,9 @@ from flask_cors import CORS
 _EXPOSED = ["Retry-After", "X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
 
 
-# Only the API and the health check are called cross-origin (the extension); the admin page never is.
-_PATHS = r"^/(?:v1/.*|health)$"
+# Only the API, LanguageTool's API (its browser add-on calls it from its own origin) and the health check are
+# called cross-origin; the admin page never is.
+_PATHS = r"^/(?:v1/.*|health|v2/.*|lt/[^/]*/v2/.*)$"
 
 
 def _vary_on_origin(response: Response) -> Response:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, has_request_context, jsonify, request
 from marshmallow import Schema, fields
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -25,6 +25,8 @@ from replycoach.errors import (
     UnknownChangeError,
     UnknownFlagError,
 )
+from replycoach.ltapi.params import LtError
+from replycoach.web.ltpath import is_lt_path
 
 log = logging.getLogger("replycoach.web")
 
@@ -51,7 +53,11 @@ _SCHEMA = ErrorSchema()
 
 
 def error_response(error: ApiError) -> Response:
-    """The JSON response for an error."""
+    """The JSON response for an error (on LanguageTool's API, its plain-text `Error: <message>`)."""
+    if has_request_context() and is_lt_path(request.path):
+        response = Response(f"Error: {error.message}", error.status, content_type="text/plain; charset=utf-8")
+        response.headers.update({k: v for k, v in error.headers.items() if k != "WWW-Authenticate"})
+        return response
     body = _SCHEMA.dump({"error": {"code": error.code, "message": error.message, "details": error.details}})
     response = jsonify(body)
     response.status_code = error.status
@@ -70,6 +76,13 @@ def _http_error(error: HTTPException) -> Response:
         # Werkzeug lists the methods in set order; sorted, the header is the same on every run.
         headers = {"Allow": ", ".join(sorted(getattr(error, "valid_methods", None) or []))}
     max_body = current_app.config["MAX_CONTENT_LENGTH"]
+    if status == 404 and is_lt_path(request.path):
+        action = request.path.partition("/v2/")[2]
+        message = (
+            f"Unsupported action: '{action}'. Reply Coach answers LanguageTool's /v2/check, /v2/languages "
+            "and /v2/configinfo"
+        )
+        return error_response(ApiError(404, "not_found", message))
     code, message = {
         400: ("bad_request", "The request could not be understood."),
         404: ("not_found", "There is nothing at this address; GET /v1/openapi.json lists the endpoints."),
@@ -118,6 +131,8 @@ def _reply_coach_error(error: ReplyCoachError) -> Response:
     """An error raised on purpose: an ApiError as it says, another as _HTTP maps it, else a 500."""
     if isinstance(error, ApiError):
         return error_response(error)
+    if isinstance(error, LtError):
+        return error_response(ApiError(error.status, "languagetool_request", error.message))
     for kind in type(error).__mro__:
         if kind in _HTTP:
             status, code, describe = _HTTP[kind]

@@ -10,6 +10,7 @@ import uuid
 from flask import Flask, Response, g, request
 
 from replycoach.web.auth import current_key
+from replycoach.web.ltpath import redacted
 
 log = logging.getLogger("replycoach.access")
 
@@ -26,7 +27,7 @@ def _finish(response: Response) -> Response:
         "event": "request",
         "request_id": g.get("request_id", ""),
         "method": request.method,
-        "path": request.path,
+        "path": redacted(request.path),
         "status": response.status_code,
         "ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
         "key_id": key.id if key else None,
