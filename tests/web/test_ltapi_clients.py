@@ -4,10 +4,12 @@ switches reach the service."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import language_tool_python
 import pytest
@@ -103,3 +105,39 @@ def test_the_server_log_holds_neither_the_key_nor_the_text(served: tuple[str, st
     written = log.read_text()
     assert "/lt/[key]/v2/check" in written
     assert key not in written and "Priyanka" not in written
+
+
+CLIENTS = Path(__file__).parent / "ltclients"
+
+
+def _node(*args: str) -> Any:
+    """Run tests/web/ltclients/clients.mjs (scripts/test installs its packages) and read its JSON."""
+    done = subprocess.run(
+        ["node", "clients.mjs", *args], cwd=CLIENTS, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_annotatedtext_html_lands_on_the_flagged_words_of_the_html(service: tuple[str, str]) -> None:
+    url, key = service
+    page = "<p>Hi <b>Sam</b>,</p>\n<p>Please <i>calm down</i>. You'll have to <b>wait</b> 24 hours.</p>"
+    # As LanguageTool counts: from the first flagged word to the last, the markup between them included.
+    assert _node("html", f"{url}/lt/{key}", page) == [
+        {"rule": "dismissive.calm-down", "text": "Please <i>calm down"},
+        {"rule": "blame.have-to-wait", "text": "You'll have to <b>wait</b> 24 hours"},
+    ]
+
+
+def test_languagetool_api_reads_the_mistakes_and_the_best_suggestions(service: tuple[str, str]) -> None:
+    url, key = service
+    answer = _node("lt-api", f"{url}/lt/{key}", "Hello. Please calm down.")
+    assert answer == {
+        "mistakes": ["Please calm down"],
+        "suggestions": [
+            {
+                "mistake": "Please calm down",
+                "bestSuggestion": "I can hear how upsetting this is, and I want to sort it out with you",
+            }
+        ],
+    }
