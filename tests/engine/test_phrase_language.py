@@ -844,4 +844,3 @@ def test_end_in_a_familys_phrase_is_refused() -> None:
 def test_number_is_a_number_in_digits_or_a_range_of_them(draft: str, flagged: str | None) -> None:
     engine = _engine("wait {number} (hours | days)")
     assert _flagged(engine, draft) == ([flagged] if flagged else [])
-
