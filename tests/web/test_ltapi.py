@@ -342,3 +342,37 @@ def test_languagetools_matches_merge_in_without_overlap(make_app: MakeApp, fake:
     assert [r["value"] for r in spelling["replacements"]] == ["receive"]
     muted = _check(app.test_client(), secret, text=text, disabledRules="MORFOLOGIK_RULE_EN_US").json
     assert [m["rule"]["id"] for m in muted["matches"]] == ["dismissive.calm-down"]
+
+
+def test_the_per_key_rate_limit_answers_languagetools_way(make_app: MakeApp) -> None:
+    app = make_app(RATE_LIMIT="2 per minute")
+    secret = app.extensions["replycoach.keys"].create("agent", "lt")[1]
+    client = app.test_client()
+    assert [_check(client, secret, text="Hi.").status_code for _ in range(2)] == [200, 200]
+    limited = _check(client, secret, text="Hi.")
+    status, content_type, body = _error(limited)
+    assert (status, content_type) == (429, "text/plain; charset=utf-8")
+    assert body.startswith("Error: This key has made too many requests (2 per 1 minute)")
+    assert "Retry-After" in limited.headers
+
+
+def test_a_browser_client_of_a_listed_origin_may_call_it(make_app: MakeApp) -> None:
+    origin = "chrome-extension://oldceeleldhonbafppcapldpdifcinji"
+    app = make_app(CORS_ORIGINS=[origin])
+    secret = app.extensions["replycoach.keys"].create("agent", "lt")[1]
+    client = app.test_client()
+    preflight = client.options(
+        f"/lt/{secret}/v2/check",
+        headers={"Origin": origin, "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.headers["Access-Control-Allow-Origin"] == origin
+    answer = client.post(
+        f"/lt/{secret}/v2/check", data={"language": "en-US", "text": "Hi."}, headers={"Origin": origin}
+    )
+    assert answer.headers["Access-Control-Allow-Origin"] == origin
+    other = client.post(
+        f"/lt/{secret}/v2/check",
+        data={"language": "en-US", "text": "Hi."},
+        headers={"Origin": "https://x.test"},
+    )
+    assert "Access-Control-Allow-Origin" not in other.headers
