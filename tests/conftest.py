@@ -48,6 +48,20 @@ NO_WORRIES: dict[str, Any] = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_service_of_the_user(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The commands the tests run read the service's database when there is one (REPLYCOACH_HOME): point it
+    at an empty folder, so a database of the machine's user never changes a test's verdict. Tests that need
+    a service's home set their own."""
+    saved = os.environ.get("REPLYCOACH_HOME")
+    os.environ["REPLYCOACH_HOME"] = str(tmp_path_factory.mktemp("no-service-home"))
+    yield
+    if saved is None:
+        os.environ.pop("REPLYCOACH_HOME", None)
+    else:
+        os.environ["REPLYCOACH_HOME"] = saved
+
+
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Playwright]:
     """The one Playwright driver of the run: its sync API allows one per thread, and both the admin page's

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import BASIC_BANK
+from replycoach import load_bank
 from serving import SCRIPT
 
 from .data import GOOD_ROWS, KNOWN, good_row, write_export
@@ -141,7 +142,7 @@ def test_a_generated_export_with_bad_rows_gives_exact_counts(tmp_path: Path) -> 
     assert [g["agent"] for g in summary["by_agent"]] == ["Ana", "Ben", "Chloé"]
     assert [g["week"] for g in summary["by_week"]] == ["2026-W10", "2026-W11"]
     assert [g["replies"] for g in summary["by_week"]] == [35, 35]
-    assert summary["bank"].startswith(f"the folder {BASIC_BANK} (revision ")
+    assert summary["bank"] == f"{load_bank(BASIC_BANK).revision} (the folder {BASIC_BANK})"
 
     assert result.stdout.splitlines() == [
         "replies.csv: 70 replies analyzed, 7 rows skipped (2 empty, 2 too long, 3 bad)",

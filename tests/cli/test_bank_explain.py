@@ -90,7 +90,7 @@ def _explain(bank: Path, *args: str) -> Result:
 
 def test_a_flag(bank: Path) -> None:
     result = _explain(bank, "Sadly, I am unable to change the date.")
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stdout) == (
         0,
         "canonical: Sadly, I am unable to change the date.\n"
         "core:      Sadly, I am unable to change the date.\n"
@@ -103,7 +103,7 @@ def test_a_flag(bank: Path) -> None:
 
 def test_an_exception_that_keeps_it_quiet(bank: Path) -> None:
     result = _explain(bank, "We currently can't refund it until Friday.")
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stdout) == (
         0,
         "canonical: We currently can not refund it until Friday.\n"
         "core:      We can not refund it until Friday.\n"
@@ -117,7 +117,7 @@ def test_an_exception_that_keeps_it_quiet(bank: Path) -> None:
 def test_overlaps_context_checks_and_the_customer(bank: Path) -> None:
     text = "Unfortunately, we can't refund this order. We can't help?"
     result = _explain(bank, text)
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stdout) == (
         0,
         "canonical: Unfortunately, we can not refund this order. We can not help?\n"
         "core:      Unfortunately, we can not refund this order. We can not help?\n"
@@ -138,13 +138,13 @@ def test_overlaps_context_checks_and_the_customer(bank: Path) -> None:
         bank, text, "--customer", "Thanks so much, that was wonderful help.", "--entry", "refusal.we-cant"
     )
     assert calm.exit_code == 0
-    assert calm.output.splitlines()[2:5] == [
+    assert calm.stdout.splitlines()[2:5] == [
         "customer:  positive",
         "",
         "refusal.we-cant: flags 'we can't refund this order'",
     ]
     positive = _explain(bank, text, "--customer", "Thanks so much, that was wonderful help.")
-    assert positive.output.splitlines()[4] == (
+    assert positive.stdout.splitlines()[4] == (
         "negative-framing.unfortunately-we-cant: quiet: when: customer mood (it fires when the customer is "
         "upset or unknown; this customer reads positive)"
     )
@@ -152,7 +152,7 @@ def test_overlaps_context_checks_and_the_customer(bank: Path) -> None:
 
 def test_near_misses_and_an_entry_asked_about(bank: Path) -> None:
     result = _explain(bank, "We can't wait to see you!")
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stdout) == (
         0,
         "canonical: We can not wait to see you!\n"
         "core:      We can not wait to see you!\n"
@@ -163,14 +163,14 @@ def test_near_misses_and_an_entry_asked_about(bank: Path) -> None:
         "the next part `<action: {remedy:base} ...>` did not match at 'wait to see you'\n",
     )
     nothing = _explain(bank, "Thanks!")
-    assert nothing.output == (
+    assert nothing.stdout == (
         "canonical: Thanks!\n"
         "core:      Thanks!\n"
         "\n"
         "No entry flags this text, stays quiet on it or nearly matches it.\n"
     )
     asked = _explain(bank, "Thanks!", "--entry", "refusal.we-cant")
-    assert asked.output.splitlines()[3:] == [
+    assert asked.stdout.splitlines()[3:] == [
         "refusal.we-cant: no match: no pattern matched, nor two of its leading parts"
     ]
 
@@ -179,12 +179,18 @@ def test_json_is_the_explanation(bank: Path) -> None:
     text = "We currently can't refund it until Friday."
     result = _explain(bank, text, "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.output) == explain(load_bank(bank), text).to_dict()
+    assert json.loads(result.stdout) == explain(load_bank(bank), text).to_dict()
 
 
 def test_an_unknown_entry_is_bad_input_naming_close_ids(bank: Path) -> None:
     result = _explain(bank, "We can't.", "--entry", "refusal.we-cnt")
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stderr) == (
         EXIT_BAD_INPUT,
         "Error: no entry of the bank has the id 'refusal.we-cnt'; did you mean refusal.we-cant?\n",
     )
+
+
+def test_it_names_the_bank_it_read_as_every_command_does(bank: Path) -> None:
+    result = _explain(bank, "Sadly, I am unable to change the date.")
+    assert result.stderr == f"bank: {load_bank(bank).revision} (the folder {bank})\n"
+    assert _explain(bank, "x", "--format", "json").stderr == ""

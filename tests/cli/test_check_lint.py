@@ -91,6 +91,15 @@ def test_a_broken_config_file_says_what_to_fix(tmp_path: Path) -> None:
     config.write_text('min_severity = "loud"\n', encoding="utf-8")
     result = run("check", "--bank", str(BASIC_BANK), stdin=b"Calm down.", cwd=tmp_path)
     assert result.stderr == f"Error: {config}: min_severity must be one of suggestion, warning, not 'loud'\n"
+    # A bank folder that is not there: the key, and the folder it resolved to.
+    config.write_text('bank = "team-bank"\n', encoding="utf-8")
+    result = run("check", stdin=b"Calm down.", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"Error: {config}: bank = 'team-bank' is the folder {tmp_path / 'team-bank'}, which does not exist; "
+        "point it at your team's bank folder (relative to this file), or remove the key to use the service's "
+        "bank\n",
+    )
 
 
 def test_markdown_comments_switch_rules_off_for_a_region(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import BASIC_BANK, make_entry
+from replycoach import load_bank
 
 REPO = Path(__file__).resolve().parents[2]
 # The console script installed beside the interpreter running the tests (a venv's bin/ need not be on PATH).
@@ -31,7 +32,8 @@ def test_check_prints_linter_lines_and_exits_1_on_warning(tmp_path: Path) -> Non
         f"{draft}:2:8: warning blame.have-to-wait Orders the customer to wait.",
         '    "you\'ll have to wait 24 hours" -> "I\'ll make sure you hear from me within 24 hours"',
     ]
-    assert result.stderr == f"{draft}: 1 flag, score 85/100\n"
+    bank = load_bank(BASIC_BANK).revision
+    assert result.stderr == f"{draft}: 1 flag, score 85/100\nbank: {bank} (the folder {BASIC_BANK})\n"
 
 
 def test_check_exits_0_when_only_suggestions(tmp_path: Path) -> None:
@@ -90,6 +92,7 @@ def test_unreadable_files_are_reported_and_the_rest_still_checked(tmp_path: Path
         f"{latin}: not UTF-8 text (invalid byte at offset 3); save it as UTF-8\n"
         f"{long}: text is 20,001 characters long; the limit is 20,000. "
         "Shorten it or split it into several parts.\n"
+        f"bank: {load_bank(BASIC_BANK).revision} (the folder {BASIC_BANK})\n"
     )
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import BASIC_BANK
+from replycoach import load_bank
 from replycoach.lint.macros import html_to_text
 from test_cli import run
 
@@ -55,6 +56,7 @@ def test_a_zendesk_export_is_linted_per_macro_by_title(tmp_path: Path) -> None:
         f"{export}: Delay: shipping (id 101): 1 flag, score 85/100",
         f"{export}: Angry customer (id 102): 1 flag, score 85/100",
         f"{export}: Thanks (id 103): 0 flags, score 100/100",
+        f"bank: {load_bank(BASIC_BANK).revision} (the folder {BASIC_BANK})",
     ]
 
 

@@ -31,7 +31,8 @@ SKIPPED_SHOWN = 10
     "--bank",
     "bank_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Phrase bank folder (default: the bank in the service's database, as /v1/analyze uses it).",
+    help="Phrase bank folder (default: the bank in the service's database when there is one, as /v1/analyze "
+    "uses it, else the curated bank).",
 )
 @click.option("--text-column", metavar="NAME", help="The column holding the reply (default: text).")
 @click.option(

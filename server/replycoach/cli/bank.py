@@ -12,7 +12,7 @@ import click
 from replycoach.bank.files import curated_bank_dir
 from replycoach.bank.loader import bank_data, lint_bank_dir
 from replycoach.bank.table import TABLE_BEGIN, entries_table, replace_table
-from replycoach.cli.common import BANK_OPTION, BadInput, bank_store, fail, load
+from replycoach.cli.common import BANK_OPTION, BadInput, analysis_bank, bank_store, bank_words, fail, load
 from replycoach.cli.curated import bank_curated_update
 from replycoach.engine.explain import (
     FLAGS,
@@ -168,15 +168,18 @@ def bank_import(directory: Path, curated_reviewed: bool) -> None:
 def bank_explain(
     text: str, entry_id: str | None, customer: str | None, bank_dir: Path | None, fmt: str
 ) -> None:
-    """Say why entries flag TEXT, stay quiet on it, or nearly match it (default: the curated bank)."""
+    """Say why entries flag TEXT, stay quiet on it, or nearly match it (in the bank /v1/analyze uses when
+    there is one, else the curated bank)."""
+    bank, source = analysis_bank(bank_dir)
     try:
-        explanation = explain(load(bank_dir), text, customer, entry_id)
+        explanation = explain(bank, text, customer, entry_id)
     except EntryNotFoundError as err:
         raise BadInput(str(err)) from err
     if fmt == "json":
         click.echo(json.dumps(explanation.to_dict(), indent=2, ensure_ascii=False))
         return
     click.echo("\n".join(explanation_lines(explanation)))
+    click.echo(f"bank: {bank_words(bank, source)}", err=True)
 
 
 def explanation_lines(explanation: Explanation) -> list[str]:

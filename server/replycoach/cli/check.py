@@ -41,7 +41,7 @@ def check(paths: tuple[str, ...], customer_file: str | None, check_grammar: bool
     line wins. Exits 2 if any file could not be read, else 1 when any warning is reported, else 0.
     """
     opts: Options = options(**chosen)
-    engine = engine_for(opts)
+    engine, bank = engine_for(opts)
     customer = read_text(customer_file, "customer file") if customer_file else None
     if customer is not None and len(customer) > engine.max_chars:
         # Checked once, here: it is the same for every draft.
@@ -56,7 +56,7 @@ def check(paths: tuple[str, ...], customer_file: str | None, check_grammar: bool
         )
 
     try:
-        lint(_inputs(paths), opts, analyze)
+        lint(_inputs(paths), opts, analyze, bank)
     finally:
         if grammar is not None:
             grammar.close()

@@ -29,7 +29,8 @@ BANK_OPTION = click.option(
     "--bank",
     "bank_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Phrase bank folder (default: the curated bank).",
+    help="Phrase bank folder (default: the bank in the service's database when there is one, as /v1/analyze "
+    "uses it, else the curated bank).",
 )
 
 
@@ -109,22 +110,56 @@ def bank_store() -> tuple[BankStore, Shipped]:
         fail(err)
 
 
-def service_engine(bank_dir: Path | None) -> tuple[Engine, str]:
-    """The engine `/v1/analyze` runs, with its limits (REPLYCOACH_MAX_DRAFT_CHARS, REPLYCOACH_MAX_FLAGS): over
-    a bank folder when one is given, else over the bank in the service's database. Also says which bank."""
+def analysis_bank(bank_dir: Path | None) -> tuple[Bank, str]:
+    """The bank every command that analyzes text uses, by one rule, and its name for the user (`bank_words`):
+    a folder given (`--bank`, or a config file's `bank`); else the bank in the service's database, as
+    `/v1/analyze` serves it, when there is one (the same settings as `serve`: REPLYCOACH_HOME,
+    REPLYCOACH_DATABASE_URL or config.toml); else the bank the service would start from (REPLYCOACH_BANK_DIR,
+    or the curated bank)."""
     from replycoach.errors import ConfigError
     from replycoach.settings import load_settings
 
+    if bank_dir is not None:
+        return load(bank_dir), f"the folder {bank_dir}"
     try:
         settings = load_settings()
     except ConfigError as err:
-        fail(err)
-    if bank_dir is not None:
-        bank = load(bank_dir)
-        which = f"the folder {bank_dir} (revision {bank.revision})"
-    else:
+        raise BadInput(str(err)) from err
+    if _database_exists(settings["DATABASE_URL"]):
         store, _ = bank_store()
-        snapshot = store.snapshot()
-        bank = snapshot.bank()
-        which = f"the service's database (bank revision {snapshot.revision})"
-    return Engine(bank, max_chars=settings["MAX_DRAFT_CHARS"], max_flags=settings["MAX_FLAGS"]), which
+        return store.snapshot().bank(), "the service's database"
+    if settings["BANK_DIR"]:
+        return load(Path(settings["BANK_DIR"])), f"the folder {settings['BANK_DIR']}"
+    return load(None), "the curated bank"
+
+
+def bank_words(bank: Bank, source: str) -> str:
+    """How every command names the bank it used: its revision (as /health and the entries listing name it)
+    and where it came from."""
+    return f"{bank.revision} ({source})"
+
+
+def _database_exists(url: str) -> bool:
+    """Whether the service's database is there to read: a SQLite file that exists (a command never creates
+    one), or any other database URL."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return True
+    return bool(parsed.database) and parsed.database != ":memory:" and Path(parsed.database).is_file()
+
+
+def service_engine(bank_dir: Path | None) -> tuple[Engine, str]:
+    """The engine `/v1/analyze` runs, with its limits (REPLYCOACH_MAX_DRAFT_CHARS, REPLYCOACH_MAX_FLAGS),
+    over `analysis_bank`; also the bank's name for the user (`bank_words`)."""
+    from replycoach.errors import ConfigError
+    from replycoach.settings import load_settings
+
+    bank, source = analysis_bank(bank_dir)
+    try:
+        settings = load_settings()
+    except ConfigError as err:
+        raise BadInput(str(err)) from err
+    engine = Engine(bank, max_chars=settings["MAX_DRAFT_CHARS"], max_flags=settings["MAX_FLAGS"])
+    return engine, bank_words(bank, source)

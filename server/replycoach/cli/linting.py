@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 
 import click
 
-from replycoach.cli.common import BANK_OPTION, EXIT_BAD_INPUT, EXIT_FLAGS, BadInput, load
+from replycoach.cli.common import BANK_OPTION, EXIT_BAD_INPUT, EXIT_FLAGS, BadInput, service_engine
 from replycoach.engine import Engine
+from replycoach.engine.score import score_flags
 from replycoach.errors import ConfigError, DraftTooLongError
 from replycoach.lint.config import CheckConfig, find_config, load_config
 from replycoach.lint.inputs import Unreadable
@@ -22,6 +23,9 @@ from replycoach.lint.report import FORMATS, FileResult, github_report, json_repo
 from replycoach.lint.selection import SEVERITIES, Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The grammar pass's flags' category (grammar/flags.py, not imported: a check without --grammar loads none of
+# the grammar pass).
+GRAMMAR_CATEGORY = "grammar"
 
 
 @dataclass(frozen=True)
@@ -87,18 +91,21 @@ def options(
     return Options(fmt, selection, quiet, bank_dir or config.bank)
 
 
-def engine_for(opts: Options) -> Engine:
-    """The engine over the bank the options name (default: the curated bank)."""
-    return Engine(load(opts.bank_dir))
+def engine_for(opts: Options) -> tuple[Engine, str]:
+    """The engine `/v1/analyze` runs over the bank the options name (`common.analysis_bank`: a folder, else
+    the service's bank, else the curated one), and that bank's name for the user."""
+    return service_engine(opts.bank_dir)
 
 
 def lint(
     texts: Iterable[Named | Unreadable],
     opts: Options,
     analyze: Callable[[Named], dict[str, Any]],
+    bank: str,
 ) -> None:
-    """Analyze each text, keep the flags the team wants, report, and exit: 2 if any input was unreadable,
-    else 1 if any warning was reported, else 0."""
+    """Analyze each text, keep the flags the team wants (the score counts those), report, and exit: 2 if any
+    input was unreadable, else 1 if any warning was reported, else 0. `bank` names the bank used (a line on
+    standard error in the text format)."""
     results: list[FileResult] = []
     unreadable: list[Unreadable] = []
     for item in texts:
@@ -116,14 +123,25 @@ def lint(
             if opts.selection.keeps(f)
             and not switched_off(list(item.regions), f["start"], f["rule_id"], f["category"])
         ]
+        # The score counts the flags reported, as the engine counts them (grammar flags never).
+        result["score"] = score_flags(
+            _Severity(f["severity"]) for f in result["flags"] if f["category"] != GRAMMAR_CATEGORY
+        )
         results.append(FileResult(item.name, item.text, result))
     _report(results, opts)
     for problem in unreadable:
         click.echo(f"{problem.name}: {problem.reason}", err=True)
+    if opts.fmt == "text" and not opts.quiet:
+        click.echo(f"bank: {bank}", err=True)
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
     if any(f["severity"] == "warning" for r in results for f in r.analysis["flags"]):
         sys.exit(EXIT_FLAGS)
+
+
+@dataclass(frozen=True)
+class _Severity:
+    severity: str
 
 
 def _config() -> CheckConfig:

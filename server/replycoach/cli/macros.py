@@ -25,7 +25,7 @@ def check_macros(export: Path, **chosen: Any) -> None:
     """Check every saved reply of EXPORT: a Zendesk macros export (JSON from /api/v2/macros) or a CSV with
     title and text columns. Flags are reported per macro, by title; formats and exit codes as `check`."""
     opts: Options = options(**chosen)
-    engine = engine_for(opts)
+    engine, bank = engine_for(opts)
     try:
         found = read_macros(export)
     except InputError as err:
@@ -48,4 +48,4 @@ def check_macros(export: Path, **chosen: Any) -> None:
                 flag["html_start"], flag["html_end"] = offsets[flag["start"]], offsets[flag["end"] - 1] + 1
         return result
 
-    lint((Named(name, macro.text) for name, macro in by_name.items()), opts, analyze)
+    lint((Named(name, macro.text) for name, macro in by_name.items()), opts, analyze, bank)

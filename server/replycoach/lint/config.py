@@ -3,7 +3,7 @@
     select = ["dismissive", "blame.you-must"]   # rule ids or categories; only these
     ignore = ["uncertainty.hopefully"]          # rule ids or categories; never these
     min_severity = "warning"                    # or "suggestion" (the default)
-    bank = "phrasebank"                         # a bank folder, relative to this file
+    bank = "team-bank"                          # a bank folder, relative to this file
 
 The command line wins over the file.
 """
@@ -58,6 +58,11 @@ def load_config(path: Path) -> CheckConfig:
     bank = data.get("bank")
     if bank is not None and not isinstance(bank, str):
         raise ConfigError(f"{path}: bank must be a folder path (a string)")
+    if bank and not (path.parent / bank).is_dir():
+        raise ConfigError(
+            f"{path}: bank = {bank!r} is the folder {path.parent / bank}, which does not exist; point it at "
+            "your team's bank folder (relative to this file), or remove the key to use the service's bank"
+        )
     return CheckConfig(
         path=path,
         select=names["select"],
