@@ -88,6 +88,46 @@ def test_an_unknown_state_is_422(client: FlaskClient, auth: dict[str, str]) -> N
     )
 
 
+def _rewritten(example: int, rewrite: int, text: str) -> dict[str, Any]:
+    return {"example": example, "rewrite": rewrite, "text": text, "ok": True, "warnings": [], "grammar": []}
+
+
+def test_validate_refuses_a_rewrite_that_still_warns_naming_the_example(
+    client: FlaskClient, lead: dict[str, str]
+) -> None:
+    rewrites = [{"text": "Calm down, it is handled", "scope": "phrase"}, NO_WORRIES["rewrites"][1]]
+    response = client.post(VALIDATE, json={"entry": {**NO_WORRIES, "rewrites": rewrites}}, headers=lead)
+    assert response.status_code == 200
+    body = response.json
+    assert body["valid"] is False
+    assert body["problems"] == [
+        {
+            "entry": "dismissive.no-worries",
+            "field": "rewrites[0]",
+            "message": 'applied to examples.flag[0] it gives "Calm down, it is handled, it\'s fixed.", '
+            "which still gets a warning in the rewritten words (dismissive.calm-down: 'Calm down'); "
+            "reword the rewrite",
+        },
+        {
+            "entry": "dismissive.no-worries",
+            "field": "rewrites[0]",
+            "message": "applied to examples.flag[1] it gives 'Ok calm down, it is handled then.', "
+            "which still gets a warning in the rewritten words (dismissive.calm-down: 'calm down'); "
+            "reword the rewrite",
+        },
+    ]
+    assert [(r["rewrite"], r["ok"], r["warnings"]) for r in body["rewritten"]] == [
+        (0, False, ["dismissive.calm-down: 'Calm down'"]),
+        (1, True, []),
+        (0, False, ["dismissive.calm-down: 'calm down'"]),
+        (1, True, []),
+    ]
+    # A save is refused the same way.
+    saved = client.post(f"{ENTRIES}", json={**NO_WORRIES, "rewrites": rewrites}, headers=lead)
+    assert saved.status_code == 422
+    assert saved.json["error"]["details"]["problems"] == body["problems"]
+
+
 def test_validate_a_good_entry_runs_its_examples(client: FlaskClient, lead: dict[str, str]) -> None:
     response = client.post(VALIDATE, json={"entry": NO_WORRIES}, headers=lead)
     assert response.status_code == 200
@@ -131,6 +171,13 @@ def test_validate_a_good_entry_runs_its_examples(client: FlaskClient, lead: dict
                 "ok": True,
                 "detail": "",
             },
+        ],
+        # Each rewrite applied to each flag example: the sentences a lead would get.
+        "rewritten": [
+            _rewritten(0, 0, "I understand why this worried you, it's fixed."),
+            _rewritten(0, 1, "I'm glad you told us, it's fixed."),
+            _rewritten(1, 0, "Ok I understand why this worried you then."),
+            _rewritten(1, 1, "Ok I'm glad you told us then."),
         ],
     }
     # Nothing was saved.

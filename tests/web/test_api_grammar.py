@@ -347,3 +347,26 @@ def test_serve_says_which_backend_and_whether_it_answers(
             "drafts get grammar status unavailable until it does"
         )
         assert health["status"] == "unavailable"
+
+
+def test_validate_shows_languagetools_findings_in_each_rewritten_example(grammar_app: Flask) -> None:
+    from conftest import NO_WORRIES
+
+    secret = grammar_app.extensions["replycoach.keys"].create("lead", "test")[1]
+    rewrites = [{"text": "I recieve your point", "scope": "phrase"}, NO_WORRIES["rewrites"][1]]
+    response = grammar_app.test_client().post(
+        "/v1/phrasebank/validate",
+        json={"entry": {**NO_WORRIES, "rewrites": rewrites}},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.json["valid"] is True
+    found = [(r["text"], r["grammar"]) for r in response.json["rewritten"] if r["rewrite"] == 0]
+    spelling = {
+        "rule_id": "lt.MORFOLOGIK_RULE_EN_US",
+        "text": "recieve",
+        "message": "Possible spelling mistake found.",
+    }
+    assert found == [
+        ("I recieve your point, it's fixed.", [spelling]),
+        ("Ok I recieve your point then.", [spelling]),
+    ]

@@ -43,15 +43,59 @@ class ExampleResult:
         return Problem(entry.source, entry.id, f"examples.{self.kind}[{self.index}]", message)
 
 
+@dataclass(frozen=True)
+class RewrittenExample:
+    """One of an entry's rewrites applied to one of its `flag` examples: the sentence a lead would get, and
+    the warnings (`entry id: 'words'`) the bank still gives inside the rewritten words."""
+
+    example: int  # its place in examples.flag
+    rewrite: int  # its place in rewrites
+    text: str
+    warnings: tuple[str, ...]
+
+    def problem(self, entry: Entry) -> Problem:
+        """The rewrite refused: which example it was applied to, what it gave, and what still warns."""
+        return Problem(
+            entry.source,
+            entry.id,
+            f"rewrites[{self.rewrite}]",
+            f"applied to examples.flag[{self.example}] it gives {self.text!r}, which still gets a warning in "
+            f"the rewritten words ({'; '.join(self.warnings)}); reword the rewrite",
+        )
+
+
 def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Problem]:
-    """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not."""
+    """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not, and
+    no rewrite applied to a `flag` example leaves a warning in the words it wrote."""
     engine = Engine(bank)
-    return [
-        result.problem(entry)
-        for entry in (entries if entries is not None else bank.entries)
-        for result in run_examples(engine, entry)
-        if not result.ok
-    ]
+    problems: list[Problem] = []
+    for entry in entries if entries is not None else bank.entries:
+        problems.extend(result.problem(entry) for result in run_examples(engine, entry) if not result.ok)
+        problems.extend(r.problem(entry) for r in rewritten_examples(engine, entry) if r.warnings)
+    return problems
+
+
+def rewritten_examples(engine: Engine, entry: Entry) -> list[RewrittenExample]:
+    """Each rewrite of the entry applied to each `flag` example it flags there, as `/v1/rewrite` would apply
+    it, and what the bank still warns about in the words the rewrite wrote."""
+    results: list[RewrittenExample] = []
+    for index, example in enumerate(entry.flag_examples):
+        for flag in engine.analyze(example.text, example.customer).flags:
+            if flag.entry.id != entry.id:
+                continue
+            for number, suggestion in enumerate(flag.suggestions):
+                start, end = suggestion.span.start, suggestion.span.end
+                text = example.text[:start] + suggestion.text + example.text[end:]
+                written = (start, start + len(suggestion.text))
+                warnings = tuple(
+                    f"{other.entry.id}: {other.text!r}"
+                    for other in engine.analyze(text, example.customer).flags
+                    if other.severity == "warning"
+                    and other.span.start < written[1]
+                    and other.span.end > written[0]
+                )
+                results.append(RewrittenExample(index, number, text, warnings))
+    return results
 
 
 def run_examples(engine: Engine, entry: Entry) -> list[ExampleResult]:

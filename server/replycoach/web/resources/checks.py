@@ -9,7 +9,7 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
-from replycoach.bank.loader import check_examples, entry_spans, run_examples
+from replycoach.bank.loader import check_examples, entry_spans, rewritten_examples, run_examples
 from replycoach.bank.model import Entry
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
@@ -18,6 +18,7 @@ from replycoach.store.records import parse_checked, with_stand_ins
 from replycoach.store.samples import SampleStore
 from replycoach.web.auth import requires
 from replycoach.web.blueprint import Blueprint
+from replycoach.web.grammar import grammar_pass
 from replycoach.web.live import current_store
 
 _ANY = "validated as the bank loader validates it (see the bank file format)"
@@ -112,6 +113,33 @@ class ExampleResultSchema(Schema):
     detail = fields.String(required=True, metadata={"description": "what went wrong; empty when ok"})
 
 
+class GrammarFindingSchema(Schema):
+    """What the grammar pass (LanguageTool) found in a rewritten example."""
+
+    rule_id = fields.String(required=True)
+    text = fields.String(required=True)
+    message = fields.String(required=True)
+
+
+class RewrittenExampleSchema(Schema):
+    """One rewrite applied to one `flag` example: the sentence it gives, and what still warns in it."""
+
+    example = fields.Integer(required=True, metadata={"description": "its place in examples.flag"})
+    rewrite = fields.Integer(required=True, metadata={"description": "its place in rewrites"})
+    text = fields.String(required=True, metadata={"description": "the example with the rewrite applied"})
+    ok = fields.Boolean(required=True, metadata={"description": "no warning in the rewritten words"})
+    warnings = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the bank's warnings in the rewritten words: `entry id: 'words'`"},
+    )
+    grammar = fields.List(
+        fields.Nested(GrammarFindingSchema),
+        required=True,
+        metadata={"description": "LanguageTool's findings in the sentence (empty without a server)"},
+    )
+
+
 class ValidationSchema(Schema):
     """Whether a save of the candidate would be accepted, and its examples run."""
 
@@ -121,6 +149,13 @@ class ValidationSchema(Schema):
         fields.Nested(ExampleResultSchema),
         required=True,
         metadata={"description": "empty when the entry's fields or patterns are invalid"},
+    )
+    rewritten = fields.List(
+        fields.Nested(RewrittenExampleSchema),
+        required=True,
+        metadata={
+            "description": "each rewrite applied to each flag example; empty when the entry is invalid"
+        },
     )
 
 
@@ -235,10 +270,13 @@ def check_entry(raw: Any) -> dict[str, Any]:
         bank = Bank.build([*others, live], snapshot.topics, snapshot.vocabulary)
     except BankError as err:
         return _verdict(err.problems, [])
-    results = run_examples(Engine(bank), live)
+    engine = Engine(bank)
+    results = run_examples(engine, live)
+    rewritten = rewritten_examples(engine, live)
     problems = field_problems
     if entry.enabled:
         problems += [r.problem(entry) for r in results if not r.ok]
+        problems += [r.problem(entry) for r in rewritten if r.warnings]
         problems += check_examples(bank, [e for e in bank.entries if e.id != entry.id])
     examples = [
         {
@@ -252,12 +290,27 @@ def check_entry(raw: Any) -> dict[str, Any]:
         }
         for r in results
     ]
-    return _verdict(problems, examples)
+    grammar = grammar_pass([r.text for r in rewritten], None)
+    shown = [
+        {
+            "example": r.example,
+            "rewrite": r.rewrite,
+            "text": r.text,
+            "ok": not r.warnings,
+            "warnings": list(r.warnings),
+            "grammar": [{"rule_id": f.rule_id, "text": f.text, "message": f.message} for f in found.flags],
+        }
+        for r, found in zip(rewritten, grammar, strict=True)
+    ]
+    return _verdict(problems, examples, shown)
 
 
-def _verdict(problems: Sequence[Problem], examples: list[dict[str, Any]]) -> dict[str, Any]:
+def _verdict(
+    problems: Sequence[Problem], examples: list[dict[str, Any]], rewritten: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     return {
         "valid": not problems,
         "problems": [{"entry": p.entry, "field": p.field, "message": p.message} for p in problems],
         "examples": examples,
+        "rewritten": rewritten or [],
     }
