@@ -63,3 +63,48 @@ def test_add_entry_through_the_form(page: Page, service: Service) -> None:
         "text": "Let me check on the sprocket and come back to you today",
         "scope": "sentence",
     }
+
+
+def test_the_form_shows_what_each_rewrite_gives_and_refuses_one_that_still_warns(
+    page: Page, service: Service
+) -> None:
+    page.get_by_role("link", name="New entry").click()
+    page.get_by_label("Id", exact=True).fill("uncertainty.no-clue-gadget")
+    page.get_by_label("Category", exact=True).select_option("uncertainty")
+    page.get_by_label("Severity", exact=True).select_option("warning")
+    page.locator("#f-patterns").fill("no clue about the gadget")
+    page.locator("#f-message").fill(MESSAGE)
+    page.locator("#f-why").fill("It leaves the customer with nothing to hold on to.")
+    rewrites = page.locator("#rewrites .row")
+    # The first rewrite tells the customer to calm down: the basic bank warns about that.
+    rewrites.nth(0).locator("[name=rewrite-text]").fill("Calm down, I'll find out about the gadget")
+    rewrites.nth(1).locator("[name=rewrite-text]").fill("I'll find out about the gadget today")
+    flags = page.locator("#flag-examples .row")
+    flags.nth(0).locator("[name=flag-text]").fill("I have no clue about the gadget.")
+    flags.nth(0).locator("[name=flag-flagged]").fill("no clue about the gadget")
+    flags.nth(1).locator("[name=flag-text]").fill("Sorry, no clue about the gadget yet.")
+    flags.nth(1).locator("[name=flag-flagged]").fill("no clue about the gadget")
+    passes = page.locator("#pass-examples .row")
+    passes.nth(0).locator("[name=pass-text]").fill("I know the gadget well.")
+    passes.nth(1).locator("[name=pass-text]").fill("The gadget ships today.")
+
+    expect(page.locator("#validation-summary")).to_contain_text("2 problems to fix before saving.")
+    first, second = rewrites.nth(0).locator("li.gives-bad"), rewrites.nth(1).locator("li.gives-ok")
+    expect(first).to_have_text(
+        [
+            # The rewrite takes the case of the words it replaces.
+            "\u2717 I have calm down, I'll find out about the gadget. \u2014 still warns: "
+            "dismissive.calm-down: 'calm down'",
+            "\u2717 Sorry, calm down, I'll find out about the gadget yet. \u2014 still warns: "
+            "dismissive.calm-down: 'calm down'",
+        ]
+    )
+    expect(second).to_have_text(
+        [
+            "\u2713 I have I'll find out about the gadget today.",
+            "\u2713 Sorry, I'll find out about the gadget today yet.",
+        ]
+    )
+    expect(rewrites.nth(0).locator("ul.problems li").first).to_contain_text("still gets a warning")
+    expect(page.get_by_role("button", name="Create entry")).to_be_disabled()
+    screenshot(page, "new-entry-rewritten-examples")

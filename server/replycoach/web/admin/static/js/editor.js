@@ -137,7 +137,7 @@ class Editor {
     }
     if (seq !== this.seq) return; // a newer check is on its way
     this.valid = Boolean(result.valid);
-    showProblems(this.form, this.summary, result.problems || [], result.examples || []);
+    showProblems(this.form, this.summary, result.problems || [], result.examples || [], result.rewritten || []);
     this.updateSave();
   }
 

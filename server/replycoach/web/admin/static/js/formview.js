@@ -157,7 +157,7 @@ export class EntryFormView {
 
   row(list, kind, cells) {
     const legend = h("legend", {});
-    const result = h("p", { class: "result", "data-result": "" });
+    const result = h("div", { class: "result", "data-result": "" });
     const problemList = h("ul", { class: "problems" });
     const remove = h("button", { type: "button", class: "small remove" }, "Remove");
     const row = h("fieldset", { class: "row", "data-kind": kind }, legend, h("div", { class: "cells" }, cells, remove), result, problemList);

@@ -8,9 +8,10 @@ import { clear, h } from "./dom.js";
 
 /**
  * Show `problems` ([{entry, field, message}]) and `examples` ([{kind, index, ok, detail}]) from the API
- * in `form` (an EntryFormView), and the tally in `summary`.
+ * in `form` (an EntryFormView), and the tally in `summary`; under each rewrite, the sentences it gives
+ * (`rewritten`: [{example, rewrite, text, ok, warnings, grammar}]) with what still warns in them.
  */
-export function showProblems(form, summary, problems, examples) {
+export function showProblems(form, summary, problems, examples, rewritten = []) {
   for (const ul of form.targets.values()) clear(ul);
   clear(form.general);
   const rows = form.rows();
@@ -27,6 +28,7 @@ export function showProblems(form, summary, problems, examples) {
     row.result.textContent = ex.ok ? `\u2713 Passes${ex.detail ? `: ${ex.detail}` : ""}` : `\u2717 Fails: ${ex.detail}`;
     if (!ex.ok) failing.add(`examples.${ex.kind}[${ex.index}]`);
   }
+  showRewritten(rows, rewritten);
   const ownId = form.values().id.trim();
   let count = 0;
   for (const p of problems) {
@@ -59,6 +61,29 @@ export function showProblems(form, summary, problems, examples) {
   } else {
     summary.textContent = `${count} problem${count === 1 ? "" : "s"} to fix before saving.${tally}`;
     summary.className = "summary summary-error";
+  }
+}
+
+/** Under each rewrite row, each flag example as the rewrite leaves it: a tick when no warning is left in the
+ * rewritten words (and LanguageTool, when the service has it, found nothing), else what is wrong. */
+function showRewritten(rows, rewritten) {
+  for (const r of rewritten) {
+    const row = rows.get(`rewrites[${r.rewrite}]`);
+    if (!row) continue;
+    let list = row.result.querySelector("ul.rewritten");
+    if (!list) {
+      row.result.appendChild(h("p", { class: "rewritten-title" }, "Gives, on the flag examples:"));
+      list = h("ul", { class: "rewritten" });
+      row.result.appendChild(list);
+    }
+    const notes = [
+      ...r.warnings.map((w) => `still warns: ${w}`),
+      ...r.grammar.map((g) => `grammar: ${g.message} ("${g.text}")`),
+    ];
+    const good = r.ok && !r.grammar.length;
+    list.appendChild(
+      h("li", { class: good ? "gives-ok" : "gives-bad" }, `${good ? "\u2713" : "\u2717"} ${r.text}${notes.length ? ` \u2014 ${notes.join("; ")}` : ""}`)
+    );
   }
 }
 
