@@ -9,7 +9,10 @@ import { toBody, toValues } from "./entryform.js";
 import { focusHeading, frame, heading, markNav, setStatus } from "./frame.js";
 import { SEVERITIES } from "./vocabulary.js";
 
-const listState = { search: "", category: "", severity: "", state: "" };
+const listState = { search: "", category: "", severity: "", state: "", sentence: "" };
+// As the editor's checks: ask once typing pauses.
+const FIND_DELAY_MS = 400;
+const FOUND_WORDS = { flags: "flags it", quiet: "matches, but stays quiet", "near-miss": "nearly matches" };
 
 /** Show the list view: load every entry (enabled and disabled), then the table. */
 export async function showList() {
@@ -57,6 +60,65 @@ function renderList(root, entries) {
     select("filter-severity", "Severity", "severity", [["", "All severities"], ...SEVERITIES.map((s) => [s, s])]),
     select("filter-state", "State", "state", [["", "Enabled and disabled"], ["enabled", "Enabled"], ["disabled", "Disabled"]])
   );
+  const sentence = h("input", {
+    type: "search",
+    id: "find-sentence",
+    value: listState.sentence,
+    placeholder: "We can't refund digital purchases.",
+    on: { input: (ev) => { listState.sentence = ev.target.value; findLater(); } },
+  });
+  const found = h("div", { id: "found", "aria-live": "polite" });
+  const finder = h(
+    "div",
+    { class: "finder" },
+    h(
+      "div",
+      { class: "field grow" },
+      h("label", { for: "find-sentence" }, "Find the entries that catch a sentence"),
+      sentence,
+      h("p", { class: "hint" }, "Paste a sentence from a draft: the entries that flag it, stay quiet on it, or nearly match it.")
+    ),
+    found
+  );
+  let timer = null;
+  let seq = 0;
+  function findLater() {
+    clearTimeout(timer);
+    timer = setTimeout(find, FIND_DELAY_MS);
+  }
+  async function find() {
+    const text = listState.sentence.trim();
+    const mine = ++seq;
+    if (!text) { clear(found); return; }
+    let answer;
+    try {
+      answer = (await api("POST", `${API}/explain`, { text })).data;
+    } catch (err) {
+      if (mine === seq) clear(found).appendChild(h("p", { class: "error" }, `Could not look: ${err.message}`));
+      return;
+    }
+    if (mine !== seq) return;
+    clear(found);
+    if (!answer.entries.length) {
+      found.appendChild(h("p", { class: "muted" }, "No entry matches this sentence, not even nearly."));
+      return;
+    }
+    found.appendChild(
+      h(
+        "ul",
+        { class: "found-entries" },
+        answer.entries.map((e) =>
+          h(
+            "li",
+            { "data-id": e.id, "data-status": e.status },
+            h("a", { href: `#/entry/${encodeURIComponent(e.id)}`, class: "entry-id" }, e.id),
+            ` ${FOUND_WORDS[e.status] || e.status}`,
+            e.flagged.length ? `: ${e.flagged.map((f) => `'${f.text}'`).join(", ")}` : ""
+          )
+        )
+      )
+    );
+  }
   const counts = h("p", { id: "counts", "aria-live": "polite" });
   const tbody = h("tbody");
   const table = h(
@@ -70,7 +132,8 @@ function renderList(root, entries) {
     ),
     tbody
   );
-  append(root, [filters, counts, table]);
+  append(root, [finder, filters, counts, table]);
+  if (listState.sentence.trim()) find();
 
   function matches(e) {
     const q = listState.search.trim().toLowerCase();
