@@ -50,6 +50,11 @@ def test_edit_shows_live_then_history_diff_then_rollback(page: Page, service: Se
     rewrites_diff = newest.locator(".diff-field[data-field=rewrites]")
     expect(rewrites_diff.locator("del")).to_have_text(f"\u2212 [phrase] {old_rewrite}")
     expect(rewrites_diff.locator("ins")).to_have_text(f"+ [phrase] {new_rewrite}")
+    # Inside a changed line, the words that changed are marked: "[phrase]", kept, is not.
+    expect(rewrites_diff.locator("del mark.word-removed").first).to_be_visible()
+    added = rewrites_diff.locator("ins mark.word-added").all_inner_texts()
+    assert " ".join(added).split() == [w for w in new_rewrite.split() if w not in old_rewrite.split()]
+    assert "[phrase]" not in " ".join(rewrites_diff.locator("mark").all_inner_texts())
     # Fields that did not change are not listed.
     expect(newest.locator(".diff-field")).to_have_count(2)
     screenshot(page, "history-diff")

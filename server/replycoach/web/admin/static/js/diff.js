@@ -70,6 +70,36 @@ export function diffLines(before, after) {
   return out;
 }
 
+/**
+ * Word-level marks for lines that changed rather than came or went: in each run of removed lines followed by
+ * added ones, the k-th removed line is paired with the k-th added, and the words each side lacks are marked
+ * (<mark class="word-removed"> / "word-added"). A map from the line's index in `lineDiff` to its nodes.
+ */
+function changedPairs(lineDiff) {
+  const marked = new Map();
+  let i = 0;
+  while (i < lineDiff.length) {
+    if (lineDiff[i].op !== "-") { i++; continue; }
+    const removed = [];
+    while (i < lineDiff.length && lineDiff[i].op === "-") removed.push(i++);
+    const added = [];
+    while (i < lineDiff.length && lineDiff[i].op === "+") added.push(i++);
+    for (let k = 0; k < Math.min(removed.length, added.length); k++) {
+      const before = words(lineDiff[removed[k]].text);
+      const after = words(lineDiff[added[k]].text);
+      const ops = diffLines(before, after);
+      marked.set(removed[k], ops.filter((o) => o.op !== "+").map((o) => (o.op === "-" ? h("mark", { class: "word-removed" }, o.text) : o.text)));
+      marked.set(added[k], ops.filter((o) => o.op !== "-").map((o) => (o.op === "+" ? h("mark", { class: "word-added" }, o.text) : o.text)));
+    }
+  }
+  return marked;
+}
+
+/** A line as words and the spaces between them (joined, they give the line back). */
+function words(line) {
+  return line.split(/(\s+)/).filter((part) => part !== "");
+}
+
 /** A field-by-field diff of two entries (either may be null); only changed fields are shown. */
 export function renderDiff(before, after) {
   const a = entryLines(before);
@@ -81,9 +111,12 @@ export function renderDiff(before, after) {
     const now = b[field] || [];
     if (old.length === now.length && old.every((line, i) => line === now[i])) continue;
     changed++;
-    const rows = diffLines(old, now).map((d) => {
-      if (d.op === "-") return h("del", { class: "line line-removed" }, h("span", { class: "sign" }, "\u2212 "), d.text);
-      if (d.op === "+") return h("ins", { class: "line line-added" }, h("span", { class: "sign" }, "+ "), d.text);
+    const lineDiff = diffLines(old, now);
+    const pairs = changedPairs(lineDiff);
+    const rows = lineDiff.map((d, index) => {
+      const words = pairs.get(index);
+      if (d.op === "-") return h("del", { class: "line line-removed" }, h("span", { class: "sign" }, "\u2212 "), words || d.text);
+      if (d.op === "+") return h("ins", { class: "line line-added" }, h("span", { class: "sign" }, "+ "), words || d.text);
       return h("span", { class: "line line-same" }, h("span", { class: "sign" }, "\u00a0 "), d.text);
     });
     box.appendChild(h("div", { class: "diff-field", "data-field": field }, h("h4", {}, field), h("div", { class: "lines" }, rows)));
