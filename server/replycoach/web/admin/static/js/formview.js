@@ -47,7 +47,7 @@ export class EntryFormView {
       severity: severitySelect,
       enabled,
       patterns: h("textarea", { id: "f-patterns", name: "patterns", rows: "3", spellcheck: "false", class: "mono" }),
-      unless: h("textarea", { id: "f-unless", name: "unless", rows: "2", spellcheck: "false", class: "mono" }),
+      unless: h("textarea", { id: "f-unless", name: "unless", rows: "4", spellcheck: "false", class: "mono" }),
       tried: h("input", { id: "f-tried", name: "customer_tried", type: "text", spellcheck: "false", class: "mono" }),
       message: h("input", { id: "f-message", name: "message", type: "text" }),
       why: h("textarea", { id: "f-why", name: "why", rows: "3" }),
