@@ -117,6 +117,37 @@ def test_bank_lint_clean_and_broken(tmp_path: Path) -> None:
     assert broken.stderr == f"{tmp_path}: 1 problem\n"
 
 
+def test_bank_lint_refuses_a_rewrite_that_still_warns_and_shows_every_rewritten_example(
+    tmp_path: Path,
+) -> None:
+    import yaml
+
+    rewrites = [{"text": "just relax, I can see why this is stressful", "scope": "phrase"}]
+    entry = make_entry(rewrites=[*rewrites, {"text": "I understand this is stressful", "scope": "phrase"}])
+    (tmp_path / "b.yml").write_text(yaml.safe_dump({"entries": [entry]}))
+    result = run("bank", "lint", str(tmp_path), "--rewrites")
+    assert result.returncode == 1
+    refused = (
+        "b.yml: dismissive.relax: rewrites[0]: applied to examples.flag[{}] it gives {!r}, which still "
+        "gets a warning in the rewritten words (dismissive.relax: {!r}); reword the rewrite"
+    )
+    assert result.stdout.splitlines() == [
+        refused.format(0, "Just relax, I can see why this is stressful, it will arrive.", "Just relax"),
+        refused.format(1, "Please just relax, I can see why this is stressful.", "just relax"),
+    ]
+    fixed = make_entry()
+    (tmp_path / "b.yml").write_text(yaml.safe_dump({"entries": [fixed]}))
+    shown = run("bank", "lint", str(tmp_path), "--rewrites")
+    assert shown.returncode == 0
+    given = "dismissive.relax: rewrites[{}] on examples.flag[{}]: {!r} (ok)"
+    assert shown.stdout.splitlines() == [
+        given.format(0, 0, "I can see why this is stressful, it will arrive."),
+        given.format(1, 0, "I understand this is stressful, it will arrive."),
+        given.format(0, 1, "Please I can see why this is stressful."),
+        given.format(1, 1, "Please I understand this is stressful."),
+    ]
+
+
 def test_curated_bank_lints_clean() -> None:
     result = run("bank", "lint")
     assert result.stdout == ""

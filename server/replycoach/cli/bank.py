@@ -10,10 +10,11 @@ from typing import Any
 import click
 
 from replycoach.bank.files import curated_bank_dir
-from replycoach.bank.loader import bank_data, lint_bank_dir
+from replycoach.bank.loader import bank_data, lint_bank_dir, rewritten_examples
 from replycoach.bank.table import TABLE_BEGIN, entries_table, replace_table
 from replycoach.cli.common import BANK_OPTION, BadInput, analysis_bank, bank_store, bank_words, fail, load
 from replycoach.cli.curated import bank_curated_update
+from replycoach.engine import Engine
 from replycoach.engine.explain import (
     FLAGS,
     NEAR_MISS,
@@ -33,10 +34,25 @@ def bank() -> None:
 
 @bank.command("lint")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-def bank_lint(directory: Path | None) -> None:
-    """Validate every entry of a bank folder and run its examples (default: the curated bank)."""
+@click.option(
+    "--rewrites",
+    "show_rewrites",
+    is_flag=True,
+    help="Also print each rewrite applied to each flag example: the sentence it gives.",
+)
+def bank_lint(directory: Path | None, show_rewrites: bool) -> None:
+    """Validate every entry of a bank folder and run its examples, each rewrite applied to each flag example
+    too (default: the curated bank)."""
     directory = directory or curated_bank_dir()
     loaded, problems = lint_bank_dir(directory)
+    if show_rewrites and loaded is not None:
+        engine = Engine(loaded)
+        for entry in loaded.entries:
+            for r in rewritten_examples(engine, entry):
+                mark = "ok" if not r.warnings else "still warns: " + "; ".join(r.warnings)
+                click.echo(
+                    f"{entry.id}: rewrites[{r.rewrite}] on examples.flag[{r.example}]: {r.text!r} ({mark})"
+                )
     for problem in problems:
         click.echo(str(problem))
     if problems or loaded is None:
