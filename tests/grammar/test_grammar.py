@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from conftest import BASIC_BANK
 from fake_languagetool import FakeLanguageTool, running
-from replycoach import Engine
+from replycoach import Engine, load_bank
 from replycoach.grammar import Grammar, GrammarResult, LanguageToolClient, grammar_flags, with_grammar
 from replycoach.grammar.breaker import Breaker
 from replycoach.grammar.flags import CodePoints
@@ -41,6 +41,10 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
+
+
+# How `check` names the bank it used (its last line on standard error).
+BANK_LINE = f"bank: {load_bank(BASIC_BANK).revision} (the folder {BASIC_BANK})"
 
 
 @pytest.fixture
@@ -387,7 +391,7 @@ def test_check_grammar_prints_grammar_flags(fake: FakeLanguageTool, cli_env: dic
         "<stdin>:2:21: warning dismissive.calm-down Tells an upset customer how to feel.",
         "    'Please calm down' -> 'I can hear how upsetting this is, and I want to sort it out with you'",
     ]
-    assert result.stderr == "<stdin>: 4 flags, score 85/100\n"
+    assert result.stderr == f"<stdin>: 4 flags, score 85/100\n{BANK_LINE}\n"
 
 
 def test_check_grammar_json_carries_the_status(fake: FakeLanguageTool, cli_env: dict[str, str]) -> None:
@@ -419,6 +423,7 @@ def test_check_grammar_with_the_server_down_keeps_the_bank_flags(cli_env: dict[s
     )
     assert result.stderr == (
         "<stdin>: grammar unavailable (cannot connect); bank flags only\n<stdin>: 1 flag, score 85/100\n"
+        f"{BANK_LINE}\n"
     )
 
 
