@@ -10,6 +10,29 @@ ENTRY_ID = "uncertainty.no-clue-sprocket"
 MESSAGE = "Admits not knowing, with no promise to find out."
 
 
+def _fill(
+    page: Page, entry_id: str, phrase: str, rewrites: list[str], flags: list[str], passes: list[str]
+) -> None:
+    """Fill the new-entry form: an uncertainty warning on `phrase`, two rewrites, and two examples of each
+    kind (each flag example flags `phrase`)."""
+    page.get_by_label("Id", exact=True).fill(entry_id)
+    page.get_by_label("Category", exact=True).select_option("uncertainty")
+    page.get_by_label("Severity", exact=True).select_option("warning")
+    page.locator("#f-patterns").fill(phrase)
+    page.locator("#f-message").fill(MESSAGE)
+    page.locator("#f-why").fill("It leaves the customer with nothing to hold on to.")
+    rows = page.locator("#rewrites .row")
+    expect(rows).to_have_count(2)
+    for index, text in enumerate(rewrites):
+        rows.nth(index).locator("[name=rewrite-text]").fill(text)
+    for index, text in enumerate(flags):
+        row = page.locator("#flag-examples .row").nth(index)
+        row.locator("[name=flag-text]").fill(text)
+        row.locator("[name=flag-flagged]").fill(phrase)
+    for index, text in enumerate(passes):
+        page.locator("#pass-examples .row").nth(index).locator("[name=pass-text]").fill(text)
+
+
 def test_add_entry_through_the_form(page: Page, service: Service) -> None:
     page.get_by_role("link", name="New entry").click()
     expect(page.get_by_role("heading", name="New entry")).to_be_visible()
@@ -17,27 +40,19 @@ def test_add_entry_through_the_form(page: Page, service: Service) -> None:
     expect(page.locator("#validation-summary")).to_have_text("Fill in the entry: it is checked as you type.")
     expect(page.locator("ul.problems li")).to_have_count(0)  # no errors before the lead has typed
 
-    page.get_by_label("Id", exact=True).fill(ENTRY_ID)
-    page.get_by_label("Category", exact=True).select_option("uncertainty")
-    page.get_by_label("Severity", exact=True).select_option("warning")
-    page.locator("#f-patterns").fill("no clue about the sprocket")
-    page.locator("#f-message").fill(MESSAGE)
-    page.locator("#f-why").fill("It leaves the customer with nothing to hold on to.")
-    rewrites = page.locator("#rewrites .row")
-    expect(rewrites).to_have_count(2)
-    rewrites.nth(0).locator("[name=rewrite-text]").fill("I'll find out about the sprocket for you")
-    rewrites.nth(1).locator("[name=rewrite-text]").fill(
-        "Let me check on the sprocket and come back to you today"
+    _fill(
+        page,
+        ENTRY_ID,
+        "no clue about the sprocket",
+        [
+            "I'll find out about the sprocket for you",
+            "Let me check on the sprocket and come back to you today",
+        ],
+        ["I have no clue about the sprocket.", "Honestly, no clue about the sprocket, sorry."],
+        ["I know all about the sprocket.", "No clue needed: the sprocket ships today."],
     )
-    rewrites.nth(1).locator("[name=rewrite-scope]").select_option("sentence")
-    flags = page.locator("#flag-examples .row")
-    flags.nth(0).locator("[name=flag-text]").fill("I have no clue about the sprocket.")
-    flags.nth(0).locator("[name=flag-flagged]").fill("no clue about the sprocket")
-    flags.nth(1).locator("[name=flag-text]").fill("Honestly, no clue about the sprocket, sorry.")
-    flags.nth(1).locator("[name=flag-flagged]").fill("no clue about the sprocket")
-    passes = page.locator("#pass-examples .row")
-    passes.nth(0).locator("[name=pass-text]").fill("I know all about the sprocket.")
-    passes.nth(1).locator("[name=pass-text]").fill("No clue needed: the sprocket ships today.")
+    flags, passes = page.locator("#flag-examples .row"), page.locator("#pass-examples .row")
+    page.locator("#rewrites .row").nth(1).locator("[name=rewrite-scope]").select_option("sentence")
 
     summary = page.locator("#validation-summary")
     expect(summary).to_have_text(
@@ -69,24 +84,16 @@ def test_the_form_shows_what_each_rewrite_gives_and_refuses_one_that_still_warns
     page: Page, service: Service
 ) -> None:
     page.get_by_role("link", name="New entry").click()
-    page.get_by_label("Id", exact=True).fill("uncertainty.no-clue-gadget")
-    page.get_by_label("Category", exact=True).select_option("uncertainty")
-    page.get_by_label("Severity", exact=True).select_option("warning")
-    page.locator("#f-patterns").fill("no clue about the gadget")
-    page.locator("#f-message").fill(MESSAGE)
-    page.locator("#f-why").fill("It leaves the customer with nothing to hold on to.")
-    rewrites = page.locator("#rewrites .row")
     # The first rewrite tells the customer to calm down: the basic bank warns about that.
-    rewrites.nth(0).locator("[name=rewrite-text]").fill("Calm down, I'll find out about the gadget")
-    rewrites.nth(1).locator("[name=rewrite-text]").fill("I'll find out about the gadget today")
-    flags = page.locator("#flag-examples .row")
-    flags.nth(0).locator("[name=flag-text]").fill("I have no clue about the gadget.")
-    flags.nth(0).locator("[name=flag-flagged]").fill("no clue about the gadget")
-    flags.nth(1).locator("[name=flag-text]").fill("Sorry, no clue about the gadget yet.")
-    flags.nth(1).locator("[name=flag-flagged]").fill("no clue about the gadget")
-    passes = page.locator("#pass-examples .row")
-    passes.nth(0).locator("[name=pass-text]").fill("I know the gadget well.")
-    passes.nth(1).locator("[name=pass-text]").fill("The gadget ships today.")
+    _fill(
+        page,
+        "uncertainty.no-clue-gadget",
+        "no clue about the gadget",
+        ["Calm down, I'll find out about the gadget", "I'll find out about the gadget today"],
+        ["I have no clue about the gadget.", "Sorry, no clue about the gadget yet."],
+        ["I know the gadget well.", "The gadget ships today."],
+    )
+    rewrites = page.locator("#rewrites .row")
 
     expect(page.locator("#validation-summary")).to_contain_text("2 problems to fix before saving.")
     first, second = rewrites.nth(0).locator("li.gives-bad"), rewrites.nth(1).locator("li.gives-ok")
