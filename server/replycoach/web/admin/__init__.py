@@ -17,6 +17,7 @@ from replycoach.bank.model import CATEGORIES, CONDITION_MOODS, QUIET_CHECKS, SCO
 from replycoach.bank.schema import EntrySchema
 from replycoach.store.keys import KeyStore
 from replycoach.store.sessions import SESSION_LIFETIME, Session
+from replycoach.web.admin.help import bank_help_html
 from replycoach.web.auth import SESSION_COOKIE, current_session, session_store
 from replycoach.web.guard import client_address, guard
 
@@ -86,6 +87,16 @@ def page() -> Response:
             "fields": " ".join(EntrySchema().fields),
         },
     )
+    return Response(html, mimetype="text/html")
+
+
+@bp.route("/help", methods=["GET"])
+def help_page() -> Response:
+    """The bank format and the phrase language (the bank's README), where the form's help links point; for
+    signed-in leads."""
+    if _session() is None:
+        return _sign_in_form()
+    html = render_template("admin/help.html", content=bank_help_html())
     return Response(html, mimetype="text/html")
 
 

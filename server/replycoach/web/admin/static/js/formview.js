@@ -7,6 +7,23 @@
 import { append, clear, h } from "./dom.js";
 import { CATEGORIES, MOODS, QUIET_CHECKS, SCOPES, SEVERITIES } from "./vocabulary.js";
 
+// Where the bank README (served at /admin/help) explains each field of the form.
+const HELP_ANCHORS = {
+  id: "an-entry", category: "categories", severity: "an-entry", enabled: "an-entry",
+  patterns: "patterns-the-phrase-language", unless: "an-entry", quiet_when: "an-entry", warning_with: "an-entry",
+  when: "an-entry", message: "an-entry", why: "an-entry", rewrites: "rewrites",
+  "examples.flag": "an-entry", "examples.pass": "an-entry",
+};
+
+/** A small "?" link to the part of the bank README that explains a field, opened beside the form. */
+function helpLink(path, label) {
+  return h(
+    "a",
+    { class: "help-link", href: `/admin/help#${HELP_ANCHORS[path] || "an-entry"}`, target: "_blank", rel: "noopener", "aria-label": `Help: ${label}`, title: `What ${label} means` },
+    "?"
+  );
+}
+
 /** The id of the problem list for a field path ("examples.flag" -> "problems-examples-flag"). */
 function problemsId(path) {
   return `problems-${path.replace(/[^a-z]/g, "-")}`;
@@ -62,6 +79,7 @@ export class EntryFormView {
       return ul;
     };
     const field = (path, label, control, help) => {
+      const link = helpLink(path, label);
       const helpId = help ? `${control.id}-help` : null;
       if (helpId) control.setAttribute("aria-describedby", `${helpId} ${problemsId(path)}`);
       else control.setAttribute("aria-describedby", problemsId(path));
@@ -69,6 +87,7 @@ export class EntryFormView {
         "div",
         { class: "field", "data-field": path },
         h("label", { for: control.id }, label),
+        link,
         control,
         help ? h("p", { class: "help", id: helpId }, help) : null,
         problems(path)
@@ -100,7 +119,7 @@ export class EntryFormView {
       h(
         "fieldset",
         { class: "field", "data-field": "quiet_when" },
-        h("legend", {}, "Quiet when (the engine's context checks, optional)"),
+        h("legend", {}, "Quiet when (the engine's context checks, optional) ", helpLink("quiet_when", "Quiet when")),
         h(
           "div",
           { class: "checks", role: "group", "aria-label": "Quiet when" },
@@ -111,7 +130,7 @@ export class EntryFormView {
       h(
         "fieldset",
         { class: "field", "data-field": "warning_with" },
-        h("legend", {}, "A warning when followed by a flag of (optional; in its sentence or the next)"),
+        h("legend", {}, "A warning when followed by a flag of (optional; in its sentence or the next) ", helpLink("warning_with", "Warning with")),
         h(
           "div",
           { class: "checks", role: "group", "aria-label": "Warning with" },
@@ -122,7 +141,7 @@ export class EntryFormView {
       h(
         "fieldset",
         { class: "field", "data-field": "when" },
-        h("legend", {}, "When (optional)"),
+        h("legend", {}, "When (optional) ", helpLink("when", "When")),
         h(
           "div",
           { class: "checks", role: "group", "aria-label": "Customer mood" },
@@ -148,7 +167,7 @@ export class EntryFormView {
     return h(
       "fieldset",
       { class: "field list", "data-field": path },
-      h("legend", {}, title),
+      h("legend", {}, `${title} `, helpLink(path, title.replace(/ \(.*$/, ""))),
       list,
       problemList,
       h("button", { type: "button", class: "small", on: { click: add } }, addLabel)
