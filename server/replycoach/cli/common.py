@@ -147,7 +147,8 @@ def _database_exists(url: str) -> bool:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return True
-    return bool(parsed.database) and parsed.database != ":memory:" and Path(parsed.database).is_file()
+    database = parsed.database
+    return database is not None and database not in ("", ":memory:") and Path(database).is_file()
 
 
 def service_engine(bank_dir: Path | None) -> tuple[Engine, str]:
