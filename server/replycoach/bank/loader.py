@@ -10,7 +10,7 @@ from replycoach.bank.files import BankData, read_bank_dir
 from replycoach.bank.model import Entry, Example
 from replycoach.bank.schema import MAX_PATTERN_CHARS
 from replycoach.bank.vocabulary import Vocabulary, unused_families
-from replycoach.engine import Engine
+from replycoach.engine import Analysis, Engine, Flag
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import read_customer
 from replycoach.engine.draft import Draft
@@ -70,17 +70,27 @@ def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Probl
     engine = Engine(bank)
     problems: list[Problem] = []
     for entry in entries if entries is not None else bank.entries:
-        problems.extend(result.problem(entry) for result in run_examples(engine, entry) if not result.ok)
-        problems.extend(r.problem(entry) for r in rewritten_examples(engine, entry) if r.warnings)
+        analyses = flag_analyses(engine, entry)
+        problems.extend(r.problem(entry) for r in run_examples(engine, entry, analyses) if not r.ok)
+        problems.extend(r.problem(entry) for r in rewritten_examples(engine, entry, analyses) if r.warnings)
     return problems
 
 
-def rewritten_examples(engine: Engine, entry: Entry) -> list[RewrittenExample]:
+def flag_analyses(engine: Engine, entry: Entry) -> list[Analysis]:
+    """Each `flag` example of the entry analyzed once, for both its check and its rewrites."""
+    return [engine.analyze(example.text, example.customer) for example in entry.flag_examples]
+
+
+def rewritten_examples(
+    engine: Engine, entry: Entry, analyses: list[Analysis] | None = None
+) -> list[RewrittenExample]:
     """Each rewrite of the entry applied to each `flag` example it flags there, as `/v1/rewrite` would apply
-    it, and what the bank still warns about in the words the rewrite wrote."""
+    it, and what the bank still warns about in the words the rewrite wrote (`analyses`: the flag examples'
+    own, from `flag_analyses`, if already made)."""
+    analyses = analyses if analyses is not None else flag_analyses(engine, entry)
     results: list[RewrittenExample] = []
-    for index, example in enumerate(entry.flag_examples):
-        for flag in engine.analyze(example.text, example.customer).flags:
+    for index, (example, analysis) in enumerate(zip(entry.flag_examples, analyses, strict=True)):
+        for flag in analysis.flags:
             if flag.entry.id != entry.id:
                 continue
             for number, suggestion in enumerate(flag.suggestions):
@@ -98,12 +108,14 @@ def rewritten_examples(engine: Engine, entry: Entry) -> list[RewrittenExample]:
     return results
 
 
-def run_examples(engine: Engine, entry: Entry) -> list[ExampleResult]:
-    """Run one entry's examples with `engine` (whose bank holds the entry): every result, held or not."""
+def run_examples(engine: Engine, entry: Entry, analyses: list[Analysis] | None = None) -> list[ExampleResult]:
+    """Run one entry's examples with `engine` (whose bank holds the entry): every result, held or not
+    (`analyses`: the flag examples' own, from `flag_analyses`, if already made)."""
     bank = engine.bank
+    analyses = analyses if analyses is not None else flag_analyses(engine, entry)
     results = [
-        ExampleResult("flag", i, example, _flag_failure(engine, bank, entry, example))
-        for i, example in enumerate(entry.flag_examples)
+        ExampleResult("flag", i, example, _flag_failure(bank, entry, example, analysis.flags))
+        for i, (example, analysis) in enumerate(zip(entry.flag_examples, analyses, strict=True))
     ]
     for i, example in enumerate(entry.pass_examples):
         hits = _entry_hits(bank, entry, example)
@@ -117,12 +129,11 @@ def run_examples(engine: Engine, entry: Entry) -> list[ExampleResult]:
     return results
 
 
-def _flag_failure(engine: Engine, bank: Bank, entry: Entry, example: Example) -> str:
-    """Why a flag example is not flagged as it says, or '' when it is."""
+def _flag_failure(bank: Bank, entry: Entry, example: Example, flags: tuple[Flag, ...]) -> str:
+    """Why a flag example is not flagged as it says (`flags`: the engine's on it), or '' when it is."""
     flagged = example.flagged or ""
     start = example.text.index(flagged)
     end = start + len(flagged)
-    flags = engine.analyze(example.text, example.customer).flags
     if any(f.entry.id == entry.id and f.span.start == start and f.text == flagged for f in flags):
         return ""
     mine = [f.text for f in flags if f.entry.id == entry.id]

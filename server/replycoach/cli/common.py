@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -110,21 +110,15 @@ def bank_store() -> tuple[BankStore, Shipped]:
         fail(err)
 
 
-def analysis_bank(bank_dir: Path | None) -> tuple[Bank, str]:
+def analysis_bank(bank_dir: Path | None, settings: dict[str, Any] | None = None) -> tuple[Bank, str]:
     """The bank every command that analyzes text uses, by one rule, and its name for the user (`bank_words`):
     a folder given (`--bank`, or a config file's `bank`); else the bank in the service's database, as
     `/v1/analyze` serves it, when there is one (the same settings as `serve`: REPLYCOACH_HOME,
     REPLYCOACH_DATABASE_URL or config.toml); else the bank the service would start from (REPLYCOACH_BANK_DIR,
-    or the curated bank)."""
-    from replycoach.errors import ConfigError
-    from replycoach.settings import load_settings
-
+    or the curated bank). `settings`: the service's, if already read."""
     if bank_dir is not None:
         return load(bank_dir), f"the folder {bank_dir}"
-    try:
-        settings = load_settings()
-    except ConfigError as err:
-        raise BadInput(str(err)) from err
+    settings = settings if settings is not None else _settings()
     if _database_exists(settings["DATABASE_URL"]):
         store, _ = bank_store()
         return store.snapshot().bank(), "the service's database"
@@ -137,6 +131,17 @@ def bank_words(bank: Bank, source: str) -> str:
     """How every command names the bank it used: its revision (as /health and the entries listing name it)
     and where it came from."""
     return f"{bank.revision} ({source})"
+
+
+def _settings() -> dict[str, Any]:
+    """The service's settings (as `serve` reads them), or BadInput saying what is wrong with them."""
+    from replycoach.errors import ConfigError
+    from replycoach.settings import load_settings
+
+    try:
+        return load_settings()
+    except ConfigError as err:
+        raise BadInput(str(err)) from err
 
 
 def _database_exists(url: str) -> bool:
@@ -154,13 +159,7 @@ def _database_exists(url: str) -> bool:
 def service_engine(bank_dir: Path | None) -> tuple[Engine, str]:
     """The engine `/v1/analyze` runs, with its limits (REPLYCOACH_MAX_DRAFT_CHARS, REPLYCOACH_MAX_FLAGS),
     over `analysis_bank`; also the bank's name for the user (`bank_words`)."""
-    from replycoach.errors import ConfigError
-    from replycoach.settings import load_settings
-
-    bank, source = analysis_bank(bank_dir)
-    try:
-        settings = load_settings()
-    except ConfigError as err:
-        raise BadInput(str(err)) from err
+    settings = _settings()
+    bank, source = analysis_bank(bank_dir, settings)
     engine = Engine(bank, max_chars=settings["MAX_DRAFT_CHARS"], max_flags=settings["MAX_FLAGS"])
     return engine, bank_words(bank, source)

@@ -10,9 +10,8 @@ from replycoach import __version__
 from replycoach.bank.model import Entry
 from replycoach.engine.results import FlagFields
 from replycoach.engine.text import sentence_bounds
-from replycoach.grammar.flags import RULE_PREFIX
 from replycoach.ltapi.annotated import Annotated
-from replycoach.ltapi.matches import ISSUE_TYPES, Utf16, category_name, lt_match
+from replycoach.ltapi.matches import ISSUE_TYPES, Utf16, category_name, lt_match, lt_rule_id
 from replycoach.ltapi.params import LANGUAGES, CheckRequest
 
 SOFTWARE_NAME = "Reply Coach"
@@ -50,7 +49,7 @@ def check_answer(
     matches = [
         lt_match(flag, plain, annotated, original, sentences)
         for flag in sorted(flags, key=lambda f: (f.span.start, f.span.end))
-        if request.wants(_lt_rule_id(flag), flag.category)
+        if request.wants(lt_rule_id(flag), flag.category)
     ]
     language = {"name": request.language_name, "code": request.language}
     return {
@@ -63,12 +62,6 @@ def check_answer(
         },
         "matches": matches,
     }
-
-
-def _lt_rule_id(flag: FlagFields) -> str:
-    """The rule id a client names in enabledRules / disabledRules: the bank entry's id, or LanguageTool's
-    own for a grammar match."""
-    return flag.rule_id.removeprefix(RULE_PREFIX)
 
 
 def languages_answer() -> list[dict[str, str]]:

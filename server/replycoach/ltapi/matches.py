@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from replycoach.engine.results import FlagFields, Suggestion
+from replycoach.engine.text import Utf16Offsets
 from replycoach.grammar.flags import RULE_PREFIX, GrammarFlag
 from replycoach.ltapi.annotated import Annotated
 
@@ -24,16 +25,13 @@ TYPE_NAMES = {"warning": "Other", "suggestion": "Hint"}
 
 
 class Utf16:
-    """UTF-16 offsets of one text, and back (LanguageTool's offsets count UTF-16 code units, as Java does)."""
+    """UTF-16 offsets of one text, and back (LanguageTool's offsets count UTF-16 code units, as Java does);
+    the forward map is the engine's own (`Utf16Offsets`)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
-        self.length = len(text) + len(self._astral)
-
-    def units(self, index: int) -> int:
-        """The UTF-16 offset of code point `index`."""
-        return index + bisect.bisect_left(self._astral, index)
+        self.units = Utf16Offsets(text)
+        self.length = self.units(len(text))
 
     def index(self, units: int, *, up: bool) -> int:
         """The code point at UTF-16 offset `units`; inside a surrogate pair, the character's start or
@@ -48,6 +46,12 @@ class Utf16:
         if self.units(low) > units and not up:
             low -= 1
         return low
+
+
+def lt_rule_id(flag: FlagFields) -> str:
+    """The rule id LanguageTool's clients see and name in enabledRules / disabledRules: the bank entry's id,
+    or LanguageTool's own for a grammar match (without the prefix the /v1 API gives it)."""
+    return flag.rule_id.removeprefix(RULE_PREFIX)
 
 
 def lt_match(
@@ -105,7 +109,7 @@ def _rule(flag: FlagFields, source: Mapping[str, Any] | None) -> dict[str, Any]:
     if source and isinstance(source.get("rule"), Mapping):
         # LanguageTool's rule as it answered it; the id without the prefix the /v1 API gives it.
         rule = dict(source["rule"])
-        rule["id"] = flag.rule_id.removeprefix(RULE_PREFIX)
+        rule["id"] = lt_rule_id(flag)
         return rule
     return {
         "id": flag.rule_id,

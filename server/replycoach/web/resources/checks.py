@@ -9,7 +9,13 @@ from typing import Any
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
-from replycoach.bank.loader import check_examples, entry_spans, rewritten_examples, run_examples
+from replycoach.bank.loader import (
+    check_examples,
+    entry_spans,
+    flag_analyses,
+    rewritten_examples,
+    run_examples,
+)
 from replycoach.bank.model import Entry
 from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
@@ -271,8 +277,9 @@ def check_entry(raw: Any) -> dict[str, Any]:
     except BankError as err:
         return _verdict(err.problems, [])
     engine = Engine(bank)
-    results = run_examples(engine, live)
-    rewritten = rewritten_examples(engine, live)
+    analyses = flag_analyses(engine, live)
+    results = run_examples(engine, live, analyses)
+    rewritten = rewritten_examples(engine, live, analyses)
     problems = field_problems
     if entry.enabled:
         problems += [r.problem(entry) for r in results if not r.ok]
