@@ -1,12 +1,13 @@
 """Audit benchmark: `replycoach audit` over large exports, its speed and its peak memory.
 
-Usage: python bench/audit.py [--rows N [N ...]] [--csv FILE ...]
+Usage: python bench/audit.py [--rows N [N ...]] [--csv FILE ...] [--jobs N [N ...]]
 
 Without --csv, writes synthetic exports of N rows each (default 10,000 and 100,000: replies of one to five
 sentences, cold and warm, a third answering an upset customer's message, with agent, team and created_at
 columns over 26 weeks) to a temporary folder. Runs `replycoach audit EXPORT --html --json` on each as a
 separate process, with a temporary home (so the service's database, seeded with the curated bank), and
-prints rows per second and the process's peak resident memory (its maximum RSS). Memory that does not grow
+prints rows per second and the peak resident memory of its largest process (its maximum RSS), for each
+`--jobs` (default: 1 and the machine's cores), with the speed-up over the first. Memory that does not grow
 with the rows is the point: the audit keeps counters and the worst replies, never the rows. Figures, not
 assertions.
 """
@@ -67,7 +68,7 @@ def write_export(path: Path, rows: int, seed: int = 16) -> None:
             writer.writerow((text, customer, rng.choice(AGENTS), rng.choice(TEAMS), f"{day}T10:00:00Z"))
 
 
-def run(export: Path, scratch: Path) -> dict[str, float]:
+def run(export: Path, scratch: Path, jobs: int = 1) -> dict[str, float]:
     """One audit as its own process (its home and outputs in `scratch`): wall time, peak RSS, rows counted."""
     home = scratch / "home"
     env = {**os.environ, "REPLYCOACH_HOME": str(home)}
@@ -76,7 +77,7 @@ def run(export: Path, scratch: Path) -> dict[str, float]:
     html, summary = scratch / f"{export.stem}.html", scratch / f"{export.stem}.json"
     began = time.perf_counter()
     proc = subprocess.Popen(
-        [SCRIPT, "audit", str(export), "--html", str(html), "--json", str(summary)],
+        [SCRIPT, "audit", str(export), "--html", str(html), "--json", str(summary), "--jobs", str(jobs)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -102,6 +103,7 @@ def main() -> None:
     )
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--csv", type=Path, nargs="+", help="real exports to audit instead of synthetic ones")
+    parser.add_argument("--jobs", type=int, nargs="+", default=sorted({1, os.cpu_count() or 1}))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="replycoach-audit-bench-") as scratch:
         folder = Path(scratch)
@@ -117,14 +119,21 @@ def main() -> None:
         warm = folder / "warm.csv"
         write_export(warm, 10)
         run(warm, folder)
-        print(f"{'export':<24} {'rows':>9} {'size MiB':>9} {'seconds':>8} {'rows/s':>8} {'peak RSS MiB':>13}")
+        print(
+            f"{'export':<24} {'rows':>9} {'size MiB':>9} {'jobs':>5} {'seconds':>8} {'rows/s':>8} "
+            f"{'speed-up':>9} {'peak RSS MiB':>13}"
+        )
         for export in exports:
-            figures = run(export, folder)
             size = export.stat().st_size / 2**20
-            print(
-                f"{export.name:<24} {figures['rows']:>9,.0f} {size:>9.1f} {figures['seconds']:>8.1f} "
-                f"{figures['rows_per_s']:>8,.0f} {figures['peak_mib']:>13.1f}"
-            )
+            first = None
+            for jobs in args.jobs:
+                figures = run(export, folder, jobs)
+                first = first or figures["rows_per_s"]
+                print(
+                    f"{export.name:<24} {figures['rows']:>9,.0f} {size:>9.1f} {jobs:>5} "
+                    f"{figures['seconds']:>8.1f} {figures['rows_per_s']:>8,.0f} "
+                    f"{figures['rows_per_s'] / first:>8.2f}x {figures['peak_mib']:>13.1f}"
+                )
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ def test_wheel_carries_the_curated_bank_and_uses_it(tmp_path: Path) -> None:
         "replycoach/web/admin/static/admin.css",
         "replycoach/store/migrations/versions/0003_admin_sessions.py",
         "replycoach/audit/templates/report.html.j2",
+        "replycoach/audit/templates/report.js",
     ):
         assert needed in names, needed
 

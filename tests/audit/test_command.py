@@ -7,6 +7,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import struct
 import subprocess
 import termios
@@ -19,6 +20,12 @@ from serving import SCRIPT
 
 from .data import GOOD_ROWS, KNOWN, good_row, write_export
 
+RULES_FLAGGED = (
+    "blame.have-to-wait",
+    "dismissive.calm-down",
+    "sympathy.sorry-to-hear",
+    "toxic-positivity.have-a-great-day",
+)
 SKIPPED_ROWS = [
     {"row": 5, "line": 5, "reason": "empty", "detail": "the reply is empty"},
     {"row": 13, "line": 13, "reason": "empty", "detail": "the reply is empty"},
@@ -56,7 +63,7 @@ def audit(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproces
     )
 
 
-def expected_groups(key: object) -> dict[str, dict[str, int | float]]:
+def expected_groups(key: object) -> dict[str, dict[str, int | float | bool]]:
     """Replies, with a warning, with any flag and mean score per agent, team or week, from the known flags
     of each generated row (not from the engine)."""
     totals: dict[str, Counter[str]] = {}
@@ -75,6 +82,7 @@ def expected_groups(key: object) -> dict[str, dict[str, int | float]]:
             "with_warning": c["with_warning"],
             "with_flag": c["with_flag"],
             "mean_score": round(c["score"] / c["replies"], 2),
+            "small_sample": c["replies"] < 10,
         }
         for name, c in totals.items()
     }
@@ -98,41 +106,32 @@ def test_a_generated_export_with_bad_rows_gives_exact_counts(tmp_path: Path) -> 
         {"score": 85, "replies": 30},
         {"score": 70, "replies": 10},
     ]
+    assert summary["suggestions"] == 10
     assert summary["by_category"] == [
-        {"category": "blame", "flags": 20, "replies": 20},
-        {"category": "dismissive", "flags": 20, "replies": 20},
-        {"category": "sympathy", "flags": 10, "replies": 10},
-        {"category": "toxic-positivity", "flags": 10, "replies": 10},
+        {"category": "blame", "flags": 20, "warnings": 20, "suggestions": 0, "replies": 20},
+        {"category": "dismissive", "flags": 20, "warnings": 20, "suggestions": 0, "replies": 20},
+        {"category": "sympathy", "flags": 10, "warnings": 0, "suggestions": 10, "replies": 10},
+        {"category": "toxic-positivity", "flags": 10, "warnings": 10, "suggestions": 0, "replies": 10},
     ]
+
+    def rule(rule_id: str, message: str, severity: str, flags: int) -> dict[str, object]:
+        warnings = flags if severity == "warning" else 0
+        return {
+            "rule_id": rule_id,
+            "message": message,
+            "category": rule_id.split(".")[0],
+            "severity": severity,
+            "flags": flags,
+            "warnings": warnings,
+            "suggestions": flags - warnings,
+            "replies": flags,
+        }
+
     assert summary["by_rule"] == [
-        {
-            "rule_id": "blame.have-to-wait",
-            "category": "blame",
-            "severity": "warning",
-            "flags": 20,
-            "replies": 20,
-        },
-        {
-            "rule_id": "dismissive.calm-down",
-            "category": "dismissive",
-            "severity": "warning",
-            "flags": 20,
-            "replies": 20,
-        },
-        {
-            "rule_id": "sympathy.sorry-to-hear",
-            "category": "sympathy",
-            "severity": "suggestion",
-            "flags": 10,
-            "replies": 10,
-        },
-        {
-            "rule_id": "toxic-positivity.have-a-great-day",
-            "category": "toxic-positivity",
-            "severity": "warning",
-            "flags": 10,
-            "replies": 10,
-        },
+        rule("blame.have-to-wait", "Orders the customer to wait.", "warning", 20),
+        rule("dismissive.calm-down", "Tells an upset customer how to feel.", "warning", 20),
+        rule("sympathy.sorry-to-hear", "A bare sorry that names nothing.", "suggestion", 10),
+        rule("toxic-positivity.have-a-great-day", "Cheerful sign-off to an upset customer.", "warning", 10),
     ]
     for key, column in (("by_agent", "agent"), ("by_team", "team"), ("by_week", "week")):
         assert {
@@ -330,10 +329,76 @@ def test_the_report_keeps_as_many_worst_replies_as_asked(tmp_path: Path) -> None
         result = audit("replies.csv", "--html", "r.html", "--examples", examples, *bank, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         page = (tmp_path / "r.html").read_text(encoding="utf-8")
-        # Only flagged replies are examples: 50 of the 70.
-        assert page.count('<article class="example"') == shown, examples
+        articles = re.findall(r'<article class="example"[^>]*>', page)
+        # Only flagged replies are examples: 50 of the 70. The page shows the worst `--examples`.
+        assert sum(" hidden>" not in a for a in articles) == shown, examples
+        # It also keeps, hidden until a lead clicks a rule or an agent, the 5 worst of each: every rule
+        # flagged 10 or more replies and every agent has 16 or more flagged, so 5 of each are kept.
+        for attribute, values in (("rules", RULES_FLAGGED), ("agent", ("Ana", "Ben", "Chloé"))):
+            for value in values:
+                holding = [a for a in articles if re.search(f'data-{attribute}="[^"]*{value}', a)]
+                assert len(holding) >= 5, (examples, value)
+        assert len(articles) <= int(examples) + 5 * (len(RULES_FLAGGED) + 3)
     assert "None kept: the audit was run with <code>--examples 0</code>." not in page
     result = audit("replies.csv", "--html", "r.html", "--examples", "0", *bank, cwd=tmp_path)
     assert "None kept: the audit was run with <code>--examples 0</code>." in (tmp_path / "r.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_parallel_jobs_give_the_same_counts_and_report(tmp_path: Path) -> None:
+    write_export(tmp_path / "replies.csv")
+    pages = {}
+    for jobs in ("1", "2", "3"):
+        result = audit(
+            "replies.csv",
+            *("--json", f"s{jobs}.json", "--html", f"r{jobs}.html", "--jobs", jobs),
+            *("--bank", str(BASIC_BANK)),
+            cwd=tmp_path,
+        )
+        assert result.returncode == 0, result.stderr
+        page = (tmp_path / f"r{jobs}.html").read_text(encoding="utf-8")
+        # Equal but for when it was made and the ids pygal gives its charts at random.
+        page = re.sub(r"generated [0-9-]+ [0-9:]+ UTC", "generated (when)", page)
+        pages[jobs] = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f-]{27}", "chart-(id)", page)
+    one = (tmp_path / "s1.json").read_text(encoding="utf-8")
+    assert json.loads(one)["replies"] == 70
+    assert (tmp_path / "s2.json").read_text(encoding="utf-8") == one
+    assert (tmp_path / "s3.json").read_text(encoding="utf-8") == one
+    assert pages["2"] == pages["1"] and pages["3"] == pages["1"]
+
+
+def test_the_outputs_are_private_unless_asked(tmp_path: Path) -> None:
+    write_export(tmp_path / "replies.csv")
+    bank = ("--bank", str(BASIC_BANK))
+    assert audit("replies.csv", "--json", "s.json", "--html", "r.html", *bank, cwd=tmp_path).returncode == 0
+    assert [(tmp_path / name).stat().st_mode & 0o777 for name in ("s.json", "r.html")] == [0o600, 0o600]
+    result = audit("replies.csv", "--json", "s.json", "--mode", "644", *bank, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s.json").stat().st_mode & 0o777 == 0o644
+    refused = audit("replies.csv", "--json", "t.json", "--mode", "rw-r--r--", *bank, cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.strip().endswith(
+        "--mode must be permissions in octal, like 600 or 644, not 'rw-r--r--'"
+    )
+    assert not (tmp_path / "t.json").exists()
+
+
+def test_a_comparison_file_that_is_not_an_earlier_summary_is_refused_before_any_work(tmp_path: Path) -> None:
+    write_export(tmp_path / "replies.csv")
+    (tmp_path / "notes.txt").write_text("last month: fine\n", encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"replies": 3}\n', encoding="utf-8")
+    cases = {
+        "missing.json": "missing.json: cannot read it: No such file or directory",
+        "notes.txt": "notes.txt: not JSON (line 1, column 1: Expecting value); give the summary.json of an "
+        "earlier `replycoach audit --json`",
+        "other.json": "other.json: not a summary.json of `replycoach audit`: `with_warning` is missing or "
+        "not a number",
+    }
+    for name, message in cases.items():
+        result = audit(
+            "replies.csv", "--json", "s.json", "--compare", name, "--bank", str(BASIC_BANK), cwd=tmp_path
+        )
+        assert result.returncode == 2, name
+        assert result.stderr.strip().splitlines()[-1].endswith(message), result.stderr
+        assert not (tmp_path / "s.json").exists()

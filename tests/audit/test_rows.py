@@ -12,9 +12,9 @@ import pytest
 from conftest import BASIC_BANK
 from replycoach import Engine, load_bank
 from replycoach.audit import Columns, Reply, ReplyFile, Skipped, Tally, audit
+from replycoach.audit.marks import Mark
 from replycoach.audit.report import Piece, pieces
 from replycoach.audit.rows import FIELD_LIMIT
-from replycoach.audit.tally import Mark
 from replycoach.errors import InputError
 
 

@@ -28,7 +28,7 @@ _STYLE = Style(
     major_label_font_size=13,
     value_font_size=12,
     title_font_size=16,
-    colors=("#b45309", "#2563eb"),
+    colors=("#b45309", "#7b8794"),
     guide_stroke_color="#e4e7eb",
     major_guide_stroke_color="#cbd2d9",
 )
@@ -48,19 +48,28 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
     drawn: list[Chart] = []
     weeks = [w for w in summary.get("by_week", []) if w["week"] is not None]
     if weeks:
+        earlier = (summary.get("compare") or {}).get("weeks", [])
         line = plain(
             pygal.Line,
             **_config(height=360),
             x_label_rotation=30 if len(weeks) > 8 else 0,
             range=(0, 100),
-            show_legend=False,
+            show_legend=bool(earlier),
+            legend_at_bottom=True,
             dots_size=4,
             print_values=len(weeks) <= MOST_WEEKS_LABELLED,
             margin_right=48,  # room for the last week's label
         )
         line.x_labels = [w["week"] for w in weeks]
-        line.add("with a warning", [_share(w["with_warning"], w["replies"]) for w in weeks])
-        drawn.append(Chart("weeks", "Share of replies with a warning, per ISO week (%)", _render(line)))
+        line.add("this period", [_share(w["with_warning"], w["replies"]) for w in weeks])
+        caption = "Share of replies with a warning, per ISO week (%)"
+        if earlier:
+            # The earlier audit's weeks, in order, under this one's: its first week under this one's first.
+            values = [w["with_warning"] / 10 for w in earlier[: len(weeks)]]
+            first, last = earlier[0]["week"], earlier[min(len(weeks), len(earlier)) - 1]["week"]
+            line.add(f"previous period ({first} to {last})", values + [None] * (len(weeks) - len(values)))
+            caption += ", with the previous period's weeks in order beside this one's"
+        drawn.append(Chart("weeks", caption, _render(line)))
     replies = summary["replies"]
     # Each bar chart lists its bars by the value it draws, largest on top.
     categories = sorted(summary["by_category"], key=lambda c: -c["replies"])
@@ -75,12 +84,16 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
             )
         )
     for key, name in (("by_agent", "agent"), ("by_team", "team")):
-        groups = [g for g in summary.get(key, []) if g[name] is not None][:MOST_GROUPS]
+        named = [g for g in summary.get(key, []) if g[name] is not None]
+        # Groups too small to judge by are left out of the chart; the table lists and marks them.
+        groups = [g for g in named if not g["small_sample"]][:MOST_GROUPS]
         groups.sort(key=lambda g: -g["with_warning"] / g["replies"])
         if groups:
             caption = f"Share of replies with a warning, by {name} (%)"
-            if len(summary[key]) > len(groups):
-                caption += f", the {len(groups)} with the most replies"
+            if len(named) > len(groups):
+                caption += (
+                    f", the {len(groups)} with the most replies and at least {summary['min_replies']} of them"
+                )
             drawn.append(
                 Chart(
                     f"{name}s",
@@ -96,7 +109,7 @@ def charts(summary: dict[str, Any]) -> list[Chart]:
             Chart(
                 "rules",
                 f"The {len(rules)} rules that flagged most (flags)",
-                _bars([r["rule_id"] for r in rules], [r["flags"] for r in rules], percent=False),
+                _bars([r["message"] for r in rules], [r["flags"] for r in rules], percent=False),
             )
         )
     if replies:
@@ -123,7 +136,7 @@ def _bars(labels: list[str], values: list[float], percent: bool = True) -> str:
         **_config(height=90 + 30 * len(labels)),
         show_legend=False,
         print_values=True,
-        truncate_label=40,
+        truncate_label=60,
         **({"range": (0, 100)} if percent else {}),
     )
     chart.x_labels = list(reversed(labels))

@@ -20,8 +20,9 @@ def check_writable(path: Path) -> None:
         raise InputError(f"{path}: cannot write in the folder {folder}")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to a file beside `path`, then move it over `path` in one step."""
+def write_atomically(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write `text` (UTF-8) to a file beside `path` with permissions `mode` (by default readable by its
+    owner only: a report holds replies and customers' messages), then move it over `path` in one step."""
     folder = path.parent  # "." for a bare file name
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -30,10 +31,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
-        # mkstemp makes the file private; give it the permissions a plain new file would get.
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)

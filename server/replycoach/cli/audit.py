@@ -4,6 +4,7 @@ self-contained HTML report."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,35 @@ SKIPPED_SHOWN = 10
     type=click.IntRange(0, 500),
     help="How many of the worst replies the report shows.",
 )
+@click.option(
+    "--min-replies",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Agents, teams and weeks with fewer replies are marked as too few to judge by, and left out of the "
+    "charts.",
+)
+@click.option(
+    "--compare",
+    "compare_path",
+    metavar="PREVIOUS.json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The summary.json of an earlier audit: show the change per category and team, and its weeks.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    help="Processes that analyze rows at once (default: the machine's cores); the counts do not change.",
+)
+@click.option(
+    "--mode",
+    "file_mode",
+    default="600",
+    show_default=True,
+    metavar="OCTAL",
+    help="Permissions of the files written (they hold replies and customers' messages): 600 lets only you "
+    "read them, 644 everyone on this machine.",
+)
 def audit(
     replies: Path,
     html_path: Path | None,
@@ -69,6 +99,10 @@ def audit(
     date_column: str | None,
     delimiter: str,
     examples: int,
+    min_replies: int,
+    compare_path: Path | None,
+    jobs: int | None,
+    file_mode: str,
 ) -> None:
     """Audit past replies: analyze every reply of REPLIES.csv (a helpdesk export with a text column; optional
     customer_message, agent, team and created_at columns) and write summary.json and an HTML report.
@@ -76,6 +110,7 @@ def audit(
     Rows that are empty, too long or malformed are skipped and reported, never fatal. Exits 2 when the file
     cannot be read as a CSV of replies or an output cannot be written, else 0."""
     from replycoach.audit import Columns, ReplyFile, audit, render_report, summary, write_atomically
+    from replycoach.audit.compare import compare, read_previous
     from replycoach.audit.output import check_writable
     from replycoach.errors import InputError
 
@@ -83,6 +118,7 @@ def audit(
         raise BadInput("nothing to write: give --html REPORT.html, --json SUMMARY.json, or both")
     if len(delimiter) != 1:
         raise BadInput(f"--delimiter must be one character, not {delimiter!r}")
+    mode = _mode(file_mode)
     # The optional columns named explicitly must exist; the others default to Columns' names.
     named = {"customer": customer_column, "agent": agent_column, "team": team_column, "date": date_column}
     given = {role: name for role, name in {"text": text_column, **named}.items() if name}
@@ -91,26 +127,36 @@ def audit(
         for path in (html_path, json_path):
             if path is not None:
                 check_writable(path)
+        previous = read_previous(compare_path) if compare_path is not None else None
         reader = ReplyFile(replies, columns, delimiter)
     except InputError as err:
         raise BadInput(str(err)) from err
     with reader:
         engine, bank = service_engine(bank_dir)
         with _progress(replies, reader.size) as progress:
-            tally = audit(reader, engine, keep=examples, progress=progress)
-    result = summary(tally, str(replies), bank, reader.present)
+            tally = audit(reader, engine, keep=examples, progress=progress, jobs=jobs or os.cpu_count() or 1)
+    result = summary(tally, str(replies), bank, reader.present, min_replies)
+    if previous is not None:
+        result["compare"] = compare(result, previous, str(compare_path))
     # Both are made before either is written, so an error while making the report writes neither.
     outputs = []
     if json_path is not None:
         outputs.append((json_path, json.dumps(result, indent=2, ensure_ascii=False) + "\n"))
     if html_path is not None:
-        outputs.append((html_path, render_report(result, tally.worst())))
+        outputs.append((html_path, render_report(result, tally)))
     try:
         for path, text in outputs:
-            write_atomically(path, text)
+            write_atomically(path, text, mode)
     except InputError as err:
         raise BadInput(str(err)) from err
     _report(replies, result, tally.skipped_rows, [p for p in (html_path, json_path) if p is not None])
+
+
+def _mode(text: str) -> int:
+    """`--mode` as permission bits: three octal digits."""
+    if len(text) not in (3, 4) or any(c not in "01234567" for c in text) or int(text, 8) > 0o777:
+        raise BadInput(f"--mode must be permissions in octal, like 600 or 644, not {text!r}")
+    return int(text, 8)
 
 
 class _progress:
