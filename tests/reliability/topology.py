@@ -168,13 +168,15 @@ class Instance:
     env: dict[str, str]
     log: Path
     port: int
+    extra: tuple[str, ...] = ()  # more `serve` options
+    workers: int = 2
     proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         """Start it and wait until /health answers."""
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [SCRIPT, "serve", "--port", str(self.port), "--workers", "2"],
+                [SCRIPT, "serve", "--port", str(self.port), "--workers", str(self.workers), *self.extra],
                 env=self.env,
                 stdout=out,
                 stderr=out,
