@@ -37,21 +37,20 @@ UNPROXIED_WARNING = (
 )
 @click.option(
     "--forwarded-allow-ips",
-    envvar="REPLYCOACH_FORWARDED_ALLOW_IPS",
-    default="",
     metavar="ADDRESSES",
     help="Comma-separated addresses (or networks) of the proxies in front: X-Forwarded-For and "
-    "X-Forwarded-Proto are read from them only (default: from no one).",
+    "X-Forwarded-Proto are read from them only. Default: REPLYCOACH_FORWARDED_ALLOW_IPS, else no one.",
 )
-def serve(host: str, port: int, workers: int, timeout: int, forwarded_allow_ips: str) -> None:
+def serve(host: str, port: int, workers: int, timeout: int, forwarded_allow_ips: str | None) -> None:
     """Run the HTTP service under gunicorn (configuration: REPLYCOACH_* variables, see the README)."""
     from replycoach.errors import ConfigError
+    from replycoach.settings import networks
     from replycoach.web.app import create_app
-    from replycoach.web.proxies import TrustedProxies, is_loopback, parse_networks
+    from replycoach.web.proxies import TrustedProxies, is_loopback
     from replycoach.web.server import Gunicorn
 
     try:
-        proxies = parse_networks(forwarded_allow_ips)
+        named = None if forwarded_allow_ips is None else networks(forwarded_allow_ips)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="'--forwarded-allow-ips'") from None
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
@@ -59,6 +58,7 @@ def serve(host: str, port: int, workers: int, timeout: int, forwarded_allow_ips:
         app = create_app()
     except ConfigError as err:
         fail(err)
+    proxies: list[str] = app.config["FORWARDED_ALLOW_IPS"] if named is None else named
     app.wsgi_app = TrustedProxies(app.wsgi_app, proxies)  # type: ignore[method-assign]
     click.echo(f"replycoach: serving on http://{host}:{port} (docs: http://{host}:{port}/v1/docs)", err=True)
     if not proxies and not is_loopback(host):
@@ -71,7 +71,7 @@ def serve(host: str, port: int, workers: int, timeout: int, forwarded_allow_ips:
         "errorlog": "-",
         "timeout": timeout,
         # Gunicorn reads X-Forwarded-Proto itself (for the scheme): from the same proxies only.
-        "forwarded_allow_ips": ",".join(str(network) for network in proxies),
+        "forwarded_allow_ips": ",".join(proxies),
         # Gunicorn's own error answers (unreadable requests, timeouts) in the service's JSON error shape.
         "worker_class": "replycoach.web.worker.JsonErrorWorker",
         "control_socket_disable": True,

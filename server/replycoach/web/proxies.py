@@ -1,5 +1,6 @@
 """Trusted proxies: the client's address and scheme are read from X-Forwarded-For and X-Forwarded-Proto only
-when the request comes from a proxy `replycoach serve --forwarded-allow-ips` names; from any other peer those
+when the request comes from a proxy that `replycoach serve --forwarded-allow-ips` (or the setting
+FORWARDED_ALLOW_IPS) names; from any other peer those
 headers are ignored, so a client cannot pick the address its wrong keys are counted against."""
 
 from __future__ import annotations
@@ -17,20 +18,6 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 LOOPBACK_NAMES = frozenset({"localhost"})
 
 
-def parse_networks(value: str) -> tuple[Network, ...]:
-    """The addresses or networks of a comma-separated list (`127.0.0.1,10.0.0.0/8`); ValueError names a bad
-    item."""
-    networks = []
-    for item in (part.strip() for part in value.split(",")):
-        if not item:
-            continue
-        try:
-            networks.append(ipaddress.ip_network(item, strict=False))
-        except ValueError:
-            raise ValueError(f"{item!r} is not an IP address or network") from None
-    return tuple(networks)
-
-
 def is_loopback(host: str) -> bool:
     """Whether listening on `host` takes calls from this machine only."""
     if host.lower() in LOOPBACK_NAMES:
@@ -45,9 +32,9 @@ class TrustedProxies:
     """WSGI middleware: one proxy's X-Forwarded-For (its last address, the peer the proxy saw) and
     X-Forwarded-Proto become the request's address and scheme, for requests from `networks` only."""
 
-    def __init__(self, app: WSGIApplication, networks: Iterable[Network]) -> None:
+    def __init__(self, app: WSGIApplication, networks: Iterable[str]) -> None:
         self.app = app
-        self.networks = tuple(networks)
+        self.networks: tuple[Network, ...] = tuple(ipaddress.ip_network(n, strict=False) for n in networks)
         self.forwarded = ProxyFix(app, x_for=1, x_proto=1, x_host=0, x_port=0, x_prefix=0)
 
     def trusts(self, peer: str) -> bool:
