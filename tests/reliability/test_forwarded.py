@@ -98,7 +98,7 @@ def behind_proxy(tmp_path: Path) -> Iterator[int]:
 
 def test_an_untrusted_peer_cannot_pick_its_address_with_x_forwarded_for(behind_proxy: int) -> None:
     for n in range(3):
-        forged = WRONG | {"X-Forwarded-For": f"10.1.0.{n}"}
+        forged = WRONG | {"X-Forwarded-For": f"10.1.0.{n}", "X-Forwarded-Proto": "https"}
         assert call(behind_proxy, "GET", VOCABULARY, "127.0.0.2", forged).status == 401
     blocked = call(behind_proxy, "GET", VOCABULARY, "127.0.0.2", WRONG | {"X-Forwarded-For": "10.1.0.9"})
     assert (blocked.status, blocked.error_code()) == (429, "too_many_failures")
