@@ -139,16 +139,16 @@ def nginx(upstreams: tuple[int, int]) -> Iterator[tuple[int, Path]]:
     program = require(NGINX, "nginx")
     # Not under pytest's basetemp: as root that is private to root, and nginx's workers run as `nobody`.
     tmp = Path(tempfile.mkdtemp(prefix="replycoach-nginx-"))
-    user = ""
-    if os.geteuid() == 0:
-        nobody = pwd.getpwnam("nobody")
-        user = f"user nobody {grp.getgrgid(nobody.pw_gid).gr_name};"
-        os.chown(tmp, nobody.pw_uid, nobody.pw_gid)
-    port, log = free_port(), tmp / "nginx.log"
-    (tmp / "replycoach.conf").write_text(site_config(port, upstreams), encoding="utf-8")
-    (tmp / "nginx.conf").write_text(MAIN_CONFIG.format(tmp=tmp, user=user), encoding="utf-8")
     proc = None
     try:
+        user = ""
+        if os.geteuid() == 0:
+            nobody = pwd.getpwnam("nobody")
+            user = f"user nobody {grp.getgrgid(nobody.pw_gid).gr_name};"
+            os.chown(tmp, nobody.pw_uid, nobody.pw_gid)
+        port, log = free_port(), tmp / "nginx.log"
+        (tmp / "replycoach.conf").write_text(site_config(port, upstreams), encoding="utf-8")
+        (tmp / "nginx.conf").write_text(MAIN_CONFIG.format(tmp=tmp, user=user), encoding="utf-8")
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 [program, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stdout=out, stderr=out
