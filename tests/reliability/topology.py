@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import grp
+import importlib.util
 import os
 import pwd
 import shutil
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "deploy" / "nginx" / "replycoach.conf"
 NGINX = "/usr/sbin/nginx"
 REDIS = "redis-server"
+REDIS_CLIENT = "redis>=5,<8"  # the instances keep their counts in Redis through it
 # The site's placeholders (documented at its top), each replaced exactly once.
 LISTEN = "\n    listen 80;"
 UPSTREAMS = ("server 127.0.0.1:8001 ", "server 127.0.0.1:8002 ")
@@ -105,6 +107,12 @@ def _accepts(port: int) -> bool:
 def redis_server(tmp: Path) -> Iterator[str]:
     """A Redis on a free loopback port, nothing saved to disk; yields its URL."""
     program = require(REDIS, "redis-server")
+    if importlib.util.find_spec("redis") is None:
+        pytest.fail(
+            f"the Redis client is not installed: run `pip install '{REDIS_CLIENT}'` in the tests' venv "
+            "(scripts/test installs .[test], which has it).",
+            pytrace=False,
+        )
     port, log = free_port(), tmp / "redis.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
