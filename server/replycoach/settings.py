@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
 import tomllib
@@ -30,6 +31,17 @@ def _positive_int(value: Any) -> int:
 def _origins(value: Any) -> list[str]:
     items = value.split(",") if isinstance(value, str) else list(value)
     return [str(item).strip() for item in items if str(item).strip()]
+
+
+def networks(value: Any) -> list[str]:
+    """IP addresses or networks, comma-separated or a list, each checked; ValueError names a bad one."""
+    found = []
+    for item in _origins(value):
+        try:
+            found.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ValueError(f"{item!r} is not an IP address or network") from None
+    return found
 
 
 def _rate(value: Any) -> str:
@@ -106,6 +118,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CORS_ORIGINS", _origins, [], "origins allowed to call from a browser, comma-separated"),
     Setting("RATE_LIMIT", _rate, "120 per minute", "requests each key may make, e.g. '120 per minute'"),
     Setting("AUTH_FAILURE_LIMIT", _rate, "20 per minute", "wrong or revoked keys one address may send"),
+    Setting("FORWARDED_ALLOW_IPS", networks, [], "proxies whose X-Forwarded-For is read, comma-separated"),
     Setting("REDIS_URL", _text, None, "Redis URL for rate-limit counters shared by workers and hosts"),
     Setting("LANGUAGETOOL_URL", _http_url, None, "URL of a LanguageTool server", env_name="LANGUAGETOOL_URL"),
     Setting("GRAMMAR_BACKEND", _backend, None, "url, local or off (default: url if LANGUAGETOOL_URL is set)"),

@@ -25,6 +25,7 @@ def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.Mo
         "CORS_ORIGINS": [],
         "RATE_LIMIT": "120 per minute",
         "AUTH_FAILURE_LIMIT": "20 per minute",
+        "FORWARDED_ALLOW_IPS": [],
         "REDIS_URL": None,
         "LANGUAGETOOL_URL": None,
         "GRAMMAR_BACKEND": "off",
@@ -45,8 +46,10 @@ def test_environment_variables(tmp_path: Path) -> None:
         "REPLYCOACH_MAX_DRAFT_CHARS": "5000",
         "REPLYCOACH_RATE_LIMIT": "10 per second",
         "REPLYCOACH_REDIS_URL": "redis://localhost:6379/0",
+        "REPLYCOACH_FORWARDED_ALLOW_IPS": "127.0.0.1, 10.0.0.0/8,::1",
     }
     settings = load_settings(environ=env)
+    assert settings["FORWARDED_ALLOW_IPS"] == ["127.0.0.1/32", "10.0.0.0/8", "::1/128"]
     assert settings["DATABASE_URL"] == "sqlite://"
     assert settings["CORS_ORIGINS"] == ["chrome-extension://abc", "https://desk.example.com"]
     assert settings["MAX_DRAFT_CHARS"] == 5000
@@ -79,6 +82,10 @@ def test_config_file_named_by_replycoach_config(tmp_path: Path) -> None:
         ("colour = 1\n", "unknown setting colour; the settings are: database_url, bank_dir, "),
         ("max_draft_chars = 0\n", "max_draft_chars: 0 is not a valid value"),
         ('rate_limit = "lots"\n', "rate_limit: 'lots' is not a valid value"),
+        (
+            'forwarded_allow_ips = ["127.0.0.1", "nginx"]\n',
+            "forwarded_allow_ips: .* 'nginx' is not an IP address or network",
+        ),
         ("max_draft_chars = \n", "is not valid TOML"),
     ],
 )
