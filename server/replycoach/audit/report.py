@@ -109,7 +109,9 @@ def _data_block(summary: dict[str, Any], tally: Tally) -> str:
     rule_ids = sorted(tally.rules)
     rule_index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     cells = []
-    for (agent, team, week), cell in tally.cells.items():
+    # In key order, so the page is the same whichever process counted which rows.
+    ordered = sorted(tally.cells.items(), key=lambda kc: tuple((v is None, v or "") for v in kc[0]))
+    for (agent, team, week), cell in ordered:
         cells.append(
             [
                 agents.setdefault(agent, len(agents)),

@@ -56,6 +56,19 @@ class Cell:
         for rule_id in {mark.rule_id for mark in marks}:
             self.rules[rule_id].replies += 1
 
+    def merge(self, other: Cell) -> None:
+        """Add another cell's counts to this one's."""
+        self.replies += other.replies
+        self.with_warning += other.with_warning
+        self.with_flag += other.with_flag
+        self.score_total += other.score_total
+        self.categories.update(other.categories)
+        for rule_id, theirs in other.rules.items():
+            rule = self.rules.setdefault(rule_id, RuleTally())
+            rule.warnings += theirs.warnings
+            rule.suggestions += theirs.suggestions
+            rule.replies += theirs.replies
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -101,6 +114,19 @@ class Tally:
         self.skipped[skipped.reason] += 1
         if len(self.skipped_rows) < SKIPPED_KEPT:
             self.skipped_rows.append(skipped)
+
+    def merge(self, other: Tally) -> None:
+        """Add the counts of another part of the same file (rows counted once, in either): the result is the
+        tally of all the rows, whichever part each was in."""
+        for key, theirs in other.cells.items():
+            self.cells.setdefault(key, Cell()).merge(theirs)
+        self.truncated += other.truncated
+        self.scores.update(other.scores)
+        for rule_id, rule in other.rules.items():
+            self.rules.setdefault(rule_id, rule)
+        self.skipped.update(other.skipped)
+        self.skipped_rows = sorted(self.skipped_rows + other.skipped_rows, key=lambda s: s.row)[:SKIPPED_KEPT]
+        self.kept.merge(other.kept)
 
     def worst(self) -> list[Example]:
         """The kept worst replies overall, worst first."""

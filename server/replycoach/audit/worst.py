@@ -54,6 +54,11 @@ class Bounded:
         else:
             heapq.heapreplace(self._heap, (badness, example))
 
+    def merge(self, other: Bounded) -> None:
+        """Keep the worst of both: the same as if every example had been offered here."""
+        for _, example in other._heap:
+            self.offer(example)
+
     def worst_first(self) -> list[Example]:
         return [example for _, example in sorted(self._heap, key=lambda kept: kept[0], reverse=True)]
 
@@ -79,6 +84,13 @@ class Worst:
         for kept in lists:
             if kept.would_keep(badness):
                 kept.offer(example)
+
+    def merge(self, other: Worst) -> None:
+        """Keep the worst of both, list by list."""
+        self.overall.merge(other.overall)
+        for mine, theirs in ((self.rules, other.rules), (self.agents, other.agents)):
+            for name, kept in theirs.items():
+                mine.setdefault(name, Bounded(self.per_group)).merge(kept)
 
     def overall_first(self) -> list[Example]:
         """The overall worst replies, worst first."""
