@@ -39,7 +39,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "company-subject"): 1.00,
     ("still-warns", "our-team-subject"): 1.00,
     ("stays-quiet", "our-team-subject"): 1.00,
-    ("still-warns", "store-subject"): 0.99,
+    ("still-warns", "store-subject"): 1.00,
     ("stays-quiet", "store-subject"): 1.00,
     ("still-warns", "adverb-before-modal"): 1.00,
     ("stays-quiet", "adverb-before-modal"): 1.00,
@@ -57,6 +57,6 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "longer-reply"): 1.00,
     ("still-warns", "dropped-to"): 1.00,
     ("stays-quiet", "dropped-to"): 1.00,
-    ("still-warns", "no-apostrophe"): 0.96,
+    ("still-warns", "no-apostrophe"): 0.99,
     ("stays-quiet", "no-apostrophe"): 1.00,
 }

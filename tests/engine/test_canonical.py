@@ -78,6 +78,20 @@ def test_contractions_are_written_as_their_words(draft: str, canonical: str) -> 
     assert canonical_words(draft) == canonical
 
 
+def test_its_opening_a_clause_is_a_hurried_its_in_a_draft_only() -> None:
+    # Opening a sentence or a clause after a comma, "its" stands for "it's"; the possessive rarely opens one
+    # in a reply. A pattern's words have no clauses around them: there "its" stays the word it is.
+    for draft, canonical in [
+        ("Its company policy, Im afraid.", "It is company policy, I am afraid."),
+        ("We need the receipt, its standard procedure.", "We need the receipt, it is standard procedure."),
+        ("Sorry. its not possible to merge them.", "Sorry. it is not possible to merge them."),
+        ("its", "it is"),
+    ]:
+        assert CanonicalText(draft).text == canonical
+    assert canonical_words("its best") == "its best"
+    assert canonical_words("Its company policy") == "Its company policy"
+
+
 @pytest.mark.parametrize(
     "draft",
     [
@@ -85,7 +99,8 @@ def test_contractions_are_written_as_their_words(draft: str, canonical: str) -> 
         "O'Reilly",
         "Mary's order",
         "rock'n'roll",
-        "its",  # an English word of its own, not a hurried "it's"
+        "We changed its name.",  # inside a clause "its" is the possessive, not a hurried "it's"
+        "The app and its settings",
         "were",
         "well",
         "ill",

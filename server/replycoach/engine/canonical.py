@@ -26,7 +26,8 @@ from replycoach.engine.text import Utf8Text
 # Auxiliaries that take a contracted "not" ("don't", "isn't") or drop its apostrophe in haste ("dont").
 _NOT_AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might|dare|ought"
 # Subjects that take a contracted verb written without its apostrophe ("youre", "theyll"): only the
-# spellings that are not English words of their own ("were", "well", "ill", "its" are left alone).
+# spellings that are not English words of their own ("were", "well", "ill" are left alone; "its" is read
+# as "it is" only where it opens a clause, see `_opens_clause`).
 _BARE_SUBJECT_VERBS = {
     "im": ("I", "am"),
     "youre": ("you", "are"),
@@ -58,6 +59,7 @@ _CONTRACTION = re.compile(
     r"|(?P<lets>let)'s"
     r"|(?P<host>[A-Za-z]+)'(?P<clitic>re|ll|ve|m|d)"
     rf"|(?P<bare>{'|'.join(_BARE_SUBJECT_VERBS)})"
+    r"|(?P<its>its)"
     r")\b",
     re.IGNORECASE,
 )
@@ -81,8 +83,9 @@ def _same_case(word: str, like: str) -> str:
     return word
 
 
-def _expansion(match: re.Match[str], text: str) -> str:
-    """The canonical words for one contraction found in `text`."""
+def _expansion(match: re.Match[str], text: str, draft: bool = True) -> str:
+    """The canonical words for one contraction found in `text` (a draft's, or a pattern's when not `draft`:
+    a pattern's words have no clauses around them, so its "its" stays the word it is)."""
     whole = match.group()
     kind = match.lastgroup
     if kind == "cannot":
@@ -100,6 +103,10 @@ def _expansion(match: re.Match[str], text: str) -> str:
         return f"{match.group('is_word')} {verb}"
     if kind == "lets":
         return match.group("lets") + " us"
+    if kind == "its":
+        # A hurried "it's": "Its company policy.", "..., its not possible". Inside a clause "its" is the
+        # possessive ("we updated its settings") and stays.
+        return _same_case("it", whole) + " is" if draft and _opens_clause(text, match.start()) else whole
     if kind == "bare":
         subject, verb = _BARE_SUBJECT_VERBS[whole.lower()]
         return f"{subject if subject == 'I' else _same_case(subject, whole)} {verb}"
@@ -113,6 +120,14 @@ def _expansion(match: re.Match[str], text: str) -> str:
 
 
 _CLAUSE_END = ".,;:!?\n"
+
+
+def _opens_clause(text: str, index: int) -> bool:
+    """Whether the word at `index` is the first of a sentence or of a clause after a comma or semicolon."""
+    at = index - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at < 0 or text[at] in _CLAUSE_END
 
 
 @dataclass(frozen=True)
@@ -238,14 +253,14 @@ def _subject_names(source: str) -> Iterator[tuple[int, int, str]]:
             yield start, start, NAME_MARK
 
 
-def _contractions(source: str) -> Iterator[tuple[int, int, str]]:
+def _contractions(source: str, draft: bool = True) -> Iterator[tuple[int, int, str]]:
     # RE2 finds the few candidates in one pass over the bytes (several times faster than Python's re, which
     # tries every alternative at every position); Python's re then reads each one.
     for start, _ in _byte_spans(_CANDIDATE, source):
         match = _CONTRACTION.match(source, start)
         if match is None:
             continue
-        words = _expansion(match, source)
+        words = _expansion(match, source, draft)
         if words != match.group():
             yield match.start(), match.end(), words
 
@@ -296,7 +311,7 @@ def _skipped(text: str, skip: Any) -> Iterator[tuple[int, int, str]]:
 def canonical_words(text: str) -> str:
     """A phrase's words as the canonical text writes them ("can't help" -> "can not help"); no name is
     marked (a pattern names a subject with {subject-name})."""
-    return EditedText(text, _contractions(text)).text
+    return EditedText(text, _contractions(text, draft=False)).text
 
 
 # A word of the canonical view: letters, digits and the characters inside words ("e-mail", "24/7", "Acme's").
