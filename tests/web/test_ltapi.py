@@ -1,6 +1,7 @@
 """LanguageTool's HTTP API on the service (/v2/check, /v2/languages, /v2/configinfo): every field of the
 answer and its type, LanguageTool's own error answers, the key in the path or in apiKey (never logged), the
-rule and category filters, annotated text, UTF-16 offsets, and LanguageTool's matches merged in."""
+rule and category filters, annotated text, UTF-16 offsets, LanguageTool's matches merged in, and the request
+LibreOffice's built-in LanguageTool checker sends."""
 
 from __future__ import annotations
 
@@ -249,6 +250,67 @@ def test_the_key_in_the_apikey_field_and_username_ignored(client: FlaskClient, s
         data={"language": "en-US", "text": "Please calm down.", "apiKey": secret, "username": "x"},
     )
     assert response.status_code == 200
+
+
+# What LibreOffice 7.4's built-in LanguageTool checker sends (recorded with scripts/try-libreoffice.py):
+# the paragraph as it is, not percent-encoded, in a form body; username and apiKey only when both settings
+# are filled in. It reads offset, length, message, shortMessage and the replacements' values of each match.
+LIBREOFFICE_TEXT = "Hé 😀 Please calm down, you'll have to wait 24 hours."
+
+
+def _libreoffice_fields(matches: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [
+        (m["offset"], m["length"], m["message"], m["shortMessage"], [r["value"] for r in m["replacements"]])
+        for m in matches
+    ]
+
+
+@pytest.mark.parametrize("key_in", ["url", "fields"])
+def test_libreoffices_own_request_gets_its_errors(client: FlaskClient, secret: str, key_in: str) -> None:
+    body = f"text={LIBREOFFICE_TEXT}&language=en-US"
+    path = f"/lt/{secret}/v2/check"
+    if key_in == "fields":
+        body += f"&username=replycoach&apiKey={secret}"
+        path = "/v2/check"
+    response = client.post(path, data=body.encode("utf-8"), content_type="application/x-www-form-urlencoded")
+    assert (response.status_code, response.content_type) == (200, "application/json")
+    # Offsets in UTF-16 code units, as LibreOffice counts its paragraph's characters.
+    assert _libreoffice_fields(response.json["matches"]) == [
+        (
+            6,
+            16,
+            "Tells an upset customer how to feel.",
+            "Dismissive",
+            ["I understand why this is upsetting"],
+        ),
+        (
+            24,
+            28,
+            "Orders the customer to wait.",
+            "Blame",
+            ["I'll make sure you hear from me within 24 hours"],
+        ),
+    ]
+    languages = client.get(path.replace("/check", "/languages"))
+    assert [language["longCode"] for language in languages.json] == [
+        "en",
+        "en-AU",
+        "en-CA",
+        "en-GB",
+        "en-NZ",
+        "en-ZA",
+        "en-US",
+    ]
+
+
+def test_an_ampersand_in_libreoffices_unencoded_text_ends_the_text_as_languagetool_reads_it(
+    client: FlaskClient, secret: str
+) -> None:
+    body = "text=Tom & Jerry, please calm down.&language=en-US"
+    response = client.post(
+        f"/lt/{secret}/v2/check", data=body, content_type="application/x-www-form-urlencoded"
+    )
+    assert (response.status_code, response.json["matches"]) == (200, [])
 
 
 @pytest.mark.parametrize("path", ["/v2/check", "/lt/rc_wrong/v2/check"])
