@@ -14,7 +14,8 @@ import re2
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import CanonicalText
-from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw
+from replycoach.engine.expansion import expansion_sizes, oversize_message
+from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw, parse
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
 from replycoach.errors import BankError, Problem
@@ -246,6 +247,31 @@ def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
         pos = pos + 1 if pos == spans[0][1] else spans[0][1]
 
 
+def _re2_from_before(pattern: str) -> bool:
+    """Whether a pattern is RE2 from before the phrase language (the language cannot read it, RE2 can)."""
+    try:
+        parse(pattern)
+    except PhraseError as err:
+        return err.re2_sign
+    return False
+
+
+def oversize(pattern: str, vocabulary: Vocabulary, *, phrase: bool, label: str = "") -> str:
+    """Why a pattern may not be expanded, its families expanding past MAX_EXPANDED_CHARS (computed from the
+    family graph, before anything is built); '' when it fits. `label`: the family the pattern stands for,
+    left out of the families named."""
+    sizes = expansion_sizes(vocabulary, phrase=phrase)
+    try:
+        measured = sizes.pattern(pattern)
+    except RecursionError:
+        return "uses families nested too deeply inside each other; use fewer levels of families"
+    if measured is None or measured[0].chars <= MAX_EXPANDED_CHARS:
+        return ""
+    size, families = measured
+    families = [name for name in families if name != label]
+    return oversize_message(size, families, sizes.family, MAX_EXPANDED_CHARS)
+
+
 def expand_and_compile(
     pattern: str,
     vocabulary: Vocabulary,
@@ -263,6 +289,11 @@ def expand_and_compile(
     language: it keeps its meaning, RE2 over the draft's own words."""
     compiler = phrase_compiler(vocabulary)
     compile_one = compile_expanded or (lambda regex, view: compile_pattern(regex))
+    in_language = is_raw(pattern) or not _re2_from_before(pattern)
+    too_large = oversize(pattern, vocabulary, phrase=in_language, label=label)
+    if too_large:
+        problems.append(Problem(source, label, path, too_large))
+        return None
     try:
         expanded = compiler.compile(pattern)
         view = compiler.view_of(pattern)
