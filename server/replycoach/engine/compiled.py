@@ -90,6 +90,8 @@ class Bank:
         compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
         problems.extend(missing_families(entries, topics, words))
+        if not problems:
+            problems.extend(wordless_patterns(compiled, pool))
         if problems:
             raise BankError(problems)
         enabled = [c for c in compiled if c.entry.enabled]
@@ -101,6 +103,31 @@ class Bank:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+WORDLESS_MESSAGE = (
+    "needs no word that a draft must contain, so it would run on every draft, however long (the coach runs "
+    "only the patterns whose words a draft holds); make it require at least one word, outside optional "
+    "parts, gaps and alternatives that go without it"
+)
+
+
+def wordless_patterns(compiled: Iterable[CompiledEntry], pool: PatternPool) -> list[Problem]:
+    """The patterns that need no word a draft must contain: the prefilter cannot leave them out of any draft,
+    so each would run on every draft, however long (disabled entries' too: enabling one must not slow every
+    analysis)."""
+    wordless = pool.wordless()
+    return [
+        Problem(
+            entry.entry.source,
+            entry.entry.id,
+            f"patterns[{index}]",
+            WORDLESS_MESSAGE,
+        )
+        for entry in compiled
+        for index, pattern in enumerate(entry.patterns)
+        if pattern.regex in wordless
+    ]
 
 
 def _sorted_json(value: object) -> str:

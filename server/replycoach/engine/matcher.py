@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -456,6 +457,36 @@ def compile_topic(
     return (None if problems else CompiledTopic(topic, [c for c in cues if c is not None])), problems
 
 
+# Every character a draft may hold besides letters: ASCII punctuation, digits and the space.
+_NOT_LETTERS = "".join(chr(c) for c in range(32, 127) if not chr(c).isalpha())
+
+
+@functools.cache
+def wordless_text() -> bytes:
+    """A text without a letter that holds every run of up to three punctuation marks, digits and spaces (a
+    de Bruijn sequence), and long runs of each: a pattern the prefilter passes for it needs no word."""
+    symbols, order = _NOT_LETTERS, 3
+    count = len(symbols)
+    sequence: list[int] = []
+    word = [0] * (count * order)
+
+    def extend(t: int, p: int) -> None:
+        # Fredricksen, Kessler and Maiorana's algorithm: the Lyndon words of length dividing `order`.
+        if t > order:
+            if order % p == 0:
+                sequence.extend(word[1 : p + 1])
+            return
+        word[t] = word[t - p]
+        extend(t + 1, p)
+        for j in range(word[t - p] + 1, count):
+            word[t] = j
+            extend(t + 1, t)
+
+    extend(1, 1)
+    text = "".join(symbols[i] for i in sequence) + " ".join(c * 16 for c in symbols)
+    return text.encode("ascii")
+
+
 class PatternPool:
     """Compiles each phrase pattern of a bank once, straight into the FilteredRE2 the matcher prefilters
     with (a filter compiles every pattern it takes; the entry then matches with that same program, where
@@ -467,10 +498,39 @@ class PatternPool:
         # regexes hash by identity), which also keeps it alive while the pool lives.
         self.positions: dict[Any, tuple[str, int, int]] = {}
         self._size = {view: _FILTER_CHUNK for view in VIEWS}
+        self._compiled = False
+
+    def compile_filters(self) -> None:
+        """Compile every filter, once (RE2 takes no pattern after, and compiling a filter again would leave it
+        with no literal atoms: it would pass only the patterns that have none). Raises re2.error."""
+        if self._compiled:
+            return
+        for filters in self.filters.values():
+            for regex_filter in filters:
+                regex_filter.Compile()
+        self._compiled = True
+
+    def wordless(self) -> set[Any]:
+        """The patterns the prefilter would pass for a draft without a single letter: patterns that need no
+        word, which would run on every draft (their regexes, as `compile` handed them out)."""
+        try:
+            self.compile_filters()
+        except re2.error:
+            return set()  # the matcher then builds filters of its own, smaller ones
+        by_position = {position: regex for regex, position in self.positions.items()}
+        found: set[Any] = set()
+        probe = wordless_text()
+        for view, filters in self.filters.items():
+            for index, regex_filter in enumerate(filters):
+                for position in regex_filter.Match(probe, True) or ():
+                    found.add(by_position[(view, index, position)])
+        return found
 
     def compile(self, expanded: str, view: str) -> Any:
         """Compile one expanded pattern into the current filter of its view; raises re2.error with RE2's
         reason."""
+        if self._compiled:
+            raise RuntimeError("the pool's filters are compiled: they take no more patterns")
         filters = self.filters[view]
         if self._size[view] >= _FILTER_CHUNK:
             filters.append(re2.Filter())
@@ -527,9 +587,7 @@ class Matcher:
                     return False
                 owners[position] = (entry_index, pattern_index)
         try:
-            for filters in pool.filters.values():
-                for regex_filter in filters:
-                    regex_filter.Compile()
+            pool.compile_filters()
         except re2.error:
             return False
         # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.
