@@ -70,24 +70,33 @@ class Bank:
 
     @classmethod
     def build(
-        cls, entries: Iterable[Entry], topics: Iterable[Topic] = (), vocabulary: Iterable[Family] = ()
+        cls,
+        entries: Iterable[Entry],
+        topics: Iterable[Topic] = (),
+        vocabulary: Iterable[Family] = (),
+        progress: Callable[[str], None] | None = None,
     ) -> Bank:
         """Compile entries and topics, expanding the vocabulary's families, into a bank; raises BankError
         listing every pattern, family or slot problem, and every context check an entry opts into (or the
         structure checks, which topics turn on) whose family the vocabulary lacks.
 
         Disabled entries are compiled too (enabling one must never break the bank) but left out of it.
+        `progress` is told what comes next before each family and entry (it may stop the build by raising).
         """
         problems: list[Problem] = []
         entries, topics = list(entries), list(topics)
         words = Vocabulary(vocabulary)
+        step = progress or (lambda _: None)
         for family in words.families:
+            step(f"compiling the family {family.name}")
             # Each family on its own, so a broken one is named even where no entry uses it yet: as the
             # phrase language reads it, or, when it holds RE2 fragments from before the language, as those.
             reference = f"{{{{{family.name}}}}}" if family.patterns else f"{{{family.name}}}"
             expand_and_compile(reference, words, family.source, family.name, "family", problems)
         pool = PatternPool()
-        compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
+        compiled = _compile_all(
+            entries, lambda e: (step(f"compiling {e.id}"), compile_entry(e, words, pool))[1], problems
+        )
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
         problems.extend(missing_families(entries, topics, words))
         if not problems:
