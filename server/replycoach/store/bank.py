@@ -66,6 +66,15 @@ _BankKey = tuple[list[Entry], list[Topic], list[Family]]
 CHECK_SECONDS = 20.0
 
 
+def _too_slow_to_check(label: str, seconds: float, stopped: CheckStopped) -> Problem:
+    message = (
+        f"checking the bank with this change took longer than {seconds:g} s (it was {stopped.progress} when "
+        "it stopped), so nothing changed; a rule that makes the bank this slow to check also slows every "
+        "draft: make its patterns need more words and fewer repeated or optional parts"
+    )
+    return Problem("", label, "", message)
+
+
 def _key_of(snapshot: Snapshot) -> _BankKey:
     return [s.entry for s in snapshot.entries], list(snapshot.topics), list(snapshot.vocabulary)
 
@@ -357,9 +366,21 @@ class BankStore:
         snapshot = self.snapshot()
         entries = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
         try:
-            return Bank.build([*entries, entry], snapshot.topics, snapshot.vocabulary)
+            return self.build([*entries, entry], snapshot.topics, snapshot.vocabulary, entry.id)
         except BankError as err:
             raise InvalidEntryError(err.problems) from err
+
+    def build(
+        self, entries: list[Entry], topics: Sequence[Topic], vocabulary: Sequence[Family], label: str
+    ) -> Bank:
+        """A candidate bank built as a check (one at a time, within the time budget: `checks`), for previews
+        and checks that save nothing; BankError with its problems, InvalidEntryError past the budget."""
+        try:
+            return self.checks.run(
+                lambda budget: Bank.build(entries, topics, vocabulary, progress=budget.step)
+            )
+        except CheckStopped as stopped:
+            raise InvalidEntryError([_too_slow_to_check(label, self.checks.seconds, stopped)]) from None
 
     def _replace(
         self,
@@ -407,13 +428,7 @@ class BankStore:
         try:
             self.checks.run(lambda budget: self._check(key, changed, current, label, budget))
         except CheckStopped as stopped:
-            message = (
-                f"checking the bank with this change took longer than {self.checks.seconds:g} s (it was "
-                f"{stopped.progress} when it stopped), so nothing changed; a rule that makes the bank this "
-                "slow to check also slows every draft: make its patterns need more words and fewer repeated "
-                "or optional parts"
-            )
-            raise InvalidEntryError([Problem("", label, "", message)]) from None
+            raise InvalidEntryError([_too_slow_to_check(label, self.checks.seconds, stopped)]) from None
         self._local.validated = key
         if getattr(self._local, "trying", False):
             raise _Validated
