@@ -40,7 +40,7 @@ class Budget:
         self.seconds = seconds
         self._end = time.monotonic() + seconds
         self._given_up = threading.Event()
-        self.progress = "starting"
+        self.progress = "starting the check"
 
     def step(self, progress: str) -> None:
         """Say what comes next; raises CheckStopped (naming the step it got to) past the budget."""
