@@ -11,6 +11,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import make_entry
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from replycoach.bank.loader import lint_bank_dir
 from replycoach.bank.vocabulary import Family, Vocabulary
 from replycoach.cli import main
@@ -140,3 +142,32 @@ def test_the_computed_size_of_re2_from_before_the_language_is_its_expanded_size(
     computed = ExpansionSizes(vocabulary, phrase=False).pattern(pattern)
     assert computed is not None
     assert computed[0].chars == len(vocabulary.expand(pattern))
+
+
+@st.composite
+def family_graphs(draw: st.DrawFn) -> list[Family]:
+    """A few families, each phrase a word of its own with optional references to earlier families (plain,
+    optional or in a choice), some with verbs or an RE2 fragment."""
+    families: list[Family] = []
+    for number in range(draw(st.integers(1, 4))):
+        phrases = []
+        for index in range(draw(st.integers(1, 3))):
+            parts = [f"w{number}x{index}"]
+            for earlier in draw(st.lists(st.integers(0, number - 1), max_size=2)) if number else []:
+                shape = draw(st.sampled_from(["{%s}", "[{%s}]", "(y | {%s})"]))
+                parts.append(shape % f"f{earlier}")
+            phrases.append(" ".join(draw(st.permutations(parts))))
+        verbs = ("refund",) if draw(st.booleans()) else ()
+        fragments = (f"z{number}|{{{{f{number - 1}}}}}",) if number and draw(st.booleans()) else ()
+        families.append(Family(f"f{number}", phrases=tuple(phrases), verbs=verbs, patterns=fragments))
+    return families
+
+
+@settings(max_examples=60, deadline=None)
+@given(family_graphs(), st.sampled_from(["all", "past"]))
+def test_the_computed_size_of_any_small_graph_is_its_expanded_size(families: list[Family], form: str) -> None:
+    vocabulary = Vocabulary(families)
+    pattern = f"we {{{families[-1].name}:{form}}} now"
+    computed = ExpansionSizes(vocabulary, phrase=True).pattern(pattern)
+    assert computed is not None
+    assert computed[0].chars == len(phrase_compiler(vocabulary).compile(pattern))
