@@ -171,3 +171,21 @@ def test_the_computed_size_of_any_small_graph_is_its_expanded_size(families: lis
     computed = ExpansionSizes(vocabulary, phrase=True).pattern(pattern)
     assert computed is not None
     assert computed[0].chars == len(phrase_compiler(vocabulary).compile(pattern))
+
+
+def test_families_nested_past_32_levels_are_refused_naming_the_chain(write_bank: WriteBank) -> None:
+    # Listed outermost first, so nothing below a family is compiled before it.
+    chain = [{"family": f"f{n}", "phrases": [f"{{f{n - 1}}} w{n}" if n else "w"]} for n in range(40)][::-1]
+    entry = make_entry(patterns=["{f39} relax"])
+    folder = write_bank(entry, files={"vocabulary.yml": yaml.safe_dump({"vocabulary": chain})})
+    _, problems = lint_bank_dir(folder)
+    refused = {p.entry: p.message for p in problems}
+    assert refused["f33"] == (
+        "uses families nested more than 32 levels deep ({f32}, which names {f31}, which names {f30}, which "
+        "names {f29}, which names ..., which names {f2}, which names {f1}); use fewer levels of families "
+        "inside families"
+    )
+    assert sorted(refused, key=lambda name: (len(name), name)) == [
+        *(f"f{n}" for n in range(32, 40)),
+        "dismissive.relax",
+    ]

@@ -27,6 +27,17 @@ from replycoach.engine.canonical import canonical_words
 from replycoach.engine.phrase import BUILT_IN, Compiler, PhraseError, _words, canonical_regex, parse
 
 _MARKER = re.compile("\x00([^\x00\x01]+)\x01([^\x00]*)\x00")
+# How deep families may sit inside families (a family naming a family naming a family... is 3 levels): far
+# more than any bank needs, and shallow enough for the compilers, which recurse through each level.
+MAX_NESTING = 32
+
+
+class NestedTooDeep(ValueError):
+    """Families nested past MAX_NESTING: the chain, outermost first (each names the next)."""
+
+    def __init__(self, chain: list[str]) -> None:
+        self.chain = chain
+        super().__init__(" > ".join(chain))
 
 
 def _marker(name: str, form: str) -> str:
@@ -62,11 +73,13 @@ class ExpansionSizes:
         self._compiler = _ShallowCompiler(vocabulary.by_name)
         self._sizes: dict[tuple[str, str], Size] = {}
         self._uses: dict[tuple[str, str], frozenset[str]] = {}
-        self._visiting: set[tuple[str, str]] = set()
+        # How many levels deep each family's references go (1: it names no family).
+        self._depths: dict[tuple[str, str], int] = {}
+        self._visiting: list[tuple[str, str]] = []
 
     def pattern(self, pattern: str) -> tuple[Size, list[str]] | None:
         """A pattern's expanded size and the families it reaches (None: it does not compile as written, and
-        compiling it says why)."""
+        compiling it says why); raises NestedTooDeep."""
         try:
             shallow = self._compiler.compile(pattern) if self._phrase else self._legacy_refs(pattern)
         except PhraseError:
@@ -83,14 +96,24 @@ class ExpansionSizes:
         family = self._vocabulary.by_name.get(name)
         if family is None or form not in VERB_FORMS or key in self._visiting:
             return Size(0, 0)
-        self._visiting.add(key)
+        self._visiting.append(key)
         try:
+            if len(self._visiting) > MAX_NESTING:
+                raise NestedTooDeep([n for n, _ in self._visiting])
             phrases, chars, uses = self._measure(self._alternatives(name, form))
         finally:
-            self._visiting.discard(key)
+            self._visiting.pop()
         size = self._sizes[key] = Size(phrases, chars)
         self._uses[key] = uses
         return size
+
+    def _check_depth(self, key: tuple[str, str]) -> int:
+        """The levels below a family already measured; raises NestedTooDeep if, seen from the families
+        being measured, they go past MAX_NESTING."""
+        depth = self._depths.get(key, 0)
+        if len(self._visiting) + depth > MAX_NESTING:
+            raise NestedTooDeep([*(n for n, _ in self._visiting), key[0], "..."])
+        return depth
 
     def uses(self, name: str, form: str = "all") -> frozenset[str]:
         """The families a family reaches through its references, itself excluded."""
@@ -103,17 +126,21 @@ class ExpansionSizes:
         phrases = 0
         chars = 4 + max(len(unique) - 1, 0)
         uses: set[str] = set()
+        deepest = 0
         for alternative in unique:
             written = 0
             chars += len(alternative)
             for found in _MARKER.finditer(alternative):
                 name, form = found.group(1), found.group(2)
                 size = self.family(name, form)
+                deepest = max(deepest, self._check_depth((name, form)))
                 chars += size.chars - len(found.group())
                 written += size.phrases
                 uses.add(name)
                 uses.update(self._uses.get((name, form), ()))
             phrases += max(written, 1)
+        if self._visiting:
+            self._depths[self._visiting[-1]] = deepest + 1
         return phrases, chars, frozenset(uses)
 
     def _alternatives(self, name: str, form: str) -> list[str]:

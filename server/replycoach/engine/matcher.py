@@ -15,7 +15,7 @@ import re2
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import CanonicalText
-from replycoach.engine.expansion import expansion_sizes, oversize_message
+from replycoach.engine.expansion import MAX_NESTING, NestedTooDeep, expansion_sizes, oversize_message
 from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw, parse
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
@@ -264,8 +264,14 @@ def oversize(pattern: str, vocabulary: Vocabulary, *, phrase: bool, label: str =
     sizes = expansion_sizes(vocabulary, phrase=phrase)
     try:
         measured = sizes.pattern(pattern)
-    except RecursionError:
-        return "uses families nested too deeply inside each other; use fewer levels of families"
+    except NestedTooDeep as err:
+        chain = [f"{{{name}}}" for name in err.chain if name not in (label, "...")]
+        if len(chain) > 6:
+            chain = [*chain[:4], "...", *chain[-2:]]
+        return (
+            f"uses families nested more than {MAX_NESTING} levels deep ({', which names '.join(chain)}); use "
+            "fewer levels of families inside families"
+        )
     if measured is None or measured[0].chars <= MAX_EXPANDED_CHARS:
         return ""
     size, families = measured
