@@ -15,6 +15,7 @@ quiet one.
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -79,6 +80,15 @@ def main() -> None:
         first = err.problems[0]
         took = time.perf_counter() - start
         print(f"| nested families | {took:.3f} s | {first.entry}: {first.message[:90]}... |")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    try:
+        Bank.build([], (), nested)
+    except BankError as err:
+        took = time.perf_counter() - start
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+        figures = f"{took:.3f} s, peak memory +{grown / 1024:.0f} MB"
+        print(f"| nested families alone | {figures} | {len(err.problems)} problems |")
     wordless = parse_raw({**COSTLY, "unless": [], "patterns": WORDLESS_PATTERNS})
     start = time.perf_counter()
     try:
