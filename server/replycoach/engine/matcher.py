@@ -505,15 +505,22 @@ class PatternPool:
         self.positions: dict[Any, tuple[str, int, int]] = {}
         self._size = {view: _FILTER_CHUNK for view in VIEWS}
         self._compiled = False
+        self._failed = False
 
     def compile_filters(self) -> None:
         """Compile every filter, once (RE2 takes no pattern after, and compiling a filter again would leave it
         with no literal atoms: it would pass only the patterns that have none). Raises re2.error."""
         if self._compiled:
             return
-        for filters in self.filters.values():
-            for regex_filter in filters:
-                regex_filter.Compile()
+        if self._failed:
+            raise re2.error("the pool's filters could not be compiled")
+        try:
+            for filters in self.filters.values():
+                for regex_filter in filters:
+                    regex_filter.Compile()
+        except re2.error:
+            self._failed = True
+            raise
         self._compiled = True
 
     def wordless(self) -> set[Any]:
