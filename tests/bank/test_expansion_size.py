@@ -189,3 +189,30 @@ def test_families_nested_past_32_levels_are_refused_naming_the_chain(write_bank:
         *(f"f{n}" for n in range(32, 40)),
         "dismissive.relax",
     ]
+
+
+def test_nested_re2_fragments_are_refused_before_they_are_expanded(
+    write_bank: WriteBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expanded: list[str] = []
+    real = Vocabulary._family
+
+    def spy(self: Vocabulary, name: str, form: str, chain: tuple[str, ...]) -> str:
+        expanded.append(name)
+        return real(self, name, form, chain)
+
+    monkeypatch.setattr(Vocabulary, "_family", spy)
+    families = [
+        {"family": "g", "phrases": [f"gword{i}" for i in range(480)]},
+        {"family": "f-two", "patterns": [f"{{{{g}}}} a{i}" for i in range(40)]},
+    ]
+    entry = make_entry(patterns=["{{f-two}} relax"])
+    folder = write_bank(entry, files={"vocabulary.yml": yaml.safe_dump({"vocabulary": families})})
+    _, problems = lint_bank_dir(folder)
+    refused = {p.entry: p.message for p in problems}
+    assert refused["f-two"] == (
+        "would expand to 19,200 phrases and 168,713 characters through its families ({g} 480 phrases, 4,213 "
+        f"characters), {LIMIT_ADVICE}"
+    )
+    assert refused["dismissive.relax"].startswith("would expand to 19,200 phrases and 168,719 characters")
+    assert "f-two" not in expanded
