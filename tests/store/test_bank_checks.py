@@ -73,3 +73,8 @@ def test_a_second_check_waits_for_one_that_ends_soon() -> None:
     assert checks.run(lambda budget: "second") == "second"
     thread.join()
     assert results == ["first"]
+
+
+def test_a_lock_file_that_cannot_be_made_does_not_refuse_the_check(tmp_path: Path) -> None:
+    checks = BankChecks(5, tmp_path / "no-such-folder" / "check.lock", wait=0)
+    assert checks.run(lambda budget: "checked") == "checked"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import tempfile
 from pathlib import Path
 
 from conftest import NO_WORRIES, MakeApp
@@ -13,6 +14,7 @@ from costly_rules import COST_MESSAGE, COSTLY, WORDLESS, WORDLESS_PATTERNS
 from flask import Flask
 from flask.testing import FlaskClient
 from replycoach.store.keys import KeyStore
+from replycoach.web.live import check_lock_file
 
 from .helpers import error
 
@@ -98,3 +100,13 @@ def test_a_check_past_its_time_budget_is_refused_saying_where_it_got(make_app: M
         r"draft: make its patterns need more words and fewer repeated or optional parts",
         problem["message"],
     ), problem["message"]
+
+
+def test_the_check_lock_is_in_the_home_or_else_in_the_temporary_folder(tmp_path: Path) -> None:
+    assert (
+        check_lock_file({"HOME": str(tmp_path), "DATABASE_URL": "sqlite://"}) == tmp_path / "bank-check.lock"
+    )
+    elsewhere = check_lock_file({"HOME": str(tmp_path / "not-made"), "DATABASE_URL": "postgresql://db/bank"})
+    assert elsewhere.parent == Path(tempfile.gettempdir())
+    assert elsewhere.name.startswith("replycoach-bank-check-")
+    assert elsewhere == check_lock_file({"HOME": None, "DATABASE_URL": "postgresql://db/bank"})

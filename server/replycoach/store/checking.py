@@ -14,6 +14,8 @@ given up still holds the lock until it stops, so a change retried at once cannot
 from __future__ import annotations
 
 import fcntl
+import json
+import logging
 import os
 import threading
 import time
@@ -24,6 +26,8 @@ from typing import Any, TypeVar
 from replycoach.errors import BankBusyError, CheckStopped
 
 T = TypeVar("T")
+
+log = logging.getLogger("replycoach.store")
 
 # What a busy answer asks the client to wait.
 RETRY_AFTER_SECONDS = 2
@@ -102,7 +106,12 @@ class BankChecks:
         process only)."""
         if self._lock_file is None:
             return None
-        handle = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            handle = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as err:
+            # The lock spares the instance's memory; a file it cannot make must not refuse every change.
+            log.warning(json.dumps({"event": "bank_check_lock_unavailable", "detail": err.strerror}))
+            return None
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -117,9 +117,9 @@ def init_app(app: Flask) -> None:
 
 
 def check_lock_file(config: Mapping[str, Any]) -> Path:
-    """The lock file every worker of this service takes while it checks a changed bank: in its home, or (a
-    database without a home) in the temporary folder, named after the database."""
-    if config.get("HOME"):
+    """The lock file every worker of this service takes while it checks a changed bank: in its home, or (no
+    home folder, a database elsewhere) in the temporary folder, named after the database."""
+    if config.get("HOME") and Path(config["HOME"]).is_dir():
         return Path(config["HOME"]) / "bank-check.lock"
     digest = hashlib.sha256(str(config["DATABASE_URL"]).encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"replycoach-bank-check-{digest}.lock"
