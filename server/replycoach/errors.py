@@ -116,6 +116,26 @@ class InvalidEntryError(ReplyCoachError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+class BankBusyError(ReplyCoachError):
+    """Raised when a change would check the bank while another check runs: one at a time, so two costly
+    changes never double the memory and the time a worker is held."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(
+            "Another change to the phrase bank is being checked right now; nothing changed. "
+            f"Try again in {retry_after} s."
+        )
+
+
+class CheckStopped(ReplyCoachError):
+    """Raised inside a bank check past its time budget (or given up by whoever waits for it): where it got."""
+
+    def __init__(self, progress: str) -> None:
+        self.progress = progress
+        super().__init__(progress)
+
+
 class KeyNotFoundError(ReplyCoachError):
     """Raised when a key id names no key."""
 

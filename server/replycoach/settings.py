@@ -125,6 +125,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GRAMMAR_TIMEOUT", _seconds, DEFAULT_TIMEOUT, "seconds a grammar check may take"),
     Setting("GRAMMAR_BACKOFF", _seconds, DEFAULT_BACKOFF, "seconds without grammar calls after one fails"),
     Setting("GRAMMAR_LANGUAGE", _text, DEFAULT_LANGUAGE, "LanguageTool's language code, e.g. en-GB"),
+    Setting("BANK_CHECK_SECONDS", _seconds, 20.0, "seconds a change's check of the bank may take"),
     Setting("INSIGHTS", _on_off, True, "count rule fires and agents' actions per day (no text): on or off"),
     Setting(
         "INSIGHTS_FLUSH_SECONDS", _seconds, 2.0, "seconds between a worker's writes of its insight counts"

@@ -110,9 +110,11 @@ def test_a_pattern_that_expands_past_20000_characters_is_refused(write_bank: Wri
     )
     pattern = "just relax (?:" + "|".join(f"{{{{many-{n}}}}}" for n in range(5)) + ")?"
     problems = problems_of(write_bank(make_entry(patterns=[pattern]), files={"vocabulary.yml": vocabulary}))
+    families = ", ".join(f"{{many-{n}}} 500 phrases, 4,503 characters" for n in range(5))
     assert problems == [
-        "entries.yml: dismissive.relax: patterns[0]: expands to 22,535 characters with its families (the "
-        "limit is 20,000); use smaller families or fewer of them in one pattern"
+        "entries.yml: dismissive.relax: patterns[0]: would expand to 2,500 phrases and 22,535 characters "
+        f"through its families ({families}), over the limit of 20,000 characters, so it was not expanded; "
+        "use smaller families, or fewer levels of families inside families"
     ]
 
 

@@ -179,6 +179,29 @@ def test_sign_out_needs_the_token_then_ends_the_session(client: FlaskClient, sig
     )
 
 
+def test_a_cross_site_sign_out_is_refused_and_the_session_stays(client: FlaskClient, signed_in: str) -> None:
+    token = client.get_cookie(SESSION_COOKIE)
+    assert token is not None
+    # A form on another site carries no token, and the browser sends no SameSite=Strict cookie with it.
+    client.delete_cookie(SESSION_COOKIE)
+    cross_site = client.post("/admin/sign-out", headers={"Origin": "https://elsewhere.example"})
+    assert (cross_site.status_code, _alert(cross_site.get_data(as_text=True))) == (
+        400,
+        "Sign out from the admin page itself.",
+    )
+    assert "Set-Cookie" not in cross_site.headers
+    client.set_cookie(SESSION_COOKIE, token.value)
+    # The cookie without the token is refused the same way.
+    without_token = client.post("/admin/sign-out")
+    assert (without_token.status_code, _alert(without_token.get_data(as_text=True))) == (
+        400,
+        "Sign out from the admin page itself.",
+    )
+    assert "Set-Cookie" not in without_token.headers
+    assert client.get(ENTRY, headers={"X-CSRF-Token": signed_in}).status_code == 200
+    assert '<input type="password" name="key"' not in client.get("/admin").get_data(as_text=True)
+
+
 def test_revoking_the_key_ends_its_sessions(app: Flask, client: FlaskClient, signed_in: str) -> None:
     store: KeyStore = app.extensions["replycoach.keys"]
     [lead] = [k for k in store.all() if k.role == "lead"]

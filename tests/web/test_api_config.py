@@ -32,6 +32,7 @@ def test_defaults_need_nothing_but_a_home(tmp_path: Path, monkeypatch: pytest.Mo
         "GRAMMAR_TIMEOUT": 2.0,
         "GRAMMAR_BACKOFF": 30.0,
         "GRAMMAR_LANGUAGE": "en-US",
+        "BANK_CHECK_SECONDS": 20.0,
         "INSIGHTS": True,
         "INSIGHTS_FLUSH_SECONDS": 2.0,
     }

@@ -151,3 +151,25 @@ def test_agents_cannot_change_the_vocabulary(make_app: MakeApp) -> None:
     response = service.client.post(VOCABULARY, json={"family": "x", "phrases": ["y"]}, headers=service.agent)
     assert response.status_code == 403
     assert response.json["error"]["code"] == "forbidden"
+
+
+def test_a_family_whose_families_multiply_past_the_limit_is_refused_with_its_size(make_app: MakeApp) -> None:
+    service = Lead(make_app)
+    words = {"family": "g", "phrases": [f"gword{i}" for i in range(480)]}
+    assert service.client.post(VOCABULARY, json=words, headers=service.lead).status_code == 201
+    nested = {"family": "f-two", "phrases": [f"{{g}} two{i}" for i in range(200)]}
+    response = service.client.post(VOCABULARY, json=nested, headers=service.lead)
+    message = (
+        "would expand to 96,000 phrases and 1,228,893 characters through its families ({g} 480 phrases, "
+        "6,133 characters), over the limit of 20,000 characters, so it was not expanded; use smaller "
+        "families, or fewer levels of families inside families"
+    )
+    assert (response.status_code, response.json) == (
+        422,
+        error(
+            "invalid_entry",
+            f"The change would make the phrase bank invalid, so nothing changed: f-two: family: {message}",
+            {"problems": [{"entry": "f-two", "field": "family", "message": message}]},
+        ),
+    )
+    assert service.client.get(f"{VOCABULARY}/f-two", headers=service.agent).status_code == 404

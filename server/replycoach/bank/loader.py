@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,12 +65,17 @@ class RewrittenExample:
         )
 
 
-def check_examples(bank: Bank, entries: list[Entry] | None = None) -> list[Problem]:
+def check_examples(
+    bank: Bank, entries: list[Entry] | None = None, progress: Callable[[str], None] | None = None
+) -> list[Problem]:
     """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not, and
-    no rewrite applied to a `flag` example leaves a warning in the words it wrote."""
+    no rewrite applied to a `flag` example leaves a warning in the words it wrote. `progress` is told each
+    entry before its examples run (it may stop the check by raising)."""
     engine = Engine(bank)
     problems: list[Problem] = []
     for entry in entries if entries is not None else bank.entries:
+        if progress is not None:
+            progress(f"running the examples of {entry.id}")
         analyses = flag_analyses(engine, entry)
         problems.extend(r.problem(entry) for r in run_examples(engine, entry, analyses) if not r.ok)
         problems.extend(r.problem(entry) for r in rewritten_examples(engine, entry, analyses) if r.warnings)

@@ -70,26 +70,37 @@ class Bank:
 
     @classmethod
     def build(
-        cls, entries: Iterable[Entry], topics: Iterable[Topic] = (), vocabulary: Iterable[Family] = ()
+        cls,
+        entries: Iterable[Entry],
+        topics: Iterable[Topic] = (),
+        vocabulary: Iterable[Family] = (),
+        progress: Callable[[str], None] | None = None,
     ) -> Bank:
         """Compile entries and topics, expanding the vocabulary's families, into a bank; raises BankError
         listing every pattern, family or slot problem, and every context check an entry opts into (or the
         structure checks, which topics turn on) whose family the vocabulary lacks.
 
         Disabled entries are compiled too (enabling one must never break the bank) but left out of it.
+        `progress` is told what comes next before each family and entry (it may stop the build by raising).
         """
         problems: list[Problem] = []
         entries, topics = list(entries), list(topics)
         words = Vocabulary(vocabulary)
+        step = progress or (lambda _: None)
         for family in words.families:
+            step(f"compiling the family {family.name}")
             # Each family on its own, so a broken one is named even where no entry uses it yet: as the
             # phrase language reads it, or, when it holds RE2 fragments from before the language, as those.
             reference = f"{{{{{family.name}}}}}" if family.patterns else f"{{{family.name}}}"
             expand_and_compile(reference, words, family.source, family.name, "family", problems)
         pool = PatternPool()
-        compiled = _compile_all(entries, lambda e: compile_entry(e, words, pool), problems)
+        compiled = _compile_all(
+            entries, lambda e: (step(f"compiling {e.id}"), compile_entry(e, words, pool))[1], problems
+        )
         compiled_topics = _compile_all(topics, lambda t: compile_topic(t, words), problems)
         problems.extend(missing_families(entries, topics, words))
+        if not problems:
+            problems.extend(wordless_patterns(compiled, pool))
         if problems:
             raise BankError(problems)
         enabled = [c for c in compiled if c.entry.enabled]
@@ -101,6 +112,31 @@ class Bank:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+WORDLESS_MESSAGE = (
+    "needs no word that a draft must contain, so it would run on every draft, however long (the coach runs "
+    "only the patterns whose words a draft holds); make it require at least one word, outside optional "
+    "parts, gaps and alternatives that go without it"
+)
+
+
+def wordless_patterns(compiled: Iterable[CompiledEntry], pool: PatternPool) -> list[Problem]:
+    """The patterns that need no word a draft must contain: the prefilter cannot leave them out of any draft,
+    so each would run on every draft, however long (disabled entries' too: enabling one must not slow every
+    analysis)."""
+    wordless = pool.wordless()
+    return [
+        Problem(
+            entry.entry.source,
+            entry.entry.id,
+            f"patterns[{index}]",
+            WORDLESS_MESSAGE,
+        )
+        for entry in compiled
+        for index, pattern in enumerate(entry.patterns)
+        if pattern.regex in wordless
+    ]
 
 
 def _sorted_json(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -14,7 +15,8 @@ import re2
 from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import CanonicalText
-from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw
+from replycoach.engine.expansion import MAX_NESTING, NestedTooDeep, expansion_sizes, oversize_message
+from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw, parse
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
 from replycoach.errors import BankError, Problem
@@ -246,6 +248,37 @@ def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
         pos = pos + 1 if pos == spans[0][1] else spans[0][1]
 
 
+def _re2_from_before(pattern: str) -> bool:
+    """Whether a pattern is RE2 from before the phrase language (the language cannot read it, RE2 can)."""
+    try:
+        parse(pattern)
+    except PhraseError as err:
+        return err.re2_sign
+    return False
+
+
+def oversize(pattern: str, vocabulary: Vocabulary, *, phrase: bool, label: str = "") -> str:
+    """Why a pattern may not be expanded, its families expanding past MAX_EXPANDED_CHARS (computed from the
+    family graph, before anything is built); '' when it fits. `label`: the family the pattern stands for,
+    left out of the families named."""
+    sizes = expansion_sizes(vocabulary, phrase=phrase)
+    try:
+        measured = sizes.pattern(pattern)
+    except NestedTooDeep as err:
+        chain = [f"{{{name}}}" for name in err.chain if name not in (label, "...")]
+        if len(chain) > 6:
+            chain = [*chain[:4], "...", *chain[-2:]]
+        return (
+            f"uses families nested more than {MAX_NESTING} levels deep ({', which names '.join(chain)}); use "
+            "fewer levels of families inside families"
+        )
+    if measured is None or measured[0].chars <= MAX_EXPANDED_CHARS:
+        return ""
+    size, families = measured
+    families = [name for name in families if name != label]
+    return oversize_message(size, families, sizes.family, MAX_EXPANDED_CHARS)
+
+
 def expand_and_compile(
     pattern: str,
     vocabulary: Vocabulary,
@@ -263,6 +296,11 @@ def expand_and_compile(
     language: it keeps its meaning, RE2 over the draft's own words."""
     compiler = phrase_compiler(vocabulary)
     compile_one = compile_expanded or (lambda regex, view: compile_pattern(regex))
+    in_language = is_raw(pattern) or not _re2_from_before(pattern)
+    too_large = oversize(pattern, vocabulary, phrase=in_language, label=label)
+    if too_large:
+        problems.append(Problem(source, label, path, too_large))
+        return None
     try:
         expanded = compiler.compile(pattern)
         view = compiler.view_of(pattern)
@@ -425,6 +463,36 @@ def compile_topic(
     return (None if problems else CompiledTopic(topic, [c for c in cues if c is not None])), problems
 
 
+# Every character a draft may hold besides letters: ASCII punctuation, digits and the space.
+_NOT_LETTERS = "".join(chr(c) for c in range(32, 127) if not chr(c).isalpha())
+
+
+@functools.cache
+def wordless_text() -> bytes:
+    """A text without a letter that holds every run of up to three punctuation marks, digits and spaces (a
+    de Bruijn sequence), and long runs of each: a pattern the prefilter passes for it needs no word."""
+    symbols, order = _NOT_LETTERS, 3
+    count = len(symbols)
+    sequence: list[int] = []
+    word = [0] * (count * order)
+
+    def extend(t: int, p: int) -> None:
+        # Fredricksen, Kessler and Maiorana's algorithm: the Lyndon words of length dividing `order`.
+        if t > order:
+            if order % p == 0:
+                sequence.extend(word[1 : p + 1])
+            return
+        word[t] = word[t - p]
+        extend(t + 1, p)
+        for j in range(word[t - p] + 1, count):
+            word[t] = j
+            extend(t + 1, t)
+
+    extend(1, 1)
+    text = "".join(symbols[i] for i in sequence) + " ".join(c * 16 for c in symbols)
+    return text.encode("ascii")
+
+
 class PatternPool:
     """Compiles each phrase pattern of a bank once, straight into the FilteredRE2 the matcher prefilters
     with (a filter compiles every pattern it takes; the entry then matches with that same program, where
@@ -436,10 +504,46 @@ class PatternPool:
         # regexes hash by identity), which also keeps it alive while the pool lives.
         self.positions: dict[Any, tuple[str, int, int]] = {}
         self._size = {view: _FILTER_CHUNK for view in VIEWS}
+        self._compiled = False
+        self._failed = False
+
+    def compile_filters(self) -> None:
+        """Compile every filter, once (RE2 takes no pattern after, and compiling a filter again would leave it
+        with no literal atoms: it would pass only the patterns that have none). Raises re2.error."""
+        if self._compiled:
+            return
+        if self._failed:
+            raise re2.error("the pool's filters could not be compiled")
+        try:
+            for filters in self.filters.values():
+                for regex_filter in filters:
+                    regex_filter.Compile()
+        except re2.error:
+            self._failed = True
+            raise
+        self._compiled = True
+
+    def wordless(self) -> set[Any]:
+        """The patterns the prefilter would pass for a draft without a single letter: patterns that need no
+        word, which would run on every draft (their regexes, as `compile` handed them out)."""
+        try:
+            self.compile_filters()
+        except re2.error:
+            return set()  # the matcher then builds filters of its own, smaller ones
+        by_position = {position: regex for regex, position in self.positions.items()}
+        found: set[Any] = set()
+        probe = wordless_text()
+        for view, filters in self.filters.items():
+            for index, regex_filter in enumerate(filters):
+                for position in regex_filter.Match(probe, True) or ():
+                    found.add(by_position[(view, index, position)])
+        return found
 
     def compile(self, expanded: str, view: str) -> Any:
         """Compile one expanded pattern into the current filter of its view; raises re2.error with RE2's
         reason."""
+        if self._compiled:
+            raise RuntimeError("the pool's filters are compiled: they take no more patterns")
         filters = self.filters[view]
         if self._size[view] >= _FILTER_CHUNK:
             filters.append(re2.Filter())
@@ -496,9 +600,7 @@ class Matcher:
                     return False
                 owners[position] = (entry_index, pattern_index)
         try:
-            for filters in pool.filters.values():
-                for regex_filter in filters:
-                    regex_filter.Compile()
+            pool.compile_filters()
         except re2.error:
             return False
         # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.

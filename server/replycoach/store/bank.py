@@ -18,6 +18,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from replycoach.bank.cost import compare
 from replycoach.bank.files import BankData
 from replycoach.bank.loader import bank_data, check_examples, lint_bank_dir
 from replycoach.bank.model import Entry, Topic
@@ -27,12 +28,14 @@ from replycoach.engine.compiled import Bank
 from replycoach.engine.families import CHECK_FAMILIES
 from replycoach.errors import (
     BankError,
+    CheckStopped,
     EntryExistsError,
     EntryNotFoundError,
     InvalidEntryError,
     Problem,
     StaleEntryError,
 )
+from replycoach.store.checking import BankChecks, Budget
 from replycoach.store.db import bank_entries, bank_revisions, bank_state
 from replycoach.store.records import (
     Author,
@@ -57,6 +60,25 @@ from replycoach.store.records import (
 T = TypeVar("T")
 
 
+# What a bank is built from: its entries, topics and vocabulary.
+_BankKey = tuple[list[Entry], list[Topic], list[Family]]
+# How long a check of a candidate bank may take (the service's setting BANK_CHECK_SECONDS replaces it).
+CHECK_SECONDS = 20.0
+
+
+def _too_slow_to_check(label: str, seconds: float, stopped: CheckStopped) -> Problem:
+    message = (
+        f"checking the bank with this change took longer than {seconds:g} s (it was {stopped.progress} when "
+        "it stopped), so nothing changed; a rule that makes the bank this slow to check also slows every "
+        "draft: make its patterns need more words and fewer repeated or optional parts"
+    )
+    return Problem("", label, "", message)
+
+
+def _key_of(snapshot: Snapshot) -> _BankKey:
+    return [s.entry for s in snapshot.entries], list(snapshot.topics), list(snapshot.vocabulary)
+
+
 class _Validated(Exception):
     """Ends a change tried outside the write lock once its bank has passed validation."""
 
@@ -71,6 +93,11 @@ class BankStore:
         # Per thread: whether a change is being tried outside the write lock, and the last bank that passed
         # validation there (so the locked run does not validate the same bank again).
         self._local = threading.local()
+        # Bank checks: one at a time, within a time budget (the service gives them a lock file shared by its
+        # workers and its own budget).
+        self.checks = BankChecks(CHECK_SECONDS)
+        # The bank last built by a check, with what it was built from: the bank in service after a change.
+        self._last_built: tuple[_BankKey, Bank] | None = None
 
     def seed(self, curated: BankData, curated_revision: str) -> bool:
         """Load the curated bank if the database holds none yet; returns whether it did."""
@@ -169,7 +196,7 @@ class BankStore:
                 )
             revision = last_revision(conn, entry.id) + 1
             stored = StoredEntry(entry, revision, f"{entry.category}.yml")
-            self.validate([*(s.entry for s in entries), entry], [entry], *_parts(conn))
+            self.validate([*(s.entry for s in entries), entry], [entry], *_parts(conn), measure=True)
             position = max(positions(conn), default=-1) + 1
             insert_entry(conn, entry, stored.source, position, revision, author, "create", bank_revision)
             return stored
@@ -339,9 +366,21 @@ class BankStore:
         snapshot = self.snapshot()
         entries = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
         try:
-            return Bank.build([*entries, entry], snapshot.topics, snapshot.vocabulary)
+            return self.build([*entries, entry], snapshot.topics, snapshot.vocabulary, entry.id)
         except BankError as err:
             raise InvalidEntryError(err.problems) from err
+
+    def build(
+        self, entries: list[Entry], topics: Sequence[Topic], vocabulary: Sequence[Family], label: str
+    ) -> Bank:
+        """A candidate bank built as a check (one at a time, within the time budget: `checks`), for previews
+        and checks that save nothing; BankError with its problems, InvalidEntryError past the budget."""
+        try:
+            return self.checks.run(
+                lambda budget: Bank.build(entries, topics, vocabulary, progress=budget.step)
+            )
+        except CheckStopped as stopped:
+            raise InvalidEntryError([_too_slow_to_check(label, self.checks.seconds, stopped)]) from None
 
     def _replace(
         self,
@@ -355,7 +394,7 @@ class BankStore:
         restored: int | None = None,
     ) -> StoredEntry:
         candidate = [entry if s.entry.id == entry.id else s.entry for s in entries]
-        self.validate(candidate, [entry], *_parts(conn))
+        self.validate(candidate, [entry], *_parts(conn), measure=True)
         revision = current.revision + 1
         conn.execute(
             update(bank_entries)
@@ -371,22 +410,58 @@ class BankStore:
         changed: list[Entry],
         topics: Sequence[Topic],
         vocabulary: Sequence[Family],
+        *,
+        measure: bool = False,
+        label: str = "",
     ) -> None:
-        """Build the candidate bank and run every example; problems naming a changed entry come first."""
+        """Build the candidate bank and run every example; problems naming a changed entry come first.
+
+        The check runs within the store's time budget, one at a time (`checks`). With `measure`, a change
+        made through `write_change` is also refused if it makes the bank's analysis of the worst-case draft
+        more than twice as slow as the bank in service's (`bank.cost`). `label` names the change in the
+        problems of the whole bank (default: the changed entries)."""
         key = (list(entries), list(topics), list(vocabulary))
         if getattr(self._local, "validated", None) == key:
             return
+        current = getattr(self._local, "current", None) if measure else None
+        label = label or ", ".join(e.id for e in changed) or "bank"
         try:
-            bank = Bank.build(entries, topics, vocabulary)
-        except BankError as err:
-            raise InvalidEntryError(err.problems) from err
-        problems = check_examples(bank)
-        if problems:
-            ids = {e.id for e in changed}
-            raise InvalidEntryError(sorted(problems, key=lambda p: p.entry not in ids))
+            self.checks.run(lambda budget: self._check(key, changed, current, label, budget))
+        except CheckStopped as stopped:
+            raise InvalidEntryError([_too_slow_to_check(label, self.checks.seconds, stopped)]) from None
         self._local.validated = key
         if getattr(self._local, "trying", False):
             raise _Validated
+
+    def _check(
+        self, key: _BankKey, changed: list[Entry], current: _BankKey | None, label: str, budget: Budget
+    ) -> None:
+        """The candidate bank built, its examples run and (given the bank in service) its cost measured;
+        InvalidEntryError with every problem. Runs in the check's own thread."""
+        entries, topics, vocabulary = key
+        try:
+            bank = Bank.build(entries, topics, vocabulary, progress=budget.step)
+        except BankError as err:
+            raise InvalidEntryError(err.problems) from err
+        problems = check_examples(bank, progress=budget.step)
+        if problems:
+            ids = {e.id for e in changed}
+            raise InvalidEntryError(sorted(problems, key=lambda p: p.entry not in ids))
+        if current is not None:
+            budget.step("building the bank in service to compare with")
+            cost = compare(self._built_bank(current, budget), bank, budget.step)
+            if cost.too_slow:
+                raise InvalidEntryError([Problem("", label, "", cost.message())])
+        self._last_built = (key, bank)
+
+    def _built_bank(self, key: _BankKey, budget: Budget) -> Bank:
+        """The bank of `key`: the one last built when it is that bank, else built now."""
+        if self._last_built is not None and self._last_built[0] == key:
+            return self._last_built[1]
+        entries, topics, vocabulary = key
+        bank = Bank.build(entries, topics, vocabulary, progress=budget.step)
+        self._last_built = (key, bank)
+        return bank
 
     def write_change(self, change: Callable[[Connection, list[StoredEntry], int], T]) -> T:
         """Run a change in one transaction that first takes the next bank-wide revision.
@@ -402,9 +477,11 @@ class BankStore:
             with self.engine.begin() as conn:
                 conn.execute(update(bank_state).values(revision=bank_state.c.revision + 1))
                 snapshot = read_snapshot(conn)
+                self._local.current = _key_of(snapshot)
                 result = change(conn, list(snapshot.entries), snapshot.revision)
         finally:
             self._local.validated = None
+            self._local.current = None
         self.on_change()
         return result
 
@@ -414,12 +491,14 @@ class BankStore:
         try:
             with self.engine.connect() as conn:
                 snapshot = read_snapshot(conn)
+                self._local.current = _key_of(snapshot)
                 change(conn, list(snapshot.entries), snapshot.revision + 1)
                 conn.rollback()
         except _Validated:
             pass
         finally:
             self._local.trying = False
+            self._local.current = None
 
     def _revisions(
         self, where: Any, newest_first: bool = False, limit: int | None = None, offset: int = 0

@@ -139,7 +139,9 @@ class VocabularyStore:
         action: str,
         bank_revision: int,
     ) -> StoredFamily:
-        self.bank.validate([s.entry for s in entries], [], read_topics(conn), families)
+        self.bank.validate(
+            [s.entry for s in entries], [], read_topics(conn), families, measure=True, label=family.name
+        )
         source = (
             next((f.source for f in read_vocabulary(conn) if f.name == family.name), "") or "vocabulary.yml"
         )

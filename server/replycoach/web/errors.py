@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from replycoach.errors import (
     ApiError,
+    BankBusyError,
     BatchTooLargeError,
     DraftTooLongError,
     EntryExistsError,
@@ -131,6 +132,9 @@ def _reply_coach_error(error: ReplyCoachError) -> Response:
     """An error raised on purpose: an ApiError as it says, another as _HTTP maps it, else a 500."""
     if isinstance(error, ApiError):
         return error_response(error)
+    if isinstance(error, BankBusyError):
+        headers = {"Retry-After": str(error.retry_after)}
+        return error_response(ApiError(503, "busy", str(error), headers=headers))
     if isinstance(error, LtError):
         return error_response(ApiError(error.status, "languagetool_request", error.message))
     for kind in type(error).__mro__:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from replycoach.engine import Analysis, Engine
 from replycoach.engine.context import read_customer
 from replycoach.errors import BankError, BatchTooLargeError, ConfigError, DraftTooLongError
 from replycoach.store.bank import BankStore, Shipped, open_store
+from replycoach.store.checking import BankChecks
 from replycoach.store.records import Snapshot
 
 log = logging.getLogger("replycoach.web")
@@ -99,6 +102,7 @@ def init_app(app: Flask) -> None:
     else:
         settle_baseline(store, shipped.entries, shipped.revision)
     app.extensions["replycoach.bank"] = store
+    store.checks = BankChecks(app.config["BANK_CHECK_SECONDS"], check_lock_file(app.config))
     # The bank folder as shipped: /health and the curated update review compare the database with it.
     app.extensions["replycoach.shipped"] = shipped
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"], app.config["MAX_FLAGS"])
@@ -110,6 +114,15 @@ def init_app(app: Flask) -> None:
     # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,
     # and no worker may inherit one.
     app.extensions["replycoach.db"].dispose()
+
+
+def check_lock_file(config: Mapping[str, Any]) -> Path:
+    """The lock file every worker of this service takes while it checks a changed bank: in its home, or (no
+    home folder, a database elsewhere) in the temporary folder, named after the database."""
+    if config.get("HOME") and Path(config["HOME"]).is_dir():
+        return Path(config["HOME"]) / "bank-check.lock"
+    digest = hashlib.sha256(str(config["DATABASE_URL"]).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"replycoach-bank-check-{digest}.lock"
 
 
 def current_store() -> BankStore:

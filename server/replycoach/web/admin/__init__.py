@@ -137,8 +137,15 @@ def sign_in() -> Response:
 
 @bp.route("/sign-out", methods=["POST"])
 def sign_out() -> Response:
-    """End the session (its CSRF token must come with the form) and go back to the sign-in form."""
+    """End the session (its CSRF token must come with the form) and go back to the sign-in form.
+
+    Only a request carrying the session's cookie and token signs out: a cross-site form carries no token, and
+    its browser sends no SameSite=Strict cookie, so it is refused without touching the cookie (answering it
+    with a deleted cookie would sign the lead out while the session lived on). A cookie whose session has
+    already ended is simply dropped."""
     signed_in = _session()
+    if signed_in is None and not request.cookies.get(SESSION_COOKIE):
+        return _message_page("Sign out from the admin page itself.", 400)
     if signed_in is not None:
         token, session = signed_in
         if not _same_origin() or not session.accepts(request.form.get("csrf", "")):

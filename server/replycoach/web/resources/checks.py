@@ -260,7 +260,8 @@ def check_entry(raw: Any) -> dict[str, Any]:
     in it (an entry can break another's example by taking its overlap). A disabled entry's examples are
     run as if it were enabled, so they can be fixed before it is, but they do not make it invalid.
     """
-    snapshot = current_store().snapshot()
+    store = current_store()
+    snapshot = store.snapshot()
     field_problems: list[Problem] = []
     try:
         entry = parse_checked(raw, snapshot.vocabulary)
@@ -273,7 +274,7 @@ def check_entry(raw: Any) -> dict[str, Any]:
     live = dataclasses.replace(entry, enabled=True)
     others = [s.entry for s in snapshot.entries if s.entry.id != entry.id]
     try:
-        bank = Bank.build([*others, live], snapshot.topics, snapshot.vocabulary)
+        bank = store.build([*others, live], snapshot.topics, snapshot.vocabulary, entry.id)
     except BankError as err:
         return _verdict(err.problems, [])
     engine = Engine(bank)
