@@ -1,7 +1,7 @@
 """LanguageTool's HTTP API on the service (/v2/check, /v2/languages, /v2/configinfo): every field of the
 answer and its type, LanguageTool's own error answers, the key in the path or in apiKey (never logged), the
 rule and category filters, annotated text, UTF-16 offsets, LanguageTool's matches merged in, and the request
-LibreOffice's built-in LanguageTool checker sends."""
+LibreOffice's built-in LanguageTool checker and LanguageTool's browser add-on send."""
 
 from __future__ import annotations
 
@@ -311,6 +311,98 @@ def test_an_ampersand_in_libreoffices_unencoded_text_ends_the_text_as_languageto
         f"/lt/{secret}/v2/check", data=body, content_type="application/x-www-form-urlencoded"
     )
     assert (response.status_code, response.json["matches"]) == (200, [])
+
+
+# What LanguageTool's open-source browser add-on (1.0.48, in Firefox ESR 153) sends (recorded with
+# scripts/try-languagetool-addon.py): a form body sent as text/plain (an XMLHttpRequest given a string),
+# language=auto with the preferred variants of its settings, the text percent-encoded. Its popup reads
+# language.name and language.code, and offset, length, context, message, replacements and rule (id,
+# description, issueType) of each match; an issueType of style or register shows as a hint.
+ADDON_BODY = (
+    "disabledRules=WHITESPACE_RULE&useragent=webextension-firefox"
+    "&text=Calm%20down%2C%20you'll%20have%20to%20wait%2024%20hours."
+    "&language=auto&preferredVariants=en-US,de-DE,pt-PT,ca-ES"
+)
+
+
+def test_the_browser_addons_own_request_gets_its_matches(client: FlaskClient, secret: str) -> None:
+    response = client.post(f"/lt/{secret}/v2/check", data=ADDON_BODY, content_type="text/plain;charset=UTF-8")
+    assert (response.status_code, response.content_type) == (200, "application/json")
+    body = response.json
+    assert (body["language"]["name"], body["language"]["code"]) == ("English (US)", "en-US")
+    shown = [
+        (
+            m["offset"],
+            m["length"],
+            m["context"]["text"][m["context"]["offset"] : m["context"]["offset"] + m["length"]],
+            m["rule"]["id"],
+            m["rule"]["issueType"],
+            m["message"],
+            [r["value"] for r in m["replacements"]],
+        )
+        for m in body["matches"]
+    ]
+    assert shown == [
+        (
+            0,
+            9,
+            "Calm down",
+            "dismissive.calm-down",
+            "register",
+            "Tells an upset customer how to feel.",
+            ["I understand why this is upsetting"],
+        ),
+        (
+            11,
+            28,
+            "you'll have to wait 24 hours",
+            "blame.have-to-wait",
+            "register",
+            "Orders the customer to wait.",
+            ["I'll make sure you hear from me within 24 hours"],
+        ),
+    ]
+    assert all(m["rule"]["description"] for m in body["matches"])
+
+
+@pytest.mark.parametrize(
+    ("variants", "name", "code"),
+    [
+        ("en-GB,de-DE,pt-PT,ca-ES", "English (GB)", "en-GB"),
+        ("de-AT, en-AU", "English (Australian)", "en-AU"),
+        ("en-GB,en-CA", "English (Canadian)", "en-CA"),
+        ("de-DE,pt-PT", "English", "en"),
+        ("en-GB,", "English (GB)", "en-GB"),
+    ],
+)
+def test_language_auto_takes_the_english_variant_of_preferred_variants(
+    client: FlaskClient, secret: str, variants: str, name: str, code: str
+) -> None:
+    # As LanguageTool answers for an English text: the (last) English variant named, else plain English.
+    body = _check(client, secret, text="Please calm down.", language="auto", preferredVariants=variants).json
+    assert body["language"] == {
+        "name": name,
+        "code": code,
+        "detectedLanguage": {"name": name, "code": code, "confidence": 1.0, "source": "given"},
+    }
+    assert [m["rule"]["id"] for m in body["matches"]] == ["dismissive.calm-down"]
+
+
+@pytest.mark.parametrize(
+    ("variants", "message"),
+    [
+        ("en", "Invalid format for 'preferredVariants', expected a dash as in 'en-GB': 'en'"),
+        ("de-DE,,en-GB", "Invalid format for 'preferredVariants', expected a dash as in 'en-GB': ''"),
+        ("en-XX", "'en-XX' is not a language code known to LanguageTool."),
+    ],
+)
+def test_a_bad_preferred_variant_gets_languagetools_400(
+    client: FlaskClient, secret: str, variants: str, message: str
+) -> None:
+    response = _check(client, secret, text="a", language="auto", preferredVariants=variants)
+    status, content_type, body = _error(response)
+    assert (status, content_type) == (400, "text/plain; charset=utf-8")
+    assert body.startswith(f"Error: {message}")
 
 
 @pytest.mark.parametrize("path", ["/v2/check", "/lt/rc_wrong/v2/check"])

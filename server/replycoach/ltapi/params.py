@@ -7,6 +7,7 @@ The messages below are LanguageTool's own where a client may read them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
@@ -23,7 +24,9 @@ LANGUAGES: tuple[tuple[str, str, str], ...] = (
     ("English (South African)", "en", "en-ZA"),
     ("English (US)", "en", "en-US"),
 )
-# `language=auto`: the text is taken to be American English (the coach reads English only).
+# `language=auto`: the text is taken to be English (the coach reads English only). As LanguageTool answers
+# for a text it detects as English: the (last) English variant of `preferredVariants`, plain English when
+# that list names none, American English, the default variant, without the list.
 AUTO_LANGUAGE = "en-US"
 _BY_CODE = {long_code.lower(): (name, long_code) for name, _, long_code in LANGUAGES}
 # Parameter names from the first version of LanguageTool's API, which it refuses with a pointer.
@@ -108,6 +111,8 @@ def read_check_request(values: Mapping[str, str]) -> CheckRequest:
     if "preferredVariants" in values and code != "auto":
         raise LtError(400, "You specified 'preferredVariants' but you didn't specify 'language=auto'")
     language = _language(code)
+    if code == "auto" and "preferredVariants" in values:
+        language = _preferred_english(values["preferredVariants"])
     for name in ("motherTongue",):
         if values.get(name):
             _language(values[name], any_language=True)
@@ -156,6 +161,24 @@ def _language(code: str, *, any_language: bool = False) -> tuple[str, str]:
         f"'{code}' is not a language code known to LanguageTool. Supported language codes are: {supported}. "
         "Reply Coach coaches replies written in English.",
     )
+
+
+def _preferred_english(variants: str) -> tuple[str, str]:
+    """The English variant among `preferredVariants` (comma-separated, as in `en-GB,de-AT`), the last one if
+    several, else English; LanguageTool refuses a variant without a country (`en`)."""
+    language = _BY_CODE["en"]
+    parts = re.split(r",\s*", variants)
+    if len(parts) > 1:  # as Java's String.split, which LanguageTool uses, without the trailing empty parts
+        while parts and not parts[-1]:
+            parts.pop()
+    for variant in parts:
+        if "-" not in variant:
+            raise LtError(
+                400, f"Invalid format for 'preferredVariants', expected a dash as in 'en-GB': '{variant}'"
+            )
+        if variant.split("-")[0] == "en":
+            language = _language(variant)
+    return language
 
 
 def _ids(value: str | None, *, lower: bool = False) -> frozenset[str]:
