@@ -46,7 +46,7 @@
       badge.dataset.rcScore = session.result ? String(session.result.score) : "";
       badge.textContent = session.current()
         ? `${warnings ? `\u26A0 ${warnings}` : "\u2713"} \u00B7 ${session.result.score}`
-        : "\u2026";
+        : "checking\u2026";
       const summary = `${warnings} warning${warnings === 1 ? "" : "s"}, ${flags.length - warnings} suggestion${flags.length - warnings === 1 ? "" : "s"}, score ${session.result?.score ?? "pending"}`;
       badge.title = `Reply Coach: ${summary}`;
       badge.setAttribute("aria-label", `Reply Coach: ${summary}. Show all.`);

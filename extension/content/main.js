@@ -162,8 +162,8 @@
     if (!session) return;
     editorTiming.noteEdit(session.editor.element);
     activate(session);
+    session.noteChange();
     if (openFlagId && !session.current()) closeCard();
-    session.schedule();
   }
 
   function onKeyDown(event) {

@@ -1,7 +1,8 @@
-// One editor's analysis: debounced as the agent types, never for unchanged text, stale answers dropped.
+// One editor's analysis: debounced after every change of its text (typed, pasted, or put there by a macro or
+// the editor itself), never for unchanged text; stale answers dropped.
 "use strict";
 (function (root) {
-  const { messages } = root.replycoach;
+  const { messages, editorWatch } = root.replycoach;
   const DEBOUNCE_MS = 300;
 
   class Session {
@@ -15,6 +16,18 @@
       this.error = null;
       this.dismissed = new Set();
       this.timer = null;
+      this.seen = this.read(); // the text as last noticed, to tell a change of text from other DOM changes
+      this.unwatch = editorWatch.watch(editor.element, () => this.noteChange());
+    }
+
+    /** Check the editor's text (after an input event or a DOM change): when it differs from the text last
+     * seen, analyze it about 300 ms after the last change. Whether it changed. */
+    noteChange() {
+      const text = this.read();
+      if (text === this.seen) return false;
+      this.seen = text;
+      this.schedule();
+      return true;
     }
 
     /** The editor's current text, as sent to the API. */
@@ -34,6 +47,7 @@
     async analyze({ force = false } = {}) {
       clearTimeout(this.timer);
       const text = this.read();
+      this.seen = text;
       if (!force && text === this.sentText) return;
       this.sentText = text;
       const seq = ++this.seq;

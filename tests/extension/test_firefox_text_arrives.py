@@ -1,0 +1,89 @@
+"""In Firefox: text that arrives without typing is checked (test_text_arrives.py's cases): a draft pasted
+with Ctrl+V from the clipboard, and a canned reply put in through the editor's own API, are flagged with no
+keystroke after, with "checking…" on the badge until the answer for the new text is there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .firefox import CONTROL, find, press, wait_until
+from .helpers import RULE, Service, node_modules_ready
+from .test_firefox import firefox_browser, firefox_configured, overlay, tab  # noqa: F401 - fixtures
+from .test_text_arrives import EMPTY_BADGE, PAGES
+from .views import (
+    ARRIVING,
+    MARKER_BOXES,
+    PHRASE,
+    PHRASE_BOXES,
+    WAIT_FOR_BADGE,
+    badge_for,
+    underline_fits,
+)
+
+pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
+
+
+def wait_for_badge(client: Any, text: str, when: str) -> None:
+    said = client.execute_async_script(WAIT_FOR_BADGE, script_args=[text, 10000], script_timeout=15000)
+    assert said == text, f"{when}, the badge says {said!r}, not {text!r}"
+
+
+def model_text(client: Any) -> str:
+    return str(client.execute_script("return window.wrappedJSObject.modelText();"))
+
+
+def focus_empty_editor(client: Any, pages_url: str, name: str) -> None:
+    editor = PAGES[name]
+    client.navigate(f"{pages_url}/{editor.page}")
+    ready = editor.ready.replace("() => window.", "page.").replace("() => document", "page.document")
+    wait_until(
+        lambda: client.execute_script(f"const page = window.wrappedJSObject; return Boolean({ready});"),
+        15,
+        lambda: f"{name} did not start on {editor.page}",
+    )
+    if editor.frame:
+        client.switch_to_frame(find(client, editor.frame))
+    find(client, editor.editable).click()
+    if editor.frame:
+        client.switch_to_frame()
+    wait_for_badge(client, EMPTY_BADGE, "in the empty editor")
+
+
+def check_flagged(client: Any, service: Service, name: str) -> None:
+    editor = PAGES[name]
+    wait_for_badge(client, "checking…", "as the draft arrives")
+    wait_until(
+        lambda: overlay(client, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE}"
+    )
+    wait_until(
+        lambda: model_text(client) == ARRIVING,
+        5,
+        lambda: f"the editor holds {model_text(client)!r}, not {ARRIVING!r}",
+    )
+    wait_for_badge(client, badge_for(service.analyze(ARRIVING)), "once the draft is checked")
+    markers = client.execute_script(MARKER_BOXES, script_args=[RULE])
+    phrase = client.execute_script(PHRASE_BOXES, script_args=[editor.frame, editor.editable, PHRASE])
+    misfit = underline_fits(markers, phrase)
+    assert misfit is None, misfit
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_a_pasted_draft_is_flagged(tab: Any, pages_url: str, service: Service, name: str) -> None:  # noqa: F811
+    focus_empty_editor(tab, pages_url, name)
+    with tab.using_context("chrome"):
+        tab.execute_script(
+            "Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper)"
+            ".copyString(arguments[0]);",
+            script_args=[ARRIVING],
+        )
+    press(tab, CONTROL, "v")
+    check_flagged(tab, service, name)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_a_macros_draft_is_flagged(tab: Any, pages_url: str, service: Service, name: str) -> None:  # noqa: F811
+    focus_empty_editor(tab, pages_url, name)
+    tab.execute_script("window.wrappedJSObject.insertMacro(arguments[0]);", script_args=[ARRIVING])
+    check_flagged(tab, service, name)

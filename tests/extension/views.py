@@ -1,0 +1,127 @@
+"""What the agent sees, read the same way in Chromium (Playwright) and Firefox (Marionette): the badge's
+text, the boxes of the underlines, and the box of a phrase in the editor, all in the top document's
+viewport (the extension draws for an editor in a same-origin iframe over the frame)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Pastes and macros put in a one-line draft: how each editor splits pasted lines into blocks is its own
+# business, and not what these tests check. The flagged phrase is mid-draft, so its underline has a place.
+ARRIVING = "Thanks for waiting. Calm down, the parcel is on its way."
+PHRASE = "Calm down"
+
+# The extension's shadow roots: one <replycoach-ui> per frame whose script drew, all in the top document.
+_SHADOW = """const all = (selector) => [...document.querySelectorAll('replycoach-ui')]
+  .flatMap((host) => (host.shadowRoot ? [...host.shadowRoot.querySelectorAll(selector)] : []));"""
+
+# The badge's text ('' when there is none).
+BADGE_TEXT = (
+    _SHADOW + "const badge = all('[data-rc-badge]').find((node) => !node.hidden);"
+    "return badge ? badge.textContent : '';"
+)
+
+# [left, top, width, height] of each underline of rule arguments[0], in the top viewport.
+MARKER_BOXES = (
+    _SHADOW + "return all(`.marker[data-rc-rule='${arguments[0]}']`)"
+    ".map((node) => { const r = node.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; });"
+)
+
+# [left, top, width, height] of each line box of the first occurrence of phrase arguments[2] in the editable
+# arguments[1] (inside the iframe arguments[0], when not null), in the top viewport; null when not found.
+PHRASE_BOXES = """
+const [frameSelector, editable, phrase] = arguments;
+let doc = document;
+let dx = 0;
+let dy = 0;
+if (frameSelector) {
+  const frame = document.querySelector(frameSelector);
+  const box = frame.getBoundingClientRect();
+  const style = getComputedStyle(frame);
+  dx = box.left + frame.clientLeft + parseFloat(style.paddingLeft);
+  dy = box.top + frame.clientTop + parseFloat(style.paddingTop);
+  doc = frame.contentDocument;
+}
+const root = doc.querySelector(editable);
+if (root.tagName === 'TEXTAREA') {
+  // No DOM range in a textarea: its first line measured with its own font, the line box centred in its
+  // line height (the drafts here are one line).
+  const at = root.value.indexOf(phrase);
+  if (at < 0) return null;
+  const style = getComputedStyle(root);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = style.font;
+  const metrics = context.measureText(root.value.slice(0, at));
+  const content = metrics.fontBoundingBoxAscent + metrics.fontBoundingBoxDescent;
+  const box = root.getBoundingClientRect();
+  const left = box.left + root.clientLeft + parseFloat(style.paddingLeft) + metrics.width - root.scrollLeft;
+  const top = box.top + root.clientTop + parseFloat(style.paddingTop) - root.scrollTop
+    + (parseFloat(style.lineHeight) - content) / 2;
+  return [[left + dx, top + dy, context.measureText(phrase).width, content]];
+}
+const nodes = [];
+let text = '';
+const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  nodes.push([node, text.length]);
+  text += node.data;
+}
+const at = text.indexOf(phrase);
+if (at < 0) return null;
+const point = (offset, end) => {
+  for (const [node, start] of nodes) {
+    const length = node.data.length;
+    if (offset < start + length || (end && offset === start + length)) return [node, offset - start];
+  }
+  return null;
+};
+const range = doc.createRange();
+range.setStart(...point(at, false));
+range.setEnd(...point(at + phrase.length, true));
+return [...range.getClientRects()].filter((r) => r.width > 0)
+  .map((r) => [r.left + dx, r.top + dy, r.width, r.height]);
+"""
+
+
+def as_function(script: str) -> str:
+    """`script` (a function body using `arguments`, as Marionette runs it) as a Playwright function."""
+    return f"(args) => (function () {{ {script} }}).apply(null, args)"
+
+
+def underline_fits(markers: list[list[float]], phrase: list[list[float]]) -> str | None:
+    """None when the underlines lie exactly under the phrase's line boxes (one per line, the same left
+    edge and width to a pixel, at the bottom of the line box); otherwise what is wrong."""
+    if len(markers) != len(phrase):
+        return f"{len(markers)} underline(s) for {len(phrase)} line box(es) of the phrase"
+    for (m_left, m_top, m_width, m_height), (p_left, p_top, p_width, p_height) in zip(
+        sorted(markers, key=lambda box: box[1]), sorted(phrase, key=lambda box: box[1]), strict=True
+    ):
+        m_bottom, p_bottom = m_top + m_height, p_top + p_height
+        if abs(m_left - p_left) > 1 or abs(m_width - p_width) > 1 or abs(m_bottom - (p_bottom + 1)) > 1.5:
+            underline, line = [m_left, m_top, m_width, m_height], [p_left, p_top, p_width, p_height]
+            return f"underline at {underline}, phrase at {line}"
+    return None
+
+
+def badge_for(analysis: dict[str, Any]) -> str:
+    """The badge's text once `analysis` (the service's answer for the editor's text) is shown."""
+    warnings = sum(flag["severity"] == "warning" for flag in analysis["flags"])
+    return f"{f'⚠ {warnings}' if warnings else '✓'} · {analysis['score']}"
+
+
+# Marionette's asynchronous script: wait, checking every frame, until the badge says arguments[0] (for at
+# most arguments[1] ms); answers what the badge said last.
+WAIT_FOR_BADGE = (
+    _SHADOW
+    + """
+const [wanted, limit, done] = arguments;
+const start = performance.now();
+const check = () => {
+  const badge = all('[data-rc-badge]').find((node) => !node.hidden);
+  const text = badge ? badge.textContent : '';
+  if (text === wanted || performance.now() - start > limit) done(text);
+  else requestAnimationFrame(check);
+};
+check();
+"""
+)
