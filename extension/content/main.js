@@ -5,7 +5,7 @@
   const rc = root.replycoach;
   if (rc.started) return; // injected twice (built-in and extra sites): the first one runs
   rc.started = true;
-  const { editors, overlay, card, badge, messages, apply, editorTiming, Session } = rc;
+  const { editors, overlay, card, badge, messages, apply, caret, editorTiming, Session } = rc;
   const NEXT_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyJ";
 
   const sessions = new WeakMap();
@@ -15,6 +15,7 @@
   let sticky = false; // opened by click or keyboard: stays until Esc, apply or a click elsewhere
   let hoverTimer = null;
   let pointerFlagId = null; // the flag whose underlined text the pointer is over, in the editor
+  let caretAtOpen = null; // where the agent's caret was when the card opened (the card may take the focus)
   let frame = 0;
   // The editor growing or shrinking (a resized textarea, a toolbar appearing) moves its text.
   const resizes = new ResizeObserver(() => scheduleRender());
@@ -51,6 +52,7 @@
     clearTimeout(hoverTimer);
     openFlagId = flag.id;
     sticky = stick;
+    caretAtOpen = caret.read(session.editor);
     card.open(flag, rect, {
       apply: (index) => applyRewrite(session, flag, index),
       dismiss: () => {
@@ -92,13 +94,16 @@
     const suggestion = flag.suggestions[index];
     const expected = session.result.text;
     const anchor = session.rects(flag.start_utf16, flag.end_utf16)[0];
+    const where = caret.read(session.editor) ?? caretAtOpen;
     closeCard();
     const layer = overlay.shadow();
     delete layer.dataset.rcAppliedWith;
     delete layer.dataset.rcApplyFailed;
     try {
-      const method = await apply.replace(session.editor, expected, suggestion.start_utf16, suggestion.end_utf16,
-        suggestion.text);
+      const { start_utf16: start, end_utf16: end, text } = suggestion;
+      const method = await apply.replace(session.editor, expected, start, end, text);
+      // The next key the agent types goes where they were, not after the rewrite.
+      if (where !== null) await caret.place(session.editor, caret.shifted(where, start, end, text.length));
       layer.dataset.rcAppliedWith = method; // which method the editor took, for support and tests
       messages.send("rule.event", { ruleId: flag.rule_id, action: "applied" }).catch(() => {});
     } catch (error) {

@@ -1,6 +1,7 @@
-"""In Firefox: text that arrives without typing is checked (test_text_arrives.py's cases): a draft pasted
-with Ctrl+V from the clipboard, and a canned reply put in through the editor's own API, are flagged with no
-keystroke after, with "checking…" on the badge until the answer for the new text is there."""
+"""The flow as agents feel it, in Firefox: text that arrives without typing is checked (test_text_arrives.py's
+cases: a draft pasted with Ctrl+V from the clipboard, and a canned reply put in through the editor's own
+API, are flagged with no keystroke after, with "checking…" on the badge until the answer for the new text),
+and the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from .firefox import CONTROL, find, press, wait_until
-from .helpers import RULE, Service, node_modules_ready
+from .firefox import CONTROL, ENTER, find, press, type_text, wait_until
+from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready
 from .test_firefox import firefox_browser, firefox_configured, overlay, tab  # noqa: F401 - fixtures
+from .test_rich_editors import MORE
 from .test_text_arrives import EMPTY_BADGE, PAGES
 from .views import (
     ARRIVING,
@@ -32,6 +34,14 @@ def wait_for_badge(client: Any, text: str, when: str) -> None:
 
 def model_text(client: Any) -> str:
     return str(client.execute_script("return window.wrappedJSObject.modelText();"))
+
+
+def wait_for_model(client: Any, expected: str, when: str) -> None:
+    wait_until(
+        lambda: model_text(client) == expected,
+        5,
+        lambda: f"{when}, the editor holds {model_text(client)!r}, not {expected!r}",
+    )
 
 
 def focus_empty_editor(client: Any, pages_url: str, name: str) -> None:
@@ -87,3 +97,30 @@ def test_a_macros_draft_is_flagged(tab: Any, pages_url: str, service: Service, n
     focus_empty_editor(tab, pages_url, name)
     tab.execute_script("window.wrappedJSObject.insertMacro(arguments[0]);", script_args=[ARRIVING])
     check_flagged(tab, service, name)
+
+
+ALT = "\ue00a"
+SHIFT = "\ue008"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_next_word_lands_where_the_agent_was(
+    tab: Any,  # noqa: F811
+    pages_url: str,
+    service: Service,
+    name: str,
+) -> None:
+    focus_empty_editor(tab, pages_url, name)
+    type_text(tab, DRAFT)
+    wait_until(lambda: overlay(tab, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE}")
+    wait_for_model(tab, DRAFT, "after typing")
+    assert service.analyze(DRAFT)["flags"][0]["rule_id"] == RULE
+
+    press(tab, ALT, SHIFT, "J")
+    wait_until(lambda: overlay(tab, ".card [data-rc-action='apply']"), 5, lambda: "no card opened")
+    press(tab, ENTER)
+    _rewrite, after = expected_after(service, DRAFT, RULE)
+    wait_until(lambda: overlay(tab, ".layer[data-rc-applied-with]"), 5, lambda: "the rewrite was not applied")
+    wait_for_model(tab, after, "after apply")
+    type_text(tab, MORE)
+    wait_for_model(tab, after + MORE, "typing on after apply")
