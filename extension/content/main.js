@@ -15,6 +15,7 @@
   let sticky = false; // opened by click or keyboard: stays until Esc, apply or a click elsewhere
   let hoverTimer = null;
   let pointerFlagId = null; // the flag whose underlined text the pointer is over, in the editor
+  let openFlagAt = null; // the open card's flag's {rule, start}, to find it again in a new answer
   let caretAtOpen = null; // where the agent's caret was when the card opened (the card may take the focus)
   let frame = 0;
   // The editor growing or shrinking (a resized textarea, a toolbar appearing) moves its text.
@@ -32,12 +33,28 @@
     overlay.drawMarkers(active, openFlagId);
     badge.render(active, { onToggle: () => active && badge.toggleList(active, pick), onPick: pick });
     if (openFlagId) {
-      const flag = active?.flags().find((item) => item.id === openFlagId);
+      const flag = openFlag();
       const rect = flag && active.rects(flag.start_utf16, flag.end_utf16)[0];
       const failure = card.current() && "rcFailure" in card.current().dataset;
       if (!rect && !failure) closeCard(); // a failure notice stays until closed: the agent must see it
       else if (rect && card.current()) card.place(card.current(), rect);
     }
+  }
+
+  /** The open card's flag among the active session's, found again by its rule and place when a new answer
+   * named it anew (a flag's id changes with its offset). */
+  function openFlag() {
+    const flags = active ? active.flags() : [];
+    let flag = flags.find((item) => item.id === openFlagId);
+    if (!flag && openFlagAt) {
+      flag = flags.find((item) => item.rule_id === openFlagAt.rule && item.start_utf16 === openFlagAt.start);
+      if (flag) {
+        openFlagId = flag.id;
+        if (card.current()) card.current().dataset.rcFlag = flag.id;
+      }
+    }
+    if (flag) openFlagAt = { rule: flag.rule_id, start: flag.start_utf16 };
+    return flag;
   }
 
   function pick(flag) {
@@ -51,6 +68,7 @@
     if (!rect) return;
     clearTimeout(hoverTimer);
     openFlagId = flag.id;
+    openFlagAt = { rule: flag.rule_id, start: flag.start_utf16 };
     sticky = stick;
     caretAtOpen = caret.read(session.editor);
     card.open(flag, rect, {
@@ -64,7 +82,7 @@
         closeCard({ refocus: true });
         try {
           await messages.send("rule.mute", { ruleId: flag.rule_id });
-          session.result.flags = session.result.flags.filter((item) => item.rule_id !== flag.rule_id);
+          session.mute(flag.rule_id);
         } catch (error) {
           session.error = { code: error.code, message: error.message };
         }
@@ -80,6 +98,7 @@
     const hadFocus = card.current() && card.current().matches(":focus-within");
     card.close();
     openFlagId = null;
+    openFlagAt = null;
     sticky = false;
     if (refocus && hadFocus && active) active.editor.element.focus({ preventScroll: true });
     scheduleRender();
@@ -90,9 +109,14 @@
     if (!sticky) hoverTimer = setTimeout(() => closeCard(), 400);
   }
 
-  async function applyRewrite(session, flag, index) {
-    const suggestion = flag.suggestions[index];
-    const expected = session.result.text;
+  async function applyRewrite(session, opened, index) {
+    // The flag and rewrite as they are now: the agent may have typed since the card opened, moving them.
+    // When the typing changed their words, `expected` is no text at all: apply.replace says it changed.
+    const wanted = opened.suggestions[index];
+    const now = session.flags().find((item) => item.id === opened.id);
+    const moved = now?.suggestions.find((item) => item.text === wanted.text && item.scope === wanted.scope);
+    const [flag, suggestion] = moved ? [now, moved] : [opened, wanted];
+    const expected = moved ? session.shown.text : null;
     const anchor = session.rects(flag.start_utf16, flag.end_utf16)[0];
     const where = caret.read(session.editor) ?? caretAtOpen;
     closeCard();
@@ -167,8 +191,7 @@
     if (!session) return;
     editorTiming.noteEdit(session.editor.element);
     activate(session);
-    session.noteChange();
-    if (openFlagId && !session.current()) closeCard();
+    session.noteChange(); // the open card stays while its flag does (render() closes it otherwise)
   }
 
   function onKeyDown(event) {

@@ -1,10 +1,12 @@
 """The flow as agents feel it, in Firefox: text that arrives without typing is checked (test_text_arrives.py's
 cases: a draft pasted with Ctrl+V from the clipboard, and a canned reply put in through the editor's own
 API, are flagged with no keystroke after, with "checking…" on the badge until the answer for the new text),
-and the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case)."""
+the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case), and the
+underlines stay on their words while the agent types elsewhere (test_underlines_while_typing.py's)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -12,13 +14,16 @@ import pytest
 from .firefox import CONTROL, ENTER, find, press, type_text, wait_until
 from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready
 from .test_firefox import firefox_browser, firefox_configured, overlay, tab  # noqa: F401 - fixtures
-from .test_rich_editors import MORE
+from .test_rich_editors import CARET_MOVE_MS, MORE
 from .test_text_arrives import EMPTY_BADGE, PAGES
+from .test_underlines_while_typing import AT, KEY_GAP_MS, TWO_FLAGS, TYPED, check_samples
 from .views import (
     ARRIVING,
     MARKER_BOXES,
     PHRASE,
     PHRASE_BOXES,
+    SAMPLES,
+    START_SAMPLING,
     WAIT_FOR_BADGE,
     badge_for,
     underline_fits,
@@ -124,3 +129,40 @@ def test_the_next_word_lands_where_the_agent_was(
     wait_for_model(tab, after, "after apply")
     type_text(tab, MORE)
     wait_for_model(tab, after + MORE, "typing on after apply")
+
+
+HOME = "\ue011"
+RIGHT = "\ue014"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_underlines_stay_on_their_words_while_typing(
+    tab: Any,  # noqa: F811
+    pages_url: str,
+    service: Service,
+    name: str,
+) -> None:
+    editor = PAGES[name]
+    focus_empty_editor(tab, pages_url, name)
+    type_text(tab, TWO_FLAGS)
+    analysis = service.analyze(TWO_FLAGS)
+    wait_for_badge(tab, badge_for(analysis), "once the draft is checked")
+
+    press(tab, CONTROL, HOME)
+    time.sleep(CARET_MOVE_MS / 1000)
+    for _ in range(AT):
+        press(tab, RIGHT)
+    time.sleep(CARET_MOVE_MS / 1000)
+    phrases = {flag["rule_id"]: flag["text"] for flag in analysis["flags"]}
+    tab.execute_script(START_SAMPLING, script_args=[phrases, editor.frame, editor.editable])
+    keys = tab.actions.sequence("key", "keyboard")
+    for key in TYPED:
+        keys.key_down(key).key_up(key).pause(KEY_GAP_MS)
+    keys.perform()
+    typed = TWO_FLAGS[:AT] + TYPED + TWO_FLAGS[AT:]
+    wait_for_model(tab, typed, "after typing")
+    deadline = time.monotonic() + 3
+    while len(tab.execute_script(SAMPLES)) < len(TYPED) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    check_samples(tab.execute_script(SAMPLES), len(analysis["flags"]))
+    wait_for_badge(tab, badge_for(service.analyze(typed)), "once the new text is checked")

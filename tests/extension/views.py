@@ -125,3 +125,53 @@ const check = () => {
 check();
 """
 )
+
+# Start recording, each time the extension redraws its underlines, whether each underline lies exactly
+# under its phrase at that moment: arguments[0] maps rule ids to their flagged phrases; arguments[1] and
+# [2] are the editor's frame (or null) and editable. Each redraw is noted in <html data-rc-samples> as
+# [number of underlines, what was wrong or null] (a MutationObserver on the extension's layer: its
+# callback runs right after the redraw, before any key can change the text again).
+START_SAMPLING = f"""
+{_SHADOW}
+const [phrases, frameSelector, editable] = arguments;
+const phraseBoxes = function () {{ {PHRASE_BOXES} }};
+const samples = [];
+const fits = (markers, phrase) => {{
+  if (!phrase || markers.length !== phrase.length) return false;
+  const byTop = (a, b) => a[1] - b[1];
+  markers.sort(byTop);
+  phrase.sort(byTop);
+  return markers.every((m, i) => {{
+    const p = phrase[i];
+    return Math.abs(m[0] - p[0]) <= 1 && Math.abs(m[2] - p[2]) <= 1
+      && Math.abs(m[1] + m[3] - (p[1] + p[3] + 1)) <= 1.5;
+  }});
+}};
+const sample = (records) => {{
+  const drawn = records.some((record) => [...record.addedNodes, ...record.removedNodes]
+    .some((node) => node.classList && node.classList.contains('marker')));
+  if (!drawn) return;
+  let count = 0;
+  let wrong = null;
+  for (const [rule, phrase] of Object.entries(phrases)) {{
+    const markers = all(`.marker[data-rc-rule='${{rule}}']`).map((node) => {{
+      const r = node.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height];
+    }});
+    count += markers.length;
+    const boxes = phraseBoxes(frameSelector, editable, phrase);
+    if (!wrong && !fits(markers, boxes)) {{
+      wrong = `${{rule}}: underlines ${{JSON.stringify(markers)}}, phrase ${{JSON.stringify(boxes)}}`;
+    }}
+  }}
+  samples.push([count, wrong]);
+  document.documentElement.dataset.rcSamples = JSON.stringify(samples);
+}};
+document.documentElement.dataset.rcSamples = '[]';
+for (const host of document.querySelectorAll('replycoach-ui')) {{
+  const layer = host.shadowRoot && host.shadowRoot.querySelector('.layer');
+  if (layer) new MutationObserver(sample).observe(layer, {{ childList: true }});
+}}
+"""
+
+SAMPLES = "return JSON.parse(document.documentElement.dataset.rcSamples || '[]');"
