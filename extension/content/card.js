@@ -3,6 +3,7 @@
 (function (root) {
   const { shadow } = root.replycoach.overlay;
   let card = null;
+  let placedAt = null; // [node, rect, avoid] of the last place(), to place again when the card grows
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -20,10 +21,10 @@
     return node;
   }
 
-  /** Show the card for `flag` near `rect`; `actions` has apply(index), dismiss(), mute(), close(), hover().
+  /** Show the card for `flag` near `rect` (keeping the line boxes `avoid` clear: see place()); `actions` has apply(index), dismiss(), mute(), close(), hover().
    * With `failure` ({message, text}) it says instead that the rewrite could not be applied, and offers
    * `text` to copy. */
-  function open(flag, rect, actions, { focus = false, failure = null } = {}) {
+  function open(flag, rect, actions, { focus = false, failure = null, avoid = [] } = {}) {
     close();
     card = element("div", "card");
     card.setAttribute("role", "dialog");
@@ -31,12 +32,16 @@
     card.dataset.rcFlag = flag.id;
     card.dataset.rcRule = flag.rule_id;
     const severity = flag.severity === "warning" ? "warning" : "suggestion";
+    // Compact: why it reads cold is folded under a disclosure the agent opens when they want it.
+    const why = element("details", "why-box");
+    why.append(element("summary", "", "Why"), element("p", "why", flag.why));
+    why.addEventListener("toggle", () => placedAt && place(...placedAt));
     card.append(
       element("div", `severity ${severity}`, severity === "warning" ? "Warning" : "Suggestion"),
       element("p", "message", flag.message),
-      element("p", "why", flag.why),
+      why,
     );
-    if (failure) return openFailure(flag, rect, actions, failure);
+    if (failure) return openFailure(flag, rect, actions, failure, avoid);
     const rewrites = element("div", "rewrites");
     flag.suggestions.forEach((suggestion, index) => {
       const apply = button(suggestion.text, "apply", () => actions.apply(index));
@@ -49,10 +54,10 @@
       button("Don't flag this for me", "mute", actions.mute),
     );
     card.append(rewrites, buttons);
-    return show(rect, actions, focus);
+    return show(rect, actions, focus, avoid);
   }
 
-  function openFailure(flag, rect, actions, failure) {
+  function openFailure(flag, rect, actions, failure, avoid) {
     card.dataset.rcFailure = "";
     const text = element("textarea", "copy-text");
     text.readOnly = true;
@@ -66,7 +71,7 @@
     buttons.append(copy, button("Close", "close", actions.close));
     card.append(element("p", "failure", failure.message), text, buttons);
     card.setAttribute("role", "alertdialog");
-    return show(rect, actions, false);
+    return show(rect, actions, false, avoid);
   }
 
   /** Put `textarea`'s text on the clipboard (the click on Copy is the user gesture it needs). */
@@ -80,7 +85,7 @@
     }
   }
 
-  function show(rect, actions, focus) {
+  function show(rect, actions, focus, avoid) {
     // Keep the editor's focus and selection when the mouse presses a button.
     card.addEventListener("mousedown", (event) => {
       if (!event.target.closest?.("textarea")) event.preventDefault();
@@ -95,19 +100,25 @@
     card.addEventListener("mouseenter", () => actions.hover(true));
     card.addEventListener("mouseleave", () => actions.hover(false));
     shadow().appendChild(card);
-    place(card, rect);
+    place(card, rect, avoid);
     if (focus) (card.querySelector("[data-rc-action]") || card).focus();
     return card;
   }
 
-  function place(node, rect) {
+  /** Put `node` next to `rect` (the first line box of its words), never over `rect` nor the line boxes
+   * `avoid` (the rest of its words, the caret's line): below, else above, else wherever it fits, else shrunk
+   * to the tallest free stretch, its content scrolling. */
+  function place(node, rect, avoid = []) {
+    placedAt = node === card ? [node, rect, avoid] : placedAt;
+    node.style.maxHeight = "";
     const box = node.getBoundingClientRect();
     const view = root.replycoach.overlay.hostWindow();
-    const left = Math.max(4, Math.min(rect.left, view.innerWidth - box.width - 4));
-    const below = rect.bottom + 6;
-    const top = below + box.height > view.innerHeight ? Math.max(4, rect.top - box.height - 6) : below;
-    node.style.left = `${left}px`;
-    node.style.top = `${top}px`;
+    const spot = root.replycoach.placement.place(
+      { width: box.width, height: box.height }, rect, avoid, { width: view.innerWidth, height: view.innerHeight },
+    );
+    node.style.left = `${spot.left}px`;
+    node.style.top = `${spot.top}px`;
+    if (spot.maxHeight !== null) node.style.maxHeight = `${spot.maxHeight}px`;
   }
 
   function close() {

@@ -37,7 +37,7 @@
       const rect = flag && active.rects(flag.start_utf16, flag.end_utf16)[0];
       const failure = card.current() && "rcFailure" in card.current().dataset;
       if (!rect && !failure) closeCard(); // a failure notice stays until closed: the agent must see it
-      else if (rect && card.current()) card.place(card.current(), rect);
+      else if (rect && card.current()) card.place(card.current(), rect, keepClear(active, flag));
     }
   }
 
@@ -55,6 +55,15 @@
     }
     if (flag) openFlagAt = { rule: flag.rule_id, start: flag.start_utf16 };
     return flag;
+  }
+
+  /** The line boxes a card about `flag` must leave visible: its words' and the caret's line. */
+  function keepClear(session, flag) {
+    const words = session.rects(flag.start_utf16, flag.end_utf16);
+    const at = caret.read(session.editor) ?? caretAtOpen;
+    if (at === null) return words;
+    const line = session.rects(Math.max(0, at - 1), at).slice(-1);
+    return [...words, ...(line.length ? line : session.rects(at, at + 1).slice(0, 1))];
   }
 
   function pick(flag) {
@@ -90,7 +99,7 @@
       },
       close: () => closeCard({ refocus: true }),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : leaveSoon()),
-    }, { focus });
+    }, { focus, avoid: keepClear(session, flag) });
     scheduleRender();
   }
 
@@ -153,7 +162,7 @@
     card.open(flag, rect, {
       close: () => closeCard({ refocus: true }),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : undefined),
-    }, { failure: { message, text } });
+    }, { failure: { message, text }, avoid: keepClear(session, flag) });
     scheduleRender();
   }
 

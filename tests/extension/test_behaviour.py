@@ -39,6 +39,10 @@ def test_card_shows_message_why_and_rewrites(page: Any, pages_url: str, configur
     card.wait_for()
     assert card.locator(".severity").inner_text().lower() == "warning"  # not colour alone
     assert card.locator(".message").inner_text() == flag["message"]
+    why = card.locator("details")
+    assert why.get_attribute("open") is None  # compact: folded until the agent opens it
+    assert not card.locator(".why").is_visible()
+    why.locator("summary").click()
     assert card.locator(".why").inner_text() == flag["why"]
     rewrites = card.locator("[data-rc-action='apply']").all_inner_texts()
     assert rewrites == [suggestion["text"] for suggestion in flag["suggestions"]]
@@ -158,6 +162,7 @@ def test_html_in_a_flag_message_shows_as_text(page: Any, pages_url: str, worker:
         marker(page, RULE).click(timeout=10000)
         card = page.locator("replycoach-ui .card")
         assert card.locator(".message").inner_text() == html
+        card.locator("summary").click()  # the Why, folded by default
         assert card.locator(".why").inner_text() == entry["why"]
         assert card.locator("[data-rc-action='apply']").all_inner_texts() == ["<u>I hear you</u>", "I see"]
         assert card.locator("img, b, i, script, u").count() == 0

@@ -44,19 +44,21 @@ if (frameSelector) {
 }
 const root = doc.querySelector(editable);
 if (root.tagName === 'TEXTAREA') {
-  // No DOM range in a textarea: its first line measured with its own font, the line box centred in its
-  // line height (the drafts here are one line).
+  // No DOM range in a textarea: the phrase's line measured with its own font, the text box centred in
+  // the line height (the drafts here have no line long enough to wrap).
   const at = root.value.indexOf(phrase);
   if (at < 0) return null;
+  const lines = root.value.slice(0, at).split('\\n');
   const style = getComputedStyle(root);
   const context = document.createElement('canvas').getContext('2d');
   context.font = style.font;
-  const metrics = context.measureText(root.value.slice(0, at));
+  const metrics = context.measureText(lines[lines.length - 1]);
   const content = metrics.fontBoundingBoxAscent + metrics.fontBoundingBoxDescent;
+  const lineHeight = parseFloat(style.lineHeight);
   const box = root.getBoundingClientRect();
   const left = box.left + root.clientLeft + parseFloat(style.paddingLeft) + metrics.width - root.scrollLeft;
   const top = box.top + root.clientTop + parseFloat(style.paddingTop) - root.scrollTop
-    + (parseFloat(style.lineHeight) - content) / 2;
+    + (lines.length - 1) * lineHeight + (lineHeight - content) / 2;
   return [[left + dx, top + dy, context.measureText(phrase).width, content]];
 }
 const nodes = [];
@@ -175,3 +177,41 @@ for (const host of document.querySelectorAll('replycoach-ui')) {{
 """
 
 SAMPLES = "return JSON.parse(document.documentElement.dataset.rcSamples || '[]');"
+
+# The open card's box [left, top, width, height], its "Why" open or not, and whether every underline it
+# covers is drawn under it (the topmost element at the middle of each overlap is part of the card).
+CARD_STATE = (
+    _SHADOW
+    + """
+const card = all('.card')[0];
+if (!card) return null;
+const r = card.getBoundingClientRect();
+const root = card.getRootNode();
+const covered = all('.marker').every((marker) => {
+  const m = marker.getBoundingClientRect();
+  const [left, right] = [Math.max(m.left, r.left), Math.min(m.right, r.right)];
+  const [top, bottom] = [Math.max(m.top, r.top), Math.min(m.bottom, r.bottom)];
+  if (left >= right || top >= bottom) return true;
+  const hit = root.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+  return Boolean(hit) && card.contains(hit);
+});
+return { box: [r.left, r.top, r.width, r.height], whyOpen: card.querySelector('details')?.open ?? true, covered,
+  view: [innerWidth, innerHeight] };
+"""
+)
+
+# A line's box reaches past its text's box by the leading: at most 4 px each side at these pages' line
+# heights (15 px text, line height up to 1.5).
+LEADING = 4
+
+
+def overlaps(box: list[float], line: list[float]) -> bool:
+    """Whether `box` meets the line box around text box `line` (both [left, top, width, height])."""
+    left, top, width, height = box
+    l_left, l_top, l_width, l_height = line
+    return (
+        left < l_left + l_width
+        and l_left < left + width
+        and top < l_top + l_height + LEADING
+        and l_top - LEADING < top + height
+    )
