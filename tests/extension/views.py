@@ -195,7 +195,8 @@ const covered = all('.marker').every((marker) => {
   const hit = root.elementFromPoint((left + right) / 2, (top + bottom) / 2);
   return Boolean(hit) && card.contains(hit);
 });
-return { box: [r.left, r.top, r.width, r.height], whyOpen: card.querySelector('details')?.open ?? true, covered,
+const why = card.querySelector('details');
+return { box: [r.left, r.top, r.width, r.height], whyOpen: why ? why.open : true, covered,
   view: [innerWidth, innerHeight] };
 """
 )
