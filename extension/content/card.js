@@ -24,7 +24,7 @@
   /** Show the card for `flag` near `rect` (keeping the line boxes `avoid` clear: see place()); `actions` has apply(index), dismiss(), mute(), close(), hover().
    * With `failure` ({message, text}) it says instead that the rewrite could not be applied, and offers
    * `text` to copy. */
-  function open(flag, rect, actions, { focus = false, failure = null, avoid = [] } = {}) {
+  function open(flag, rect, actions, { focus = false, failure = null, avoid = [], draft = "" } = {}) {
     close();
     card = element("div", "card");
     card.setAttribute("role", "dialog");
@@ -38,14 +38,21 @@
     why.addEventListener("toggle", () => placedAt && place(...placedAt));
     card.append(
       element("div", `severity ${severity}`, severity === "warning" ? "Warning" : "Suggestion"),
+      element("p", "phrase", `\u201C${flag.text}\u201D`),
       element("p", "message", flag.message),
       why,
     );
     if (failure) return openFailure(flag, rect, actions, failure, avoid);
     const rewrites = element("div", "rewrites");
     flag.suggestions.forEach((suggestion, index) => {
-      const apply = button(suggestion.text, "apply", () => actions.apply(index));
+      // What it changes: "Calm down → I can hear…", or where an inserted sentence goes.
+      const change = root.replycoach.changeText.describe(flag, suggestion, draft);
+      const apply = button("", "apply", () => actions.apply(index));
+      const arrow = suggestion.scope === "insert" ? [] : [element("span", "arrow", " \u2192 ")];
+      apply.append(element("span", "from", change.from), ...arrow, element("span", "to", change.to));
+      apply.setAttribute("aria-label", change.label);
       apply.dataset.rcIndex = String(index);
+      apply.dataset.rcScope = suggestion.scope;
       rewrites.append(apply);
     });
     const buttons = element("div", "actions");

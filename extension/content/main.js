@@ -99,7 +99,7 @@
       },
       close: () => closeCard({ refocus: true }),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : leaveSoon()),
-    }, { focus, avoid: keepClear(session, flag) });
+    }, { focus, avoid: keepClear(session, flag), draft: session.shown ? session.shown.text : "" });
     scheduleRender();
   }
 

@@ -23,6 +23,9 @@
     .severity.warning::before { content: "\\25B2  "; }
     .severity.suggestion::before { content: "\\25CF  "; }
     .message { margin: 4px 0; font-weight: 600; }
+    .phrase { margin: 4px 0 0; font-style: italic; }
+    .rewrites .from { color: #5f6368; }
+    .rewrites .arrow { color: #5f6368; }
     .why-box { margin: 2px 0 8px; color: #5f6368; }
     .why-box summary { cursor: pointer; font-size: 12px; }
     .why { margin: 4px 0 0; }
