@@ -6,6 +6,8 @@
   const SHORT_ERRORS = { unreachable: "offline", unauthorized: "key refused", no_key: "no key", rate_limited: "busy" };
   let badge = null;
   let list = null;
+  let live = null; // a polite live region: a screen reader says "3 warnings" when the count changes
+  let onEscape = () => {};
 
   function ensure(onClick) {
     if (badge && badge.isConnected) return;
@@ -21,11 +23,24 @@
     list.setAttribute("role", "dialog");
     list.setAttribute("aria-label", "Reply Coach: all flags");
     list.addEventListener("mousedown", (event) => event.preventDefault());
-    shadow().append(badge, list);
+    list.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      const hadFocus = list.matches(":focus-within");
+      hideList();
+      if (hadFocus) onEscape();
+    });
+    live = document.createElement("div");
+    live.className = "live";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    shadow().append(badge, list, live);
   }
 
   /** Show `session`'s state on the badge at the editor's bottom right (or hide it with no session). */
-  function render(session, { onToggle, onPick }) {
+  function render(session, { onToggle, onPick, onClose = () => {} }) {
+    onEscape = onClose;
     if (!session) {
       if (badge) badge.hidden = true;
       if (list) list.hidden = true;
@@ -50,6 +65,7 @@
       const summary = `${warnings} warning${warnings === 1 ? "" : "s"}, ${flags.length - warnings} suggestion${flags.length - warnings === 1 ? "" : "s"}, score ${session.result?.score ?? "pending"}`;
       badge.title = `Reply Coach: ${summary}`;
       badge.setAttribute("aria-label", `Reply Coach: ${summary}. Show all.`);
+      if (session.current()) announce(session, warnings);
     }
     const element = session.editor.element;
     // An editor that is its document's body (TinyMCE's iframe) ends where the frame does, not its text.
@@ -97,6 +113,15 @@
     root.replycoach.card.place(list, { left: box.left - 200, top: box.top, bottom: box.bottom });
   }
 
+  /** Say the number of warnings in the live region when it changed since it was last said for `session`
+   * (nothing for a draft that never had one). */
+  function announce(session, warnings) {
+    const before = session.announcedWarnings ?? 0;
+    if (warnings === before) return;
+    session.announcedWarnings = warnings;
+    live.textContent = warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "No warnings";
+  }
+
   /** Show or hide the list of all flags. */
   function toggleList(session, onPick) {
     if (!list) return;
@@ -108,5 +133,13 @@
     if (list) list.hidden = true;
   }
 
-  root.replycoach.badge = { render, toggleList, hideList };
+  function listShown() {
+    return Boolean(list) && !list.hidden;
+  }
+
+  function listHasFocus() {
+    return listShown() && list.matches(":focus-within");
+  }
+
+  root.replycoach.badge = { render, toggleList, hideList, listShown, listHasFocus };
 })(globalThis);

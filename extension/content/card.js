@@ -24,7 +24,7 @@
   /** Show the card for `flag` near `rect` (keeping the line boxes `avoid` clear: see place()); `actions` has apply(index), dismiss(), mute(), close(), hover().
    * With `failure` ({message, text}) it says instead that the rewrite could not be applied, and offers
    * `text` to copy. */
-  function open(flag, rect, actions, { focus = false, failure = null, avoid = [], draft = "" } = {}) {
+  function open(flag, rect, actions, { focus = false, failure = null, avoid = [], draft = "", shortcuts = {} } = {}) {
     close();
     card = element("div", "card");
     card.setAttribute("role", "dialog");
@@ -34,14 +34,18 @@
     const severity = flag.severity === "warning" ? "warning" : "suggestion";
     // Compact: why it reads cold is folded under a disclosure the agent opens when they want it.
     const why = element("details", "why-box");
-    why.append(element("summary", "", "Why"), element("p", "why", flag.why));
+    const whyText = element("p", "why", flag.why);
+    whyText.id = "rc-card-why";
+    why.append(element("summary", "", "Why"), whyText);
     why.addEventListener("toggle", () => placedAt && place(...placedAt));
     card.append(
       element("div", `severity ${severity}`, severity === "warning" ? "Warning" : "Suggestion"),
       element("p", "phrase", `\u201C${flag.text}\u201D`),
-      element("p", "message", flag.message),
+      Object.assign(element("p", "message", flag.message), { id: "rc-card-message" }),
       why,
     );
+    // A screen reader says the message and why as the card opens (its label is the message too).
+    card.setAttribute("aria-describedby", "rc-card-message rc-card-why");
     if (failure) return openFailure(flag, rect, actions, failure, avoid);
     const rewrites = element("div", "rewrites");
     flag.suggestions.forEach((suggestion, index) => {
@@ -60,7 +64,7 @@
       button("Dismiss", "dismiss", actions.dismiss),
       button("Don't flag this for me", "mute", actions.mute),
     );
-    card.append(rewrites, buttons);
+    card.append(rewrites, buttons, keysLine(shortcuts));
     return show(rect, actions, focus, avoid);
   }
 
@@ -81,6 +85,56 @@
     return show(rect, actions, false, avoid);
   }
 
+  /** The card's line of keys: the shortcuts as the browser has them, and the card's own keys. */
+  function keysLine(shortcuts) {
+    const parts = [];
+    if (shortcuts["next-flag"]) parts.push(`${shortcuts["next-flag"]} next flag`);
+    if (shortcuts["previous-flag"]) parts.push(`${shortcuts["previous-flag"]} previous`);
+    parts.push("\u2191\u2193 rewrites", "Enter apply", "Esc close");
+    return element("p", "keys", parts.join(" \u00B7 "));
+  }
+
+  /** The card's controls a key can reach, in order. */
+  function focusables() {
+    return [...card.querySelectorAll("button, summary, textarea")].filter((node) => node.getClientRects().length);
+  }
+
+  /** The card's keys: arrows between rewrites, Tab kept inside (wrapping), Esc closes, and a letter typed
+   * closes the card and goes to the editor (the focus moves back before the browser types it). */
+  function onKey(event, actions) {
+    const focused = card.getRootNode().activeElement;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      actions.close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      const rewrites = [...card.querySelectorAll(".rewrites button")];
+      const at = rewrites.indexOf(focused);
+      if (!rewrites.length) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      rewrites[at < 0 ? 0 : (at + step + rewrites.length) % rewrites.length].focus();
+    } else if (event.key === "Tab") {
+      const all = focusables();
+      if (!all.length) return;
+      const [first, last] = [all[0], all[all.length - 1]];
+      const outside = !all.includes(focused);
+      if (event.shiftKey && (focused === first || outside)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (focused === last || outside)) {
+        event.preventDefault();
+        first.focus();
+      }
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
+      && focused?.tagName !== "TEXTAREA") {
+      // Typing (a space too: it would press the focused rewrite instead): the card closes and the focus is
+      // back in the editor before the browser types the key, so it lands there.
+      if (actions.type) actions.type(event);
+      else actions.close();
+    }
+  }
+
   /** Put `textarea`'s text on the clipboard (the click on Copy is the user gesture it needs). */
   async function copyText(textarea) {
     try {
@@ -97,13 +151,7 @@
     card.addEventListener("mousedown", (event) => {
       if (!event.target.closest?.("textarea")) event.preventDefault();
     });
-    card.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        event.stopPropagation();
-        actions.close();
-      }
-    });
+    card.addEventListener("keydown", (event) => onKey(event, actions));
     card.addEventListener("mouseenter", () => actions.hover(true));
     card.addEventListener("mouseleave", () => actions.hover(false));
     shadow().appendChild(card);

@@ -6,7 +6,10 @@
   if (rc.started) return; // injected twice (built-in and extra sites): the first one runs
   rc.started = true;
   const { editors, overlay, card, badge, messages, apply, caret, editorTiming, Session } = rc;
+  // The default shortcuts, for when the page gets the keys (the browser takes them when it runs the
+  // manifest's commands, and passes them on as a "command" message instead).
   const NEXT_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyJ";
+  const PREVIOUS_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyK";
 
   const sessions = new WeakMap();
   let settings = null; // the page.hello reply
@@ -31,7 +34,11 @@
 
   function render() {
     overlay.drawMarkers(active, openFlagId);
-    badge.render(active, { onToggle: () => active && badge.toggleList(active, pick), onPick: pick });
+    badge.render(active, {
+      onToggle: () => active && badge.toggleList(active, pick),
+      onPick: pick,
+      onClose: () => active && active.editor.element.focus({ preventScroll: true }),
+    });
     if (openFlagId) {
       const flag = openFlag();
       const rect = flag && active.rects(flag.start_utf16, flag.end_utf16)[0];
@@ -98,8 +105,14 @@
         scheduleRender();
       },
       close: () => closeCard({ refocus: true }),
+      type: (event) => typeIntoEditor(session, event),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : leaveSoon()),
-    }, { focus, avoid: keepClear(session, flag), draft: session.shown ? session.shown.text : "" });
+    }, {
+      focus,
+      avoid: keepClear(session, flag),
+      draft: session.shown ? session.shown.text : "",
+      shortcuts: settings.shortcuts || {},
+    });
     scheduleRender();
   }
 
@@ -111,6 +124,17 @@
     sticky = false;
     if (refocus && hadFocus && active) active.editor.element.focus({ preventScroll: true });
     scheduleRender();
+  }
+
+  /** A key typed while the card has the focus: the card closes and the key goes to the editor. In the
+   * card's own document the focus moves back before the browser types the key; an editor in an iframe does
+   * not get a key pressed in the page, so it is typed there as the browser's own insertion. */
+  function typeIntoEditor(session, event) {
+    const element = session.editor.element;
+    closeCard({ refocus: true });
+    if (element.ownerDocument === overlay.shadow().ownerDocument) return;
+    event.preventDefault();
+    element.ownerDocument.execCommand("insertText", false, event.key);
   }
 
   function leaveSoon() {
@@ -203,18 +227,35 @@
     session.noteChange(); // the open card stays while its flag does (render() closes it otherwise)
   }
 
+  /** Open the card of the flag after (step 1) or before (step -1) the open one, wrapping; whether any. */
+  function stepFlag(step) {
+    const flags = active ? active.flags() : [];
+    if (!flags.length) return false;
+    const at = flags.findIndex((flag) => flag.id === openFlagId);
+    const next = at < 0 ? (step > 0 ? 0 : flags.length - 1) : (at + step + flags.length) % flags.length;
+    openCard(flags[next], { focus: true, stick: true });
+    return true;
+  }
+
   function onKeyDown(event) {
-    if (NEXT_FLAG(event) && active) {
-      const flags = active.flags();
-      if (!flags.length) return;
+    const step = NEXT_FLAG(event) ? 1 : PREVIOUS_FLAG(event) ? -1 : 0;
+    if (step && active) {
+      if (!stepFlag(step)) return;
       event.preventDefault();
       event.stopPropagation();
-      const at = flags.findIndex((flag) => flag.id === openFlagId);
-      openCard(flags[(at + 1) % flags.length], { focus: true, stick: true });
     } else if (event.key === "Escape" && card.current()) {
       event.preventDefault();
       closeCard({ refocus: true });
+    } else if (event.key === "Escape" && badge.listShown()) {
+      event.preventDefault();
+      badge.hideList(); // from the editor; from inside the list, the list's own keys close it
     }
+  }
+
+  /** A shortcut the browser took (the manifest's commands): acted on by the frame the agent is in. */
+  function onCommandMessage(message) {
+    if (message?.type !== "command" || !document.hasFocus() || !active) return;
+    stepFlag(message.command === "previous-flag" ? -1 : 1);
   }
 
   function onLayerEvent(event) {
@@ -268,6 +309,7 @@
     document.addEventListener("focusin", onFocusIn, true);
     document.addEventListener("input", onInput, true);
     document.addEventListener("keydown", onKeyDown, true);
+    chrome.runtime.onMessage.addListener(onCommandMessage);
     document.addEventListener("mousedown", onPointerDown, true);
     document.addEventListener("mousemove", onMouseMove, { capture: true, passive: true });
     window.addEventListener("scroll", scheduleRender, true);

@@ -24,6 +24,8 @@
     .severity.suggestion::before { content: "\\25CF  "; }
     .message { margin: 4px 0; font-weight: 600; }
     .phrase { margin: 4px 0 0; font-style: italic; }
+    .keys { margin: 8px 0 0; font-size: 11px; color: #5f6368; }
+    .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
     .rewrites .from { color: #5f6368; }
     .rewrites .arrow { color: #5f6368; }
     .why-box { margin: 2px 0 8px; color: #5f6368; }

@@ -38,8 +38,23 @@ function renderMuted(rules) {
   }
 }
 
+const SHORTCUT_LABELS = { "next-flag": "Open the next flag's card", "previous-flag": "Open the previous flag's card" };
+
+function renderShortcuts(shortcuts) {
+  const list = $("shortcuts");
+  list.replaceChildren();
+  for (const [command, label] of Object.entries(SHORTCUT_LABELS)) {
+    const item = document.createElement("li");
+    item.dataset.rcCommand = command;
+    const keys = shortcuts[command];
+    item.append(keys ? Object.assign(document.createElement("kbd"), { textContent: keys }) : "(no shortcut)", ` ${label}`);
+    list.append(item);
+  }
+}
+
 async function load() {
-  const { settings, mutedRules, status } = await send("settings.get");
+  const { settings, mutedRules, status, shortcuts } = await send("settings.get");
+  renderShortcuts(shortcuts || {});
   $("serverUrl").value = settings.serverUrl;
   $("apiKey").value = settings.apiKey;
   const everywhere = settings.sites.includes(EVERYWHERE);
