@@ -65,6 +65,12 @@ const HANDLERS = {
     return { queued: recordEvent(ruleId, action) };
   },
 
+  /** The badge's error notice links to the options page (content scripts cannot open it themselves). */
+  async "options.open"() {
+    await chrome.runtime.openOptionsPage();
+    return { opened: true };
+  },
+
   /** The options page unmutes a rule. */
   async "rule.unmute"({ ruleId }) {
     return { mutedRules: await setRuleMuted(ruleId, false) };

@@ -59,8 +59,7 @@
       badge.dataset.rcStatus = session.current() ? "ok" : "pending";
       badge.dataset.rcWarnings = String(warnings);
       badge.dataset.rcScore = session.result ? String(session.result.score) : "";
-      badge.textContent = session.current()
-        ? `${warnings ? `\u26A0 ${warnings}` : "\u2713"} \u00B7 ${session.result.score}`
+      badge.textContent = session.current() ? counted(warnings, flags.length - warnings, session.result.score)
         : "checking\u2026";
       const summary = `${warnings} warning${warnings === 1 ? "" : "s"}, ${flags.length - warnings} suggestion${flags.length - warnings === 1 ? "" : "s"}, score ${session.result?.score ?? "pending"}`;
       badge.title = `Reply Coach: ${summary}`;
@@ -86,13 +85,27 @@
     if (!list.hidden) fillList(session, onPick);
   }
 
+  /** What the badge says it counts: "3 warnings · 1 suggestion · score 50" (suggestions only when any). */
+  function counted(warnings, suggestions, score) {
+    const parts = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "No warnings"];
+    if (suggestions) parts.push(`${suggestions} suggestion${suggestions === 1 ? "" : "s"}`);
+    parts.push(`score ${score}`);
+    return parts.join(" \u00B7 ");
+  }
+
   function fillList(session, onPick) {
     list.replaceChildren();
     if (session.error) {
       const notice = document.createElement("p");
       notice.className = "notice";
       notice.textContent = session.error.message;
-      list.append(notice);
+      // Where to put it right: the options page (a content script cannot open it; the worker does).
+      const options = document.createElement("button");
+      options.type = "button";
+      options.dataset.rcAction = "options";
+      options.textContent = "Open Reply Coach options";
+      options.addEventListener("click", () => root.replycoach.messages.send("options.open").catch(() => {}));
+      list.append(notice, options);
     } else {
       const items = document.createElement("ul");
       for (const flag of session.flags()) {

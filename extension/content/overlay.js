@@ -140,6 +140,7 @@
       const [x, y] = [order(a), order(b)];
       return x[0] - y[0] || x[1] - y[1];
     });
+    const colours = root.replycoach.underlineColour.colours(session.editor.element);
     for (const flag of flags) {
       for (const rect of session.rects(flag.start_utf16, flag.end_utf16)) {
         const marker = document.createElement("div");
@@ -153,6 +154,7 @@
           left: `${rect.left}px`,
           top: `${rect.bottom - 3}px`,
           width: `${rect.width}px`,
+          borderBottomColor: colours[flag.severity === "warning" ? "warning" : "suggestion"],
         });
         container.appendChild(marker);
         drawn.push({ flagId: flag.id, rect });

@@ -106,9 +106,14 @@ def underline_fits(markers: list[list[float]], phrase: list[list[float]]) -> str
 
 
 def badge_for(analysis: dict[str, Any]) -> str:
-    """The badge's text once `analysis` (the service's answer for the editor's text) is shown."""
+    """The badge's text once `analysis` (the service's answer for the editor's text) is shown: what it
+    counts, warnings and suggestions apart, and the score."""
     warnings = sum(flag["severity"] == "warning" for flag in analysis["flags"])
-    return f"{f'⚠ {warnings}' if warnings else '✓'} · {analysis['score']}"
+    suggestions = len(analysis["flags"]) - warnings
+    parts = [f"{warnings} warning{'' if warnings == 1 else 's'}" if warnings else "No warnings"]
+    if suggestions:
+        parts.append(f"{suggestions} suggestion{'' if suggestions == 1 else 's'}")
+    return " · ".join([*parts, f"score {analysis['score']}"])
 
 
 # Marionette's asynchronous script: wait, checking every frame, until the badge says arguments[0] (for at
