@@ -126,6 +126,10 @@
         event.preventDefault();
         first.focus();
       }
+    } else if (event.altKey && event.shiftKey && (event.code === "KeyJ" || event.code === "KeyK") && actions.step) {
+      // The default shortcuts pressed in a card drawn over an editor's iframe (its frame's script has them).
+      event.preventDefault();
+      actions.step(event.code === "KeyJ" ? 1 : -1);
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
       && focused?.tagName !== "TEXTAREA") {
       // Typing (a space too: it would press the focused rewrite instead): the card closes and the focus is

@@ -106,6 +106,7 @@
       },
       close: () => closeCard({ refocus: true }),
       type: (event) => typeIntoEditor(session, event),
+      step: (by) => stepFlag(by),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : leaveSoon()),
     }, {
       focus,
@@ -252,9 +253,11 @@
     }
   }
 
-  /** A shortcut the browser took (the manifest's commands): acted on by the frame the agent is in. */
+  /** A shortcut the browser took (the manifest's commands): acted on by the frame the agent is in, or whose
+   * card has the focus (drawn in the top document for an editor in an iframe). */
   function onCommandMessage(message) {
-    if (message?.type !== "command" || !document.hasFocus() || !active) return;
+    const here = document.hasFocus() || Boolean(card.current()?.matches(":focus-within"));
+    if (message?.type !== "command" || !here || !active) return;
     stepFlag(message.command === "previous-flag" ? -1 : 1);
   }
 

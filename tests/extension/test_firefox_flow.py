@@ -166,3 +166,34 @@ def test_underlines_stay_on_their_words_while_typing(
         time.sleep(0.05)
     check_samples(tab.execute_script(SAMPLES), len(analysis["flags"]))
     wait_for_badge(tab, badge_for(service.analyze(typed)), "once the new text is checked")
+
+
+WAIT_DRAFT = "Calm down. You will have to wait 24 hours."
+
+
+@pytest.mark.parametrize("name", ["textarea", "ckeditor5", "tinymce"])
+def test_previous_flag_and_typing_from_the_card(
+    tab: Any,  # noqa: F811
+    pages_url: str,
+    service: Service,
+    name: str,
+) -> None:
+    """Alt+Shift+K (the manifest's previous-flag command) opens the last flag's card, then the first's; a
+    letter typed while the card has the focus closes it and goes to the editor."""
+    focus_empty_editor(tab, pages_url, name)
+    type_text(tab, WAIT_DRAFT)
+    flags = service.analyze(WAIT_DRAFT)["flags"]
+    assert len(flags) == 2
+    wait_for_badge(tab, badge_for(service.analyze(WAIT_DRAFT)), "once the draft is checked")
+
+    def open_flag() -> Any:
+        card = overlay(tab, ".card")
+        return card.get_attribute("data-rc-flag") if card else None
+
+    press(tab, ALT, SHIFT, "K")
+    wait_until(lambda: open_flag() == flags[1]["id"], 5, lambda: f"Alt+Shift+K opened {open_flag()}")
+    press(tab, ALT, SHIFT, "K")
+    wait_until(lambda: open_flag() == flags[0]["id"], 5, lambda: f"Alt+Shift+K again opened {open_flag()}")
+    type_text(tab, " Thanks")
+    wait_until(lambda: open_flag() is None, 5, lambda: "typing left the card open")
+    wait_for_model(tab, WAIT_DRAFT + " Thanks", "typing with the card focused")

@@ -185,3 +185,26 @@ def test_the_options_page_shows_the_shortcuts_and_axe_finds_nothing(
         assert axe_violations(tab, {"exclude": []}) == []
     finally:
         tab.close()
+
+
+def test_shortcuts_from_a_card_over_a_framed_editor(page: Any, pages_url: str, configured: Service) -> None:
+    """TinyMCE's iframe: its card is drawn in the page, and the shortcuts still step from flag to flag while
+    the card has the focus."""
+    editor = EDITOR_PAGES["tinymce"]
+    page.goto(f"{pages_url}/{editor.page}")
+    page.wait_for_function(editor.ready, timeout=15000)
+    page.frame_locator(editor.frame).locator(editor.editable).click()
+    type_keys(page, WAIT_DRAFT)
+    page.wait_for_function(FLAG_SHOWN, arg=RULE, polling="raf", timeout=10000)
+    flags = configured.analyze(WAIT_DRAFT)["flags"]
+    card = page.locator("replycoach-ui .card")
+    page.keyboard.press("Alt+Shift+KeyK")
+    assert card.get_attribute("data-rc-flag") == flags[1]["id"]
+    page.keyboard.press("Alt+Shift+KeyK")
+    page.wait_for_function(
+        f"id => ({SHADOW}).querySelector('.card')?.dataset.rcFlag === id", arg=flags[0]["id"], timeout=5000
+    )
+    page.keyboard.press("Alt+Shift+KeyJ")
+    page.wait_for_function(
+        f"id => ({SHADOW}).querySelector('.card')?.dataset.rcFlag === id", arg=flags[1]["id"], timeout=5000
+    )
