@@ -42,15 +42,15 @@ def test_card_shows_message_why_and_rewrites(page: Any, pages_url: str, configur
     why = card.locator("details")
     assert why.get_attribute("open") is None  # compact: folded until the agent opens it
     assert not card.locator(".why").is_visible()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(  # the card as it opens (the README's picture: docs/images/extension-card.png)
+        path=str(ARTIFACTS / "card-open.png"), clip={"x": 140, "y": 10, "width": 820, "height": 480}
+    )
     why.locator("summary").click()
     assert card.locator(".why").inner_text() == flag["why"]
     rewrites = card.locator("[data-rc-action='apply'] .to").all_inner_texts()
     assert rewrites == [suggestion["text"] for suggestion in flag["suggestions"]]
     assert page.input_value("#reply") == DRAFT  # nothing typed was lost
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=str(ARTIFACTS / "card-open.png"), clip={"x": 140, "y": 10, "width": 820, "height": 420}
-    )
 
 
 def test_keyboard_next_flag_enter_applies_escape_closes(
