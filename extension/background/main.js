@@ -1,9 +1,11 @@
 // The background service worker: owns settings and the network; answers named messages.
+import { onCommand } from "./commands.js";
 import { syncExtraSites } from "./content-scripts.js";
 import { onMessage } from "./messages.js";
 import { loadSettings } from "./settings.js";
 
 chrome.runtime.onMessage.addListener(onMessage);
+chrome.commands.onCommand.addListener(onCommand);
 
 chrome.action.onClicked.addListener(() => chrome.runtime.openOptionsPage());
 

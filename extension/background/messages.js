@@ -1,6 +1,7 @@
 // The named messages content scripts and the options page send; each handler returns a promise.
 // Reply shape, always: {ok: true, value} or {ok: false, error: {code, message}}.
 import { analyze, ServiceError, testConnection } from "./api.js";
+import { shortcuts } from "./commands.js";
 import { BUILT_IN_CUSTOMER_SELECTORS } from "./defaults.js";
 import { syncExtraSites } from "./content-scripts.js";
 import { recordEvent } from "./events.js";
@@ -36,7 +37,11 @@ const HANDLERS = {
   async "page.hello"(_message, sender) {
     const settings = await loadSettings();
     const url = pageUrl(sender);
-    return { active: matchesAny(settings.sites, url), customerSelector: customerSelector(settings, url) };
+    return {
+      active: matchesAny(settings.sites, url),
+      customerSelector: customerSelector(settings, url),
+      shortcuts: await shortcuts(),
+    };
   },
 
   /** Analyze the focused editor's text, leaving out the rules the agent muted. */
@@ -60,14 +65,25 @@ const HANDLERS = {
     return { queued: recordEvent(ruleId, action) };
   },
 
+  /** The badge's error notice links to the options page (content scripts cannot open it themselves). */
+  async "options.open"() {
+    await chrome.runtime.openOptionsPage();
+    return { opened: true };
+  },
+
   /** The options page unmutes a rule. */
   async "rule.unmute"({ ruleId }) {
     return { mutedRules: await setRuleMuted(ruleId, false) };
   },
 
-  /** The options page reads the settings, the muted rules and the last call's outcome. */
+  /** The options page reads the settings, the muted rules, the last call's outcome and the shortcuts. */
   async "settings.get"() {
-    return { settings: await loadSettings(), mutedRules: await mutedRules(), status: await lastStatus() };
+    return {
+      settings: await loadSettings(),
+      mutedRules: await mutedRules(),
+      status: await lastStatus(),
+      shortcuts: await shortcuts(),
+    };
   },
 
   /** The options page saves settings (after asking for any site permissions itself). */

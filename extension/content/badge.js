@@ -6,6 +6,8 @@
   const SHORT_ERRORS = { unreachable: "offline", unauthorized: "key refused", no_key: "no key", rate_limited: "busy" };
   let badge = null;
   let list = null;
+  let live = null; // a polite live region: a screen reader says "3 warnings" when the count changes
+  let onEscape = () => {};
 
   function ensure(onClick) {
     if (badge && badge.isConnected) return;
@@ -21,11 +23,24 @@
     list.setAttribute("role", "dialog");
     list.setAttribute("aria-label", "Reply Coach: all flags");
     list.addEventListener("mousedown", (event) => event.preventDefault());
-    shadow().append(badge, list);
+    list.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      event.stopPropagation();
+      const hadFocus = list.matches(":focus-within");
+      hideList();
+      if (hadFocus) onEscape();
+    });
+    live = document.createElement("div");
+    live.className = "live";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    shadow().append(badge, list, live);
   }
 
   /** Show `session`'s state on the badge at the editor's bottom right (or hide it with no session). */
-  function render(session, { onToggle, onPick }) {
+  function render(session, { onToggle, onPick, onClose = () => {} }) {
+    onEscape = onClose;
     if (!session) {
       if (badge) badge.hidden = true;
       if (list) list.hidden = true;
@@ -44,12 +59,12 @@
       badge.dataset.rcStatus = session.current() ? "ok" : "pending";
       badge.dataset.rcWarnings = String(warnings);
       badge.dataset.rcScore = session.result ? String(session.result.score) : "";
-      badge.textContent = session.current()
-        ? `${warnings ? `\u26A0 ${warnings}` : "\u2713"} \u00B7 ${session.result.score}`
-        : "\u2026";
+      badge.textContent = session.current() ? counted(warnings, flags.length - warnings, session.result.score)
+        : "checking\u2026";
       const summary = `${warnings} warning${warnings === 1 ? "" : "s"}, ${flags.length - warnings} suggestion${flags.length - warnings === 1 ? "" : "s"}, score ${session.result?.score ?? "pending"}`;
       badge.title = `Reply Coach: ${summary}`;
       badge.setAttribute("aria-label", `Reply Coach: ${summary}. Show all.`);
+      if (session.current()) announce(session, warnings);
     }
     const element = session.editor.element;
     // An editor that is its document's body (TinyMCE's iframe) ends where the frame does, not its text.
@@ -70,13 +85,27 @@
     if (!list.hidden) fillList(session, onPick);
   }
 
+  /** What the badge says it counts: "3 warnings · 1 suggestion · score 50" (suggestions only when any). */
+  function counted(warnings, suggestions, score) {
+    const parts = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "No warnings"];
+    if (suggestions) parts.push(`${suggestions} suggestion${suggestions === 1 ? "" : "s"}`);
+    parts.push(`score ${score}`);
+    return parts.join(" \u00B7 ");
+  }
+
   function fillList(session, onPick) {
     list.replaceChildren();
     if (session.error) {
       const notice = document.createElement("p");
       notice.className = "notice";
       notice.textContent = session.error.message;
-      list.append(notice);
+      // Where to put it right: the options page (a content script cannot open it; the worker does).
+      const options = document.createElement("button");
+      options.type = "button";
+      options.dataset.rcAction = "options";
+      options.textContent = "Open Reply Coach options";
+      options.addEventListener("click", () => root.replycoach.messages.send("options.open").catch(() => {}));
+      list.append(notice, options);
     } else {
       const items = document.createElement("ul");
       for (const flag of session.flags()) {
@@ -97,6 +126,15 @@
     root.replycoach.card.place(list, { left: box.left - 200, top: box.top, bottom: box.bottom });
   }
 
+  /** Say the number of warnings in the live region when it changed since it was last said for `session`
+   * (nothing for a draft that never had one). */
+  function announce(session, warnings) {
+    const before = session.announcedWarnings ?? 0;
+    if (warnings === before) return;
+    session.announcedWarnings = warnings;
+    live.textContent = warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "No warnings";
+  }
+
   /** Show or hide the list of all flags. */
   function toggleList(session, onPick) {
     if (!list) return;
@@ -108,5 +146,13 @@
     if (list) list.hidden = true;
   }
 
-  root.replycoach.badge = { render, toggleList, hideList };
+  function listShown() {
+    return Boolean(list) && !list.hidden;
+  }
+
+  function listHasFocus() {
+    return listShown() && list.matches(":focus-within");
+  }
+
+  root.replycoach.badge = { render, toggleList, hideList, listShown, listHasFocus };
 })(globalThis);

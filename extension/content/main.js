@@ -5,8 +5,11 @@
   const rc = root.replycoach;
   if (rc.started) return; // injected twice (built-in and extra sites): the first one runs
   rc.started = true;
-  const { editors, overlay, card, badge, messages, apply, editorTiming, Session } = rc;
+  const { editors, overlay, card, badge, messages, apply, caret, editorTiming, Session } = rc;
+  // The default shortcuts, for when the page gets the keys (the browser takes them when it runs the
+  // manifest's commands, and passes them on as a "command" message instead).
   const NEXT_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyJ";
+  const PREVIOUS_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyK";
 
   const sessions = new WeakMap();
   let settings = null; // the page.hello reply
@@ -15,6 +18,8 @@
   let sticky = false; // opened by click or keyboard: stays until Esc, apply or a click elsewhere
   let hoverTimer = null;
   let pointerFlagId = null; // the flag whose underlined text the pointer is over, in the editor
+  let openFlagAt = null; // the open card's flag's {rule, start}, to find it again in a new answer
+  let caretAtOpen = null; // where the agent's caret was when the card opened (the card may take the focus)
   let frame = 0;
   // The editor growing or shrinking (a resized textarea, a toolbar appearing) moves its text.
   const resizes = new ResizeObserver(() => scheduleRender());
@@ -29,14 +34,43 @@
 
   function render() {
     overlay.drawMarkers(active, openFlagId);
-    badge.render(active, { onToggle: () => active && badge.toggleList(active, pick), onPick: pick });
+    badge.render(active, {
+      onToggle: () => active && badge.toggleList(active, pick),
+      onPick: pick,
+      onClose: () => active && active.editor.element.focus({ preventScroll: true }),
+    });
     if (openFlagId) {
-      const flag = active?.flags().find((item) => item.id === openFlagId);
+      const flag = openFlag();
       const rect = flag && active.rects(flag.start_utf16, flag.end_utf16)[0];
       const failure = card.current() && "rcFailure" in card.current().dataset;
       if (!rect && !failure) closeCard(); // a failure notice stays until closed: the agent must see it
-      else if (rect && card.current()) card.place(card.current(), rect);
+      else if (rect && card.current()) card.place(card.current(), rect, keepClear(active, flag));
     }
+  }
+
+  /** The open card's flag among the active session's, found again by its rule and place when a new answer
+   * named it anew (a flag's id changes with its offset). */
+  function openFlag() {
+    const flags = active ? active.flags() : [];
+    let flag = flags.find((item) => item.id === openFlagId);
+    if (!flag && openFlagAt) {
+      flag = flags.find((item) => item.rule_id === openFlagAt.rule && item.start_utf16 === openFlagAt.start);
+      if (flag) {
+        openFlagId = flag.id;
+        if (card.current()) card.current().dataset.rcFlag = flag.id;
+      }
+    }
+    if (flag) openFlagAt = { rule: flag.rule_id, start: flag.start_utf16 };
+    return flag;
+  }
+
+  /** The line boxes a card about `flag` must leave visible: its words' and the caret's line. */
+  function keepClear(session, flag) {
+    const words = session.rects(flag.start_utf16, flag.end_utf16);
+    const at = caret.read(session.editor) ?? caretAtOpen;
+    if (at === null) return words;
+    const line = session.rects(Math.max(0, at - 1), at).slice(-1);
+    return [...words, ...(line.length ? line : session.rects(at, at + 1).slice(0, 1))];
   }
 
   function pick(flag) {
@@ -50,7 +84,9 @@
     if (!rect) return;
     clearTimeout(hoverTimer);
     openFlagId = flag.id;
+    openFlagAt = { rule: flag.rule_id, start: flag.start_utf16 };
     sticky = stick;
+    caretAtOpen = caret.read(session.editor);
     card.open(flag, rect, {
       apply: (index) => applyRewrite(session, flag, index),
       dismiss: () => {
@@ -62,15 +98,22 @@
         closeCard({ refocus: true });
         try {
           await messages.send("rule.mute", { ruleId: flag.rule_id });
-          session.result.flags = session.result.flags.filter((item) => item.rule_id !== flag.rule_id);
+          session.mute(flag.rule_id);
         } catch (error) {
           session.error = { code: error.code, message: error.message };
         }
         scheduleRender();
       },
       close: () => closeCard({ refocus: true }),
+      type: (event) => typeIntoEditor(session, event),
+      step: (by) => stepFlag(by),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : leaveSoon()),
-    }, { focus });
+    }, {
+      focus,
+      avoid: keepClear(session, flag),
+      draft: session.shown ? session.shown.text : "",
+      shortcuts: settings.shortcuts || {},
+    });
     scheduleRender();
   }
 
@@ -78,9 +121,21 @@
     const hadFocus = card.current() && card.current().matches(":focus-within");
     card.close();
     openFlagId = null;
+    openFlagAt = null;
     sticky = false;
     if (refocus && hadFocus && active) active.editor.element.focus({ preventScroll: true });
     scheduleRender();
+  }
+
+  /** A key typed while the card has the focus: the card closes and the key goes to the editor. In the
+   * card's own document the focus moves back before the browser types the key; an editor in an iframe does
+   * not get a key pressed in the page, so it is typed there as the browser's own insertion. */
+  function typeIntoEditor(session, event) {
+    const element = session.editor.element;
+    closeCard({ refocus: true });
+    if (element.ownerDocument === overlay.shadow().ownerDocument) return;
+    event.preventDefault();
+    element.ownerDocument.execCommand("insertText", false, event.key);
   }
 
   function leaveSoon() {
@@ -88,17 +143,25 @@
     if (!sticky) hoverTimer = setTimeout(() => closeCard(), 400);
   }
 
-  async function applyRewrite(session, flag, index) {
-    const suggestion = flag.suggestions[index];
-    const expected = session.result.text;
+  async function applyRewrite(session, opened, index) {
+    // The flag and rewrite as they are now: the agent may have typed since the card opened, moving them.
+    // When the typing changed their words, `expected` is no text at all: apply.replace says it changed.
+    const wanted = opened.suggestions[index];
+    const now = session.flags().find((item) => item.id === opened.id);
+    const moved = now?.suggestions.find((item) => item.text === wanted.text && item.scope === wanted.scope);
+    const [flag, suggestion] = moved ? [now, moved] : [opened, wanted];
+    const expected = moved ? session.shown.text : null;
     const anchor = session.rects(flag.start_utf16, flag.end_utf16)[0];
+    const where = caret.read(session.editor) ?? caretAtOpen;
     closeCard();
     const layer = overlay.shadow();
     delete layer.dataset.rcAppliedWith;
     delete layer.dataset.rcApplyFailed;
     try {
-      const method = await apply.replace(session.editor, expected, suggestion.start_utf16, suggestion.end_utf16,
-        suggestion.text);
+      const { start_utf16: start, end_utf16: end, text } = suggestion;
+      const method = await apply.replace(session.editor, expected, start, end, text);
+      // The next key the agent types goes where they were, not after the rewrite.
+      if (where !== null) await caret.place(session.editor, caret.shifted(where, start, end, text.length));
       layer.dataset.rcAppliedWith = method; // which method the editor took, for support and tests
       messages.send("rule.event", { ruleId: flag.rule_id, action: "applied" }).catch(() => {});
     } catch (error) {
@@ -124,7 +187,7 @@
     card.open(flag, rect, {
       close: () => closeCard({ refocus: true }),
       hover: (inside) => (inside ? clearTimeout(hoverTimer) : undefined),
-    }, { failure: { message, text } });
+    }, { failure: { message, text }, avoid: keepClear(session, flag) });
     scheduleRender();
   }
 
@@ -162,22 +225,40 @@
     if (!session) return;
     editorTiming.noteEdit(session.editor.element);
     activate(session);
-    if (openFlagId && !session.current()) closeCard();
-    session.schedule();
+    session.noteChange(); // the open card stays while its flag does (render() closes it otherwise)
+  }
+
+  /** Open the card of the flag after (step 1) or before (step -1) the open one, wrapping; whether any. */
+  function stepFlag(step) {
+    const flags = active ? active.flags() : [];
+    if (!flags.length) return false;
+    const at = flags.findIndex((flag) => flag.id === openFlagId);
+    const next = at < 0 ? (step > 0 ? 0 : flags.length - 1) : (at + step + flags.length) % flags.length;
+    openCard(flags[next], { focus: true, stick: true });
+    return true;
   }
 
   function onKeyDown(event) {
-    if (NEXT_FLAG(event) && active) {
-      const flags = active.flags();
-      if (!flags.length) return;
+    const step = NEXT_FLAG(event) ? 1 : PREVIOUS_FLAG(event) ? -1 : 0;
+    if (step && active) {
+      if (!stepFlag(step)) return;
       event.preventDefault();
       event.stopPropagation();
-      const at = flags.findIndex((flag) => flag.id === openFlagId);
-      openCard(flags[(at + 1) % flags.length], { focus: true, stick: true });
     } else if (event.key === "Escape" && card.current()) {
       event.preventDefault();
       closeCard({ refocus: true });
+    } else if (event.key === "Escape" && badge.listShown()) {
+      event.preventDefault();
+      badge.hideList(); // from the editor; from inside the list, the list's own keys close it
     }
+  }
+
+  /** A shortcut the browser took (the manifest's commands): acted on by the frame the agent is in, or whose
+   * card has the focus (drawn in the top document for an editor in an iframe). */
+  function onCommandMessage(message) {
+    const here = document.hasFocus() || Boolean(card.current()?.matches(":focus-within"));
+    if (message?.type !== "command" || !here || !active) return;
+    stepFlag(message.command === "previous-flag" ? -1 : 1);
   }
 
   function onLayerEvent(event) {
@@ -231,6 +312,7 @@
     document.addEventListener("focusin", onFocusIn, true);
     document.addEventListener("input", onInput, true);
     document.addEventListener("keydown", onKeyDown, true);
+    chrome.runtime.onMessage.addListener(onCommandMessage);
     document.addEventListener("mousedown", onPointerDown, true);
     document.addEventListener("mousemove", onMouseMove, { capture: true, passive: true });
     window.addEventListener("scroll", scheduleRender, true);

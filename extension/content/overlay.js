@@ -9,12 +9,13 @@
     :host { all: initial; }
     .layer { position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 2147483647;
       font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #202124; }
-    .marker { position: fixed; height: 4px; cursor: pointer; box-sizing: border-box; }
+    .marker { position: fixed; height: 4px; cursor: pointer; box-sizing: border-box; z-index: 1; }
     .marker.warning { border-bottom: 3px solid #d93025; }
     .marker.suggestion { border-bottom: 2px dotted #1a73e8; }
     .marker.active { background: rgba(217, 48, 37, 0.12); }
     .card, .list { position: fixed; max-width: 360px; min-width: 240px; background: #fff; border: 1px solid #dadce0;
-      border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
+      border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; z-index: 2;
+      box-sizing: border-box; overflow: auto; }
     .card[hidden], .list[hidden], .badge[hidden] { display: none; }
     .severity { font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
     .severity.warning { color: #b3261e; }
@@ -22,7 +23,14 @@
     .severity.warning::before { content: "\\25B2  "; }
     .severity.suggestion::before { content: "\\25CF  "; }
     .message { margin: 4px 0; font-weight: 600; }
-    .why { margin: 4px 0 8px; color: #5f6368; }
+    .phrase { margin: 4px 0 0; font-style: italic; }
+    .keys { margin: 8px 0 0; font-size: 11px; color: #5f6368; }
+    .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    .rewrites .from { color: #5f6368; }
+    .rewrites .arrow { color: #5f6368; }
+    .why-box { margin: 2px 0 8px; color: #5f6368; }
+    .why-box summary { cursor: pointer; font-size: 12px; }
+    .why { margin: 4px 0 0; }
     button { font: inherit; cursor: pointer; }
     .rewrites { display: flex; flex-direction: column; gap: 4px; }
     .rewrites button { text-align: left; background: #e8f0fe; border: 1px solid #c6dafc; border-radius: 6px;
@@ -132,6 +140,7 @@
       const [x, y] = [order(a), order(b)];
       return x[0] - y[0] || x[1] - y[1];
     });
+    const colours = root.replycoach.underlineColour.colours(session.editor.element);
     for (const flag of flags) {
       for (const rect of session.rects(flag.start_utf16, flag.end_utf16)) {
         const marker = document.createElement("div");
@@ -145,6 +154,7 @@
           left: `${rect.left}px`,
           top: `${rect.bottom - 3}px`,
           width: `${rect.width}px`,
+          borderBottomColor: colours[flag.severity === "warning" ? "warning" : "suggestion"],
         });
         container.appendChild(marker);
         drawn.push({ flagId: flag.id, rect });

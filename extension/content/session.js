@@ -1,7 +1,9 @@
-// One editor's analysis: debounced as the agent types, never for unchanged text, stale answers dropped.
+// One editor's analysis: debounced after every change of its text (typed, pasted, or put there by a macro or
+// the editor itself), never for unchanged text; stale answers dropped. Until the answer for the new text
+// arrives, the flags shown are the last answer's, moved through each edit (flag-shift.js).
 "use strict";
 (function (root) {
-  const { messages } = root.replycoach;
+  const { messages, editorWatch, flagShift } = root.replycoach;
   const DEBOUNCE_MS = 300;
 
   class Session {
@@ -12,9 +14,30 @@
       this.sentText = null;
       this.seq = 0;
       this.result = null; // {text, flags, score} for the text last analyzed
+      this.shown = null; // {text, flags}: the last answer's flags moved into `text`, the text last seen
       this.error = null;
       this.dismissed = new Set();
       this.timer = null;
+      this.seen = this.read(); // the text as last noticed, to tell a change of text from other DOM changes
+      this.unwatch = editorWatch.watch(editor.element, () => this.noteChange());
+    }
+
+    /** Check the editor's text (after an input event or a DOM change): when it differs from the text last
+     * seen, analyze it about 300 ms after the last change. Whether it changed. */
+    noteChange() {
+      if (!this.track(this.read())) return false;
+      this.schedule();
+      return true;
+    }
+
+    /** Note `text` as the editor's text: when it changed, move the shown flags through the edit. */
+    track(text) {
+      if (text === this.seen) return false;
+      if (this.shown && this.shown.text === this.seen) {
+        this.shown = { text, flags: flagShift.shift(this.shown.flags, this.seen, text) };
+      }
+      this.seen = text;
+      return true;
     }
 
     /** The editor's current text, as sent to the API. */
@@ -34,11 +57,13 @@
     async analyze({ force = false } = {}) {
       clearTimeout(this.timer);
       const text = this.read();
+      this.track(text);
       if (!force && text === this.sentText) return;
       this.sentText = text;
       const seq = ++this.seq;
       if (!text.trim()) {
         this.result = { text, flags: [], score: 100 };
+        this.shown = { text, flags: [] };
         this.error = null;
         this.onChange(this);
         return;
@@ -48,6 +73,7 @@
         const value = await messages.send("draft.analyze", { text, customerMessage });
         if (seq !== this.seq || this.read() !== text) return; // an answer for text that is gone
         this.result = { text, flags: value.flags, score: value.score };
+        this.shown = { text, flags: value.flags };
         this.error = null;
       } catch (error) {
         if (seq !== this.seq) return;
@@ -63,10 +89,19 @@
       return Boolean(this.result) && this.read() === this.result.text;
     }
 
-    /** The flags to show: not dismissed, and only while the text is the one analyzed. */
+    /** The flags to show, for the editor's text as it is: not dismissed; the last answer's while the agent
+     * types, moved with the text, until the answer for this text arrives. */
     flags() {
-      if (!this.current()) return [];
-      return this.result.flags.filter((flag) => !this.dismissed.has(dismissKey(flag)));
+      this.noteChange(); // a change no event told of (a script setting a textarea's value) is seen here
+      if (!this.shown || this.shown.text !== this.seen) return [];
+      return this.shown.flags.filter((flag) => !this.dismissed.has(dismissKey(flag)));
+    }
+
+    /** Stop showing `ruleId`'s flags (the agent muted it). */
+    mute(ruleId) {
+      const keep = (flag) => flag.rule_id !== ruleId;
+      if (this.result) this.result.flags = this.result.flags.filter(keep);
+      if (this.shown) this.shown.flags = this.shown.flags.filter(keep);
     }
 
     dismiss(flag) {

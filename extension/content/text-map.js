@@ -119,7 +119,46 @@
     return any;
   }
 
-  const api = { build, rangePoints, toRange, covers };
+  /** The closest block (or the editor) holding `node`, as the walk splits lines. */
+  function blockOf(node, editor) {
+    let at = node.nodeType === 1 ? node : node.parentNode;
+    while (at && at !== editor && !(at.nodeType === 1 && BLOCK_TAGS.has(at.tagName.toUpperCase()))) {
+      at = at.parentNode;
+    }
+    return at || editor;
+  }
+
+  /** The text offset of the DOM point (node, offset) inside `editor` (a caret): the characters before it.
+   * Between two lines, the line break goes before the caret only when the caret is in the next line's block. */
+  function offsetAt(map, editor, node, offset) {
+    const caret = node.ownerDocument.createRange();
+    caret.setStart(node, offset);
+    let before = -1; // the last character ending at or before the caret
+    let after = map.text.length; // the first character after it
+    for (let index = 0; index < map.text.length; index++) {
+      const at = map.positions[index];
+      if (!at) continue;
+      if (caret.comparePoint(at.node, at.offset + 1) <= 0) before = index;
+      else {
+        after = index;
+        break;
+      }
+    }
+    if (before < 0) return after === map.text.length ? after : 0;
+    if (after === before + 1) return after;
+    return blockOf(map.positions[before].node, editor) === blockOf(node, editor) ? before + 1 : after;
+  }
+
+  /** The DOM point {node, offset} of text offset `offset` for a caret: right after the character before it,
+   * or, after a line break, right before the character after it; null when neither is in the DOM. */
+  function pointAt(map, offset) {
+    const previous = offset > 0 ? map.positions[offset - 1] : null;
+    if (previous) return { node: previous.node, offset: previous.offset + 1 };
+    const next = map.positions[offset];
+    return next ? { node: next.node, offset: next.offset } : null;
+  }
+
+  const api = { build, rangePoints, toRange, covers, offsetAt, pointAt };
   root.replycoach = root.replycoach || {};
   root.replycoach.textMap = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;

@@ -6,8 +6,22 @@ const INTERACTION_DATA = { data_collection: ["technicalAndInteraction"] }; // Fi
 
 async function send(type, payload = {}) {
   const reply = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!reply?.ok) throw new Error(reply?.error?.message || `No reply to ${type}`);
+  if (!reply?.ok) {
+    const error = new Error(reply?.error?.message || `No reply to ${type}`);
+    error.code = reply?.error?.code || "error";
+    throw error;
+  }
   return reply.value;
+}
+
+// What a failure means said for this page: the service's messages elsewhere send the agent here.
+const HERE = {
+  unauthorized: "The service refused the API key: check it above (make one with `replycoach keys create`).",
+  no_key: "No API key: enter one above.",
+};
+
+function onThisPage({ code, message }) {
+  return HERE[code] || message;
 }
 
 function show(output, state, text) {
@@ -38,8 +52,23 @@ function renderMuted(rules) {
   }
 }
 
+const SHORTCUT_LABELS = { "next-flag": "Open the next flag's card", "previous-flag": "Open the previous flag's card" };
+
+function renderShortcuts(shortcuts) {
+  const list = $("shortcuts");
+  list.replaceChildren();
+  for (const [command, label] of Object.entries(SHORTCUT_LABELS)) {
+    const item = document.createElement("li");
+    item.dataset.rcCommand = command;
+    const keys = shortcuts[command];
+    item.append(keys ? Object.assign(document.createElement("kbd"), { textContent: keys }) : "(no shortcut)", ` ${label}`);
+    list.append(item);
+  }
+}
+
 async function load() {
-  const { settings, mutedRules, status } = await send("settings.get");
+  const { settings, mutedRules, status, shortcuts } = await send("settings.get");
+  renderShortcuts(shortcuts || {});
   $("serverUrl").value = settings.serverUrl;
   $("apiKey").value = settings.apiKey;
   const everywhere = settings.sites.includes(EVERYWHERE);
@@ -51,7 +80,7 @@ async function load() {
     .join("\n");
   renderMuted(mutedRules);
   await loadSharing(settings);
-  if (status && !status.ok) show($("lastStatus"), "error", `Last call failed: ${status.message}`);
+  if (status && !status.ok) show($("lastStatus"), "error", `Last call failed: ${onThisPage(status)}`);
   else if (status) show($("lastStatus"), "ok", "Last call to the service succeeded.");
 }
 
@@ -127,7 +156,7 @@ $("test").addEventListener("click", async () => {
     const result = await send("connection.test", { serverUrl: $("serverUrl").value, apiKey: $("apiKey").value });
     show($("testResult"), "ok", `Connected: Reply Coach ${result.version}, ${result.entries} phrase bank entries.`);
   } catch (error) {
-    show($("testResult"), "error", error.message);
+    show($("testResult"), "error", onThisPage(error));
   }
 });
 
@@ -143,13 +172,21 @@ $("settings").addEventListener("submit", async (event) => {
       sites,
       customerSelectors: parseSelectors($("customerSelectors").value),
     };
-    // Permissions can only be asked for here, in answer to the click; the worker stores the settings.
+    // Permissions can only be asked for here, in answer to the click, before anything is awaited.
     const origins = [...sites, originPattern(changes.serverUrl)];
     const granted = await chrome.permissions.request({ origins }).catch(() => false);
+    // Only a service and key that work are saved: the connection test first, and why not when it fails.
+    show($("saveResult"), "", "Checking the connection…");
+    try {
+      await send("connection.test", { serverUrl: changes.serverUrl, apiKey: changes.apiKey });
+    } catch (error) {
+      show($("saveResult"), "error", `Not saved: ${onThisPage(error)}`);
+      return;
+    }
     await send("settings.save", { changes });
     show($("saveResult"), "ok", granted ? "Saved." : "Saved. Without permission for every site, it runs only where the browser allows it.");
   } catch (error) {
-    show($("saveResult"), "error", error.message);
+    show($("saveResult"), "error", onThisPage(error));
   }
 });
 

@@ -104,6 +104,14 @@ def expected_after(service: Service, text: str, rule: str) -> tuple[str, str]:
     return top["text"], text[: top["start_utf16"]] + top["text"] + text[top["end_utf16"] :]
 
 
+def expected_change(service: Service, text: str, rule: str) -> str:
+    """What the card's first rewrite button for `rule` in `text` says: the words it replaces, an arrow, and
+    the rewrite (the drafts here are short enough to show the words whole)."""
+    flag = next(flag for flag in service.analyze(text)["flags"] if flag["rule_id"] == rule)
+    top = flag["suggestions"][0]
+    return f"{text[top['start_utf16'] : top['end_utf16']]} → {top['text']}"
+
+
 def type_keys(page: Any, text: str) -> None:
     """Type `text` into the focused editor with real keystrokes (Enter for line breaks)."""
     for index, line in enumerate(text.split("\n")):

@@ -39,14 +39,18 @@ def test_card_shows_message_why_and_rewrites(page: Any, pages_url: str, configur
     card.wait_for()
     assert card.locator(".severity").inner_text().lower() == "warning"  # not colour alone
     assert card.locator(".message").inner_text() == flag["message"]
+    why = card.locator("details")
+    assert why.get_attribute("open") is None  # compact: folded until the agent opens it
+    assert not card.locator(".why").is_visible()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(  # the card as it opens (the README's picture: docs/images/extension-card.png)
+        path=str(ARTIFACTS / "card-open.png"), clip={"x": 140, "y": 10, "width": 820, "height": 480}
+    )
+    why.locator("summary").click()
     assert card.locator(".why").inner_text() == flag["why"]
-    rewrites = card.locator("[data-rc-action='apply']").all_inner_texts()
+    rewrites = card.locator("[data-rc-action='apply'] .to").all_inner_texts()
     assert rewrites == [suggestion["text"] for suggestion in flag["suggestions"]]
     assert page.input_value("#reply") == DRAFT  # nothing typed was lost
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=str(ARTIFACTS / "card-open.png"), clip={"x": 140, "y": 10, "width": 820, "height": 420}
-    )
 
 
 def test_keyboard_next_flag_enter_applies_escape_closes(
@@ -158,8 +162,10 @@ def test_html_in_a_flag_message_shows_as_text(page: Any, pages_url: str, worker:
         marker(page, RULE).click(timeout=10000)
         card = page.locator("replycoach-ui .card")
         assert card.locator(".message").inner_text() == html
+        card.locator("summary").click()  # the Why, folded by default
         assert card.locator(".why").inner_text() == entry["why"]
-        assert card.locator("[data-rc-action='apply']").all_inner_texts() == ["<u>I hear you</u>", "I see"]
+        rewrites = card.locator("[data-rc-action='apply'] .to").all_inner_texts()
+        assert rewrites == ["<u>I hear you</u>", "I see"]
         assert card.locator("img, b, i, script, u").count() == 0
         assert page.evaluate("window.pwned") is None
 

@@ -12,7 +12,16 @@ import pytest
 import requests
 
 from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
-from .helpers import ARTIFACTS, DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency
+from .helpers import (
+    ARTIFACTS,
+    DRAFT,
+    RULE,
+    Service,
+    expected_after,
+    expected_change,
+    node_modules_ready,
+    record_latency,
+)
 from .insights import QUIET, WITHIN, counts, lead_key, settled
 from .test_apply_failure import WAYWARD
 from .test_rich_editors import CARET_MOVE_MS, MORE, PACES
@@ -152,7 +161,7 @@ def apply_and_undo(
         5,
         lambda: "clicking the marker opened no card",
     )
-    assert button.text == rewrite
+    assert button.text == expected_change(service, DRAFT, RULE)  # what it replaces, and with what
     button.click()
 
     wait_until(lambda: text() == after, 5, lambda: f"after apply, the editor holds {text()!r}, not {after!r}")

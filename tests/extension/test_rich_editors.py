@@ -13,7 +13,16 @@ from typing import Any
 import pytest
 from playwright import sync_api
 
-from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready, record_latency, type_keys
+from .helpers import (
+    DRAFT,
+    RULE,
+    Service,
+    expected_after,
+    expected_change,
+    node_modules_ready,
+    record_latency,
+    type_keys,
+)
 
 pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
 
@@ -113,7 +122,8 @@ def test_apply_in_the_editors_model_and_undo(
         page.wait_for_timeout(1100)
     marker.click()
     button = page.locator("replycoach-ui .card [data-rc-action='apply']").first
-    assert button.inner_text() == rewrite
+    assert button.locator(".to").inner_text() == rewrite
+    assert button.inner_text() == expected_change(configured, DRAFT, RULE)  # what it replaces, with what
     if editor.short:
         card_box = page.locator("replycoach-ui .card").bounding_box()
         frame_box = page.locator(editor.frame).bounding_box()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .helpers import DRAFT, RULE, Service, expected_after, marker, type_draft
+from .helpers import DRAFT, RULE, Service, expected_after, expected_change, marker, type_draft
 
 
 def test_textarea_apply_and_undo(page: Any, pages_url: str, configured: Service) -> None:
@@ -17,7 +17,8 @@ def test_textarea_apply_and_undo(page: Any, pages_url: str, configured: Service)
     card = page.locator("replycoach-ui .card")
     card.wait_for()
     button = card.locator("[data-rc-action='apply']").first
-    assert button.inner_text() == rewrite
+    assert button.locator(".to").inner_text() == rewrite
+    assert button.inner_text() == expected_change(configured, DRAFT, RULE)  # what it replaces, with what
     button.click()
 
     page.wait_for_function("after => document.querySelector('#reply').value === after", arg=after)

@@ -49,6 +49,21 @@
       return textMap.covers(textMap.build(element), selection.getRangeAt(0), start, end);
     },
 
+    /** The text offset of the caret (the selection's focus) when it is in the editor, else null. */
+    caret(element) {
+      const selection = element.ownerDocument.getSelection();
+      if (!selection || !selection.rangeCount || !element.contains(selection.focusNode)) return null;
+      return textMap.offsetAt(textMap.build(element), element, selection.focusNode, selection.focusOffset);
+    },
+
+    /** Put the caret at text offset `offset`; false when there is no such place in the DOM. */
+    placeCaret(element, offset) {
+      const point = textMap.pointAt(textMap.build(element), offset);
+      if (!point) return false;
+      element.ownerDocument.getSelection().collapse(point.node, point.offset);
+      return true;
+    },
+
     // A paste first: an editor this file does not know (Squire, say) may keep an undo stack of its own,
     // which records what it pastes itself but not an edit made with execCommand. A plain contenteditable
     // ignores a script's paste, and the browser's own command then edits it as typing does.

@@ -33,6 +33,15 @@
       return element.selectionStart === start && element.selectionEnd === end;
     },
 
+    caret(element) {
+      return element.selectionEnd;
+    },
+
+    placeCaret(element, offset) {
+      element.setSelectionRange(offset, offset);
+      return true;
+    },
+
     methods: [rc.insertion.execCommand],
     undoMethods: [rc.insertion.undoCommand],
   };

@@ -101,3 +101,20 @@ test("covers: a selection covers a span only when it holds exactly its character
   // A caret where an empty span would be is no cover either.
   assert.equal(textMap.covers(map, caret, start, start), false);
 });
+
+test("a caret's offset and back: the line break goes with the line the caret is in", () => {
+  const root = editor("<p>Hi Sam,</p><p>Calm <b>down</b>.</p>");
+  const map = textMap.build(root);
+  const [first, second] = root.querySelectorAll("p");
+  const line1 = first.firstChild;
+  const calm = second.firstChild;
+  assert.equal(textMap.offsetAt(map, root, line1, 7), 7); // end of "Hi Sam,": before the "\n"
+  assert.equal(textMap.offsetAt(map, root, calm, 0), 8); // start of the second line: after it
+  assert.equal(textMap.offsetAt(map, root, second, 0), 8);
+  assert.equal(textMap.offsetAt(map, root, second, second.childNodes.length), map.text.length);
+  assert.equal(textMap.offsetAt(map, root, second.querySelector("b").firstChild, 2), 15); // "Calm do|wn"
+  assert.deepEqual(textMap.pointAt(map, 7), { node: line1, offset: 7 });
+  assert.deepEqual(textMap.pointAt(map, 8), { node: calm, offset: 0 });
+  assert.deepEqual(textMap.pointAt(map, 0), { node: line1, offset: 0 });
+  assert.deepEqual(textMap.pointAt(map, map.text.length), { node: second.lastChild, offset: 1 });
+});

@@ -23,4 +23,6 @@ const view = new EditorView(document.querySelector("#reply"), {
   }),
 });
 window.view = view;
+// A helpdesk macro (canned reply): text put in at the caret through the editor's own API, no typing.
+window.insertMacro = (text) => view.dispatch(view.state.tr.insertText(text));
 window.modelText = () => view.state.doc.textBetween(0, view.state.doc.content.size, "\n");

@@ -7,6 +7,8 @@ import { withHistory } from "slate-history";
 const editor = withHistory(withReact(createEditor()));
 const initial = [{ type: "paragraph", children: [{ text: "" }] }];
 window.slateEditor = editor;
+// A helpdesk macro (canned reply): text put in at the caret through the editor's own API, no typing.
+window.insertMacro = (text) => Transforms.insertText(editor, text, { at: editor.selection ?? Editor.end(editor, []) });
 // The model's paragraphs joined by "\n": what the helpdesk would send.
 window.modelText = () => editor.children.map((node) => Node.string(node)).join("\n");
 // ?wayward: like an editor whose plugin adds to every insertion it is handed (not to typing), so the text
