@@ -38,14 +38,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+
+from tryout import SetupError, free_port, hide, recording_proxy, serving, started_service
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "Calm down, you'll have to wait 24 hours."
@@ -74,23 +73,8 @@ PREFS: dict[str, Any] = {
 T = TypeVar("T")
 
 
-class SetupError(Exception):
-    """Something this check needs is missing or did not start."""
-
-
 class NotShown(Exception):
     """The add-on did not show what the check waited for."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def hide(text: str, key: str) -> str:
-    return text.replace(key, "[key]") if key else text
 
 
 def wait_for(condition: Callable[[], T | None], timeout: float, what: str) -> T:
@@ -107,70 +91,6 @@ def wait_for(condition: Callable[[], T | None], timeout: float, what: str) -> T:
 
 
 # --- the service ---------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def started_service(replycoach: str, bank: str | None) -> Iterator[tuple[str, str]]:
-    """`replycoach serve` on a free port with a temporary home, taking calls from the add-on's origin;
-    yields its URL and a new agent key."""
-    if shutil.which(replycoach) is None:
-        raise SetupError(
-            f"no replycoach program at {replycoach!r} (give --replycoach PATH, e.g. .venv/bin/replycoach)"
-        )
-    with tempfile.TemporaryDirectory(prefix="try-lt-addon-home-") as home:
-        env = {**os.environ, "REPLYCOACH_HOME": home, "REPLYCOACH_CORS_ORIGINS": ORIGIN}
-        if bank:
-            env["REPLYCOACH_BANK_DIR"] = bank
-        made = subprocess.run(
-            [replycoach, "keys", "create", "--role", "agent", "--name", "LanguageTool add-on check"],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if made.returncode != 0:
-            raise SetupError(f"`replycoach keys create` failed: {made.stderr.strip()}")
-        key = made.stdout.strip()
-        port = free_port()
-        log_path = Path(home) / "serve.log"
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                [replycoach, "serve", "--port", str(port), "--workers", "1"], env=env, stdout=log, stderr=log
-            )
-            url = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 60
-                while True:
-                    if proc.poll() is not None:
-                        raise SetupError(f"replycoach serve stopped:\n{log_path.read_text()}")
-                    try:
-                        with urllib.request.urlopen(f"{url}/health", timeout=1):
-                            break
-                    except (urllib.error.URLError, ConnectionError):
-                        if time.monotonic() > deadline:
-                            raise SetupError("replycoach serve did not answer /health within 60 s") from None
-                        time.sleep(0.3)
-                yield url, key
-            finally:
-                proc.send_signal(signal.SIGTERM)
-                proc.wait(timeout=30)
-
-
-# --- the recording proxy between the add-on and the service, and the page -----------------------------
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any) -> None:
-        return None
-
-
-# Request headers passed on to the service (CORS needs Origin), and answer headers passed back.
-_REQUEST_HEADERS = (
-    "Content-Type",
-    "Origin",
-    "Access-Control-Request-Method",
-    "Access-Control-Request-Headers",
-)
-_ANSWER_HEADERS = ("Content-Type", "Vary", "Retry-After")
 
 
 def summarize(payload: bytes) -> str:
@@ -193,57 +113,6 @@ def summarize(payload: bytes) -> str:
 
 
 @contextlib.contextmanager
-def recording_proxy(upstream: str, key: str) -> Iterator[tuple[str, list[str]]]:
-    """An HTTP server on 127.0.0.1 that passes each request on to `upstream` (with its Origin, and the CORS
-    headers of the answer back) and notes it, the key hidden; yields its URL and the notes."""
-    notes: list[str] = []
-    opener = urllib.request.build_opener(_NoRedirect)
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _pass_on(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else None
-            note = f"{self.command} {hide(self.path, key)}"
-            note += f"\n    Origin: {self.headers.get('Origin')}"
-            if body is not None:
-                note += f"\n    Content-Type: {self.headers.get('Content-Type')}"
-                note += f"\n    body: {hide(body.decode('utf-8', 'replace'), key)}"
-            forwarded = urllib.request.Request(upstream + self.path, data=body, method=self.command)
-            for name in _REQUEST_HEADERS:
-                if self.headers.get(name) is not None:
-                    forwarded.add_header(name, self.headers[name])
-            try:
-                with opener.open(forwarded, timeout=30) as answer:
-                    status, headers, payload = answer.status, answer.headers, answer.read()
-            except urllib.error.HTTPError as error:
-                status, headers, payload = error.code, error.headers, error.read()
-            except (urllib.error.URLError, OSError) as error:
-                status, headers = 502, None
-                payload = f"the service did not answer: {error}".encode()
-            allowed = headers.get("Access-Control-Allow-Origin") if headers else None
-            note += f"\n    answer: {status} {headers.get('Content-Type') if headers else 'text/plain'}"
-            note += f", {len(payload)} bytes, Access-Control-Allow-Origin: {allowed}"
-            if self.path.split("?")[0].endswith("/check"):
-                note += "\n" + summarize(payload) if summarize(payload) else ""
-            notes.append(note)
-            self.send_response(status)
-            for name, value in headers.items() if headers else [("Content-Type", "text/plain")]:
-                if name in _ANSWER_HEADERS or name.startswith("Access-Control-"):
-                    self.send_header(name, value)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        do_GET = do_POST = do_OPTIONS = _pass_on
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    with _serving(Handler) as url:
-        yield url, notes
-
-
-@contextlib.contextmanager
 def page_server() -> Iterator[str]:
     """A local web page with a text area (the add-on's content scripts run on http:// pages)."""
 
@@ -259,20 +128,8 @@ def page_server() -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    with _serving(Handler) as url:
+    with serving(Handler) as url:
         yield url + "/"
-
-
-@contextlib.contextmanager
-def _serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- Firefox -------------------------------------------------------------------------------------------
@@ -503,9 +360,16 @@ def run(args: argparse.Namespace) -> int:
             service, key = args.service.rstrip("/"), args.key
             print(f"Reply Coach: {service} (its REPLYCOACH_CORS_ORIGINS must list {ORIGIN})")
         else:
-            service, key = stack.enter_context(started_service(args.replycoach, args.bank))
+            service, key = stack.enter_context(
+                started_service(
+                    args.replycoach,
+                    args.bank,
+                    "LanguageTool add-on check",
+                    {"REPLYCOACH_CORS_ORIGINS": ORIGIN},
+                )
+            )
             print(f"Reply Coach: started {service} with a new agent key, REPLYCOACH_CORS_ORIGINS={ORIGIN}")
-        proxy, notes = stack.enter_context(recording_proxy(service, key))
+        proxy, notes = stack.enter_context(recording_proxy(service, key, summarize))
         page = stack.enter_context(page_server())
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="try-lt-addon-")))
         profile = work / "profile"

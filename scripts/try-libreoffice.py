@@ -23,24 +23,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import http.server
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from tryout import SetupError, hide, recording_proxy, started_service
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "Calm down, you'll have to wait 24 hours."
@@ -60,130 +57,6 @@ class Error:
     short_comment: str
     full_comment: str
     suggestions: list[str]
-
-
-class SetupError(Exception):
-    """Something this check needs is missing or did not start."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def hide(text: str, key: str) -> str:
-    return text.replace(key, "[key]") if key else text
-
-
-# --- the service ---------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def started_service(replycoach: str, bank: str | None) -> Iterator[tuple[str, str]]:
-    """`replycoach serve` on a free port with a temporary home; yields its URL and a new agent key."""
-    if shutil.which(replycoach) is None:
-        raise SetupError(
-            f"no replycoach program at {replycoach!r} (give --replycoach PATH, e.g. .venv/bin/replycoach)"
-        )
-    with tempfile.TemporaryDirectory(prefix="try-libreoffice-home-") as home:
-        env = {**os.environ, "REPLYCOACH_HOME": home}
-        if bank:
-            env["REPLYCOACH_BANK_DIR"] = bank
-        made = subprocess.run(
-            [replycoach, "keys", "create", "--role", "agent", "--name", "LibreOffice check"],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if made.returncode != 0:
-            raise SetupError(f"`replycoach keys create` failed: {made.stderr.strip()}")
-        key = made.stdout.strip()
-        port = free_port()
-        log_path = Path(home) / "serve.log"
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                [replycoach, "serve", "--port", str(port), "--workers", "1"], env=env, stdout=log, stderr=log
-            )
-            url = f"http://127.0.0.1:{port}"
-            try:
-                deadline = time.monotonic() + 60
-                while True:
-                    if proc.poll() is not None:
-                        raise SetupError(f"replycoach serve stopped:\n{log_path.read_text()}")
-                    try:
-                        with urllib.request.urlopen(f"{url}/health", timeout=1):
-                            break
-                    except (urllib.error.URLError, ConnectionError):
-                        if time.monotonic() > deadline:
-                            raise SetupError("replycoach serve did not answer /health within 60 s") from None
-                        time.sleep(0.3)
-                yield url, key
-            finally:
-                proc.send_signal(signal.SIGTERM)
-                proc.wait(timeout=30)
-
-
-# --- the recording proxy between LibreOffice and the service ------------------------------------------
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any) -> None:
-        return None
-
-
-@contextlib.contextmanager
-def recording_proxy(upstream: str, key: str) -> Iterator[tuple[str, list[str]]]:
-    """An HTTP server on 127.0.0.1 that passes each request on to `upstream` and notes it (the key hidden);
-    yields its URL and the notes."""
-    notes: list[str] = []
-    # A redirect goes back to LibreOffice as it came (LibreOffice follows none).
-    opener = urllib.request.build_opener(_NoRedirect)
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def _pass_on(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else None
-            note = f"{self.command} {hide(self.path, key)}"
-            if body is not None:
-                note += f"\n    Content-Type: {self.headers.get('Content-Type')}"
-                note += f"\n    body: {hide(body.decode('utf-8', 'replace'), key)}"
-            forwarded = urllib.request.Request(upstream + self.path, data=body, method=self.command)
-            if body is not None:
-                forwarded.add_header("Content-Type", self.headers.get("Content-Type") or "")
-            try:
-                with opener.open(forwarded, timeout=30) as answer:
-                    status, content_type, payload = (
-                        answer.status,
-                        answer.headers.get("Content-Type"),
-                        answer.read(),
-                    )
-            except urllib.error.HTTPError as error:
-                status, content_type, payload = error.code, error.headers.get("Content-Type"), error.read()
-            except (urllib.error.URLError, OSError) as error:
-                status, content_type = 502, "text/plain"
-                payload = f"the service did not answer: {error}".encode()
-            notes.append(f"{note}\n    answer: {status} {content_type}, {len(payload)} bytes")
-            self.send_response(status)
-            self.send_header("Content-Type", content_type or "application/octet-stream")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        do_GET = do_POST = _pass_on
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", notes
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- LibreOffice ---------------------------------------------------------------------------------------
@@ -331,7 +204,9 @@ def run(args: argparse.Namespace) -> int:
                 raise SetupError("--service needs --key (an agent key of that service)")
             service, key = args.service.rstrip("/"), args.key
         else:
-            service, key = stack.enter_context(started_service(args.replycoach, args.bank))
+            service, key = stack.enter_context(
+                started_service(args.replycoach, args.bank, "LibreOffice check")
+            )
             print(f"Reply Coach: started {service} with a new agent key")
         proxy, notes = stack.enter_context(recording_proxy(service, key))
         settings: dict[str, str | bool] = {"IsEnabled": True}
