@@ -112,6 +112,15 @@ def expected_change(service: Service, text: str, rule: str) -> str:
     return f"{text[top['start_utf16'] : top['end_utf16']]} → {top['text']}"
 
 
+def open_editor(page: Any, pages_url: str, editor: Any) -> Any:
+    """The editor's test page opened, the editor ready and clicked into; the frame (or page) it is in."""
+    page.goto(f"{pages_url}/{editor.page}")
+    page.wait_for_function(editor.ready, timeout=15000)
+    scope = page.frame_locator(editor.frame) if editor.frame else page
+    scope.locator(editor.editable).click()
+    return scope
+
+
 def type_keys(page: Any, text: str) -> None:
     """Type `text` into the focused editor with real keystrokes (Enter for line breaks)."""
     for index, line in enumerate(text.split("\n")):

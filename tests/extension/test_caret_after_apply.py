@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready, type_keys
+from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready, open_editor, type_keys
 from .test_rich_editors import FLAG_SHOWN, MORE, wait_for_model
 from .test_text_arrives import PAGES
 
@@ -20,10 +20,7 @@ def test_the_next_word_lands_where_the_agent_was(
     page: Any, pages_url: str, configured: Service, name: str
 ) -> None:
     editor = PAGES[name]
-    page.goto(f"{pages_url}/{editor.page}")
-    page.wait_for_function(editor.ready, timeout=15000)
-    scope = page.frame_locator(editor.frame) if editor.frame else page
-    scope.locator(editor.editable).click()
+    open_editor(page, pages_url, editor)
     type_keys(page, DRAFT)
     page.wait_for_function(FLAG_SHOWN, arg=RULE, polling="raf", timeout=10000)
     wait_for_model(page, DRAFT, "after typing")

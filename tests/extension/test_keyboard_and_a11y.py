@@ -11,7 +11,17 @@ from typing import Any
 
 import pytest
 
-from .helpers import DRAFT, EXTENSION, PAGES, RULE, Service, node_modules_ready, type_draft, type_keys
+from .helpers import (
+    DRAFT,
+    EXTENSION,
+    PAGES,
+    RULE,
+    Service,
+    node_modules_ready,
+    open_editor,
+    type_draft,
+    type_keys,
+)
 from .test_options import open_options, wait_until_loaded
 from .test_rich_editors import FLAG_SHOWN, wait_for_model
 from .test_text_arrives import PAGES as EDITOR_PAGES
@@ -123,10 +133,7 @@ def test_letters_typed_in_the_card_go_to_the_editor(
     page: Any, pages_url: str, configured: Service, name: str
 ) -> None:
     editor = EDITOR_PAGES[name]
-    page.goto(f"{pages_url}/{editor.page}")
-    page.wait_for_function(editor.ready, timeout=15000)
-    scope = page.frame_locator(editor.frame) if editor.frame else page
-    scope.locator(editor.editable).click()
+    open_editor(page, pages_url, editor)
     type_keys(page, DRAFT)
     page.wait_for_function(FLAG_SHOWN, arg=RULE, polling="raf", timeout=10000)
     page.keyboard.press("Alt+Shift+KeyJ")

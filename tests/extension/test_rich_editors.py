@@ -20,6 +20,7 @@ from .helpers import (
     expected_after,
     expected_change,
     node_modules_ready,
+    open_editor,
     record_latency,
     type_keys,
 )
@@ -104,10 +105,7 @@ def test_apply_in_the_editors_model_and_undo(
     page: Any, pages_url: str, configured: Service, name: str, pace: str
 ) -> None:
     editor = EDITORS[name]
-    page.goto(f"{pages_url}/{editor.page}")
-    page.wait_for_function(editor.ready, timeout=15000)
-    scope = page.frame_locator(editor.frame) if editor.frame else page
-    scope.locator(editor.editable).click()
+    open_editor(page, pages_url, editor)
     type_keys(page, DRAFT)
     typed = time.monotonic()
     # The extension draws for an editor in an iframe in the top document, over the frame.

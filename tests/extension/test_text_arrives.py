@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .helpers import RULE, Service, node_modules_ready
+from .helpers import RULE, Service, node_modules_ready, open_editor
 from .test_rich_editors import EDITORS, FLAG_SHOWN, Editor, wait_for_model
 from .views import (
     ARRIVING,
@@ -47,10 +47,7 @@ def wait_for_badge(page: Any, text: str, when: str) -> None:
 
 
 def focus_empty_editor(page: Any, pages_url: str, editor: Editor) -> None:
-    page.goto(f"{pages_url}/{editor.page}")
-    page.wait_for_function(editor.ready, timeout=15000)
-    scope = page.frame_locator(editor.frame) if editor.frame else page
-    scope.locator(editor.editable).click()
+    open_editor(page, pages_url, editor)
     wait_for_badge(page, EMPTY_BADGE, "in the empty editor")
 
 

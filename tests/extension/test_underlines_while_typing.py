@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright import sync_api
 
-from .helpers import Service, node_modules_ready, type_keys
+from .helpers import Service, node_modules_ready, open_editor, type_keys
 from .test_rich_editors import CARET_MOVE_MS, wait_for_model
 from .test_text_arrives import PAGES, wait_for_badge
 from .views import SAMPLES, START_SAMPLING, as_function, badge_for
@@ -38,10 +38,7 @@ def test_underlines_stay_on_their_words_while_typing(
     page: Any, pages_url: str, configured: Service, name: str
 ) -> None:
     editor = PAGES[name]
-    page.goto(f"{pages_url}/{editor.page}")
-    page.wait_for_function(editor.ready, timeout=15000)
-    scope = page.frame_locator(editor.frame) if editor.frame else page
-    scope.locator(editor.editable).click()
+    open_editor(page, pages_url, editor)
     type_keys(page, TWO_FLAGS)
     analysis = configured.analyze(TWO_FLAGS)
     assert [flag["severity"] for flag in analysis["flags"]] == ["warning", "warning"]
