@@ -44,9 +44,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tryout import SetupError, free_port, hide, recording_proxy, serving, started_service
+from tryout import (
+    SetupError,
+    add_service_arguments,
+    free_port,
+    hide,
+    recording_proxy,
+    serving,
+    started_service,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "Calm down, you'll have to wait 24 hours."
 # Firefox gives an add-on a random internal UUID for its moz-extension:// origin; this pins the add-on's.
 ADDON_UUID = "7c1f2a9e-0000-4000-8000-00000000a11d"
@@ -460,15 +467,7 @@ def run(args: argparse.Namespace) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("addon", help="the add-on's unpacked folder (the repository's `webextension`)")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--service", help="a running service's URL, e.g. http://127.0.0.1:8080 (needs --key)")
-    where.add_argument(
-        "--replycoach",
-        default=str(ROOT / ".venv" / "bin" / "replycoach"),
-        help="the replycoach program that starts a service (default: the repository's .venv/bin/replycoach)",
-    )
-    parser.add_argument("--key", help="an agent key of --service")
-    parser.add_argument("--bank", help="REPLYCOACH_BANK_DIR for the started service (default: its own bank)")
+    add_service_arguments(parser)
     parser.add_argument(
         "--firefox", default="/usr/bin/firefox-esr", help="Firefox (default: /usr/bin/firefox-esr)"
     )

@@ -37,9 +37,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from tryout import SetupError, hide, recording_proxy, started_service
+from tryout import SetupError, add_service_arguments, hide, recording_proxy, started_service
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = "Calm down, you'll have to wait 24 hours."
 CHECKER = "org.openoffice.lingu.LanguageToolGrammarChecker"
 # Where LibreOffice 7.4 keeps the LanguageTool Server settings (officecfg's Office/Linguistic.xcs).
@@ -247,15 +246,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--service", help="a running service's URL, e.g. http://127.0.0.1:8080 (needs --key)")
-    where.add_argument(
-        "--replycoach",
-        default=str(ROOT / ".venv" / "bin" / "replycoach"),
-        help="the replycoach program that starts a service (default: the repository's .venv/bin/replycoach)",
-    )
-    parser.add_argument("--key", help="an agent key of --service")
-    parser.add_argument("--bank", help="REPLYCOACH_BANK_DIR for the started service (default: its own bank)")
+    add_service_arguments(parser)
     parser.add_argument(
         "--key-in",
         choices=("url", "fields"),

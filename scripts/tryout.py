@@ -5,6 +5,7 @@ needs the system one)."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import http.server
 import os
@@ -29,6 +30,24 @@ REQUEST_HEADERS = (
     "Access-Control-Request-Headers",
 )
 ANSWER_HEADERS = ("Content-Type", "Vary", "Retry-After")
+
+
+# The repository, whose .venv/bin/replycoach starts a service by default.
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def add_service_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the service a tryout talks to: one running (`--service`, `--key`), or one it
+    starts (`--replycoach`, `--bank`)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--service", help="a running service's URL, e.g. http://127.0.0.1:8080 (needs --key)")
+    where.add_argument(
+        "--replycoach",
+        default=str(ROOT / ".venv" / "bin" / "replycoach"),
+        help="the replycoach program that starts a service (default: the repository's .venv/bin/replycoach)",
+    )
+    parser.add_argument("--key", help="an agent key of --service")
+    parser.add_argument("--bank", help="REPLYCOACH_BANK_DIR for the started service (default: its own bank)")
 
 
 class SetupError(Exception):
