@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import NO_WORRIES, make_entry
 from replycoach import load_bank
-from replycoach.bank.cost import DRAFT_CHARS, SHORT_CHARS, Cost, worst_case_draft
+from replycoach.bank.cost import DRAFT_CHARS, SHORT_CHARS, Cost, adds_no_work, worst_case_draft
+from replycoach.bank.model import Entry, Topic
+from replycoach.bank.vocabulary import Family
 
 WriteBank = Callable[..., Path]
 BASIC_BANK = Path(__file__).resolve().parent.parent / "banks" / "basic"
@@ -43,3 +46,30 @@ def test_a_change_is_too_slow_past_twice_the_time_and_50_ms(
     current: float, candidate: float, too_slow: bool
 ) -> None:
     assert Cost(current, candidate, DRAFT_CHARS).too_slow is too_slow
+
+
+def _parts(bank_dir: Path) -> tuple[list[Entry], list[Topic], list[Family]]:
+    bank = load_bank(bank_dir)
+    return list(bank.all_entries), [t.topic for t in bank.topics], list(bank.vocabulary.families)
+
+
+def test_disabling_or_deleting_entries_adds_no_work_to_measure() -> None:
+    entries, topics, vocabulary = _parts(BASIC_BANK)
+    first = entries[0]
+    disabled = [replace(first, enabled=False), *entries[1:]]
+    assert adds_no_work((entries, topics, vocabulary), (disabled, topics, vocabulary))
+    assert adds_no_work((entries, topics, vocabulary), (entries[1:], topics, vocabulary))
+    assert adds_no_work((entries, topics, vocabulary), (entries, topics, vocabulary))
+
+
+def test_a_new_changed_or_enabled_entry_or_another_vocabulary_is_measured() -> None:
+    entries, topics, vocabulary = _parts(BASIC_BANK)
+    first = entries[0]
+    current = (entries, topics, vocabulary)
+    changed = [replace(first, patterns=(*first.patterns, "kindly relax")), *entries[1:]]
+    assert not adds_no_work(current, (changed, topics, vocabulary))
+    assert not adds_no_work(current, ([*entries, replace(first, id="dismissive.other")], topics, vocabulary))
+    off = [replace(first, enabled=False), *entries[1:]]
+    assert not adds_no_work((off, topics, vocabulary), (entries, topics, vocabulary))
+    assert vocabulary
+    assert not adds_no_work(current, (entries, topics, vocabulary[1:]))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import NO_WORRIES
 from flask.testing import FlaskClient
+from replycoach.bank.cost import DRAFT_CHARS, Cost
+from replycoach.engine.compiled import Bank
 
 from .helpers import error
 
@@ -341,3 +344,29 @@ def test_validate_needs_a_lead_key_and_an_entry(
         "The request body does not fit the schema: entry: Missing data for required field.",
         {"entry": ["Missing data for required field."]},
     )
+
+
+def test_disabling_is_never_refused_as_slower_but_a_pattern_change_is_measured(
+    client: FlaskClient, lead: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A machine so busy that every measure makes the changed bank look three times slower.
+    measured: list[int] = []
+
+    def busy(current: Bank, candidate: Bank, progress: Any = None) -> Cost:
+        measured.append(len(candidate))
+        return Cost(0.1, 0.3, DRAFT_CHARS)
+
+    monkeypatch.setattr("replycoach.store.bank.compare", busy)
+    response = _set_enabled(client, lead, False)
+    assert (response.status_code, response.json["enabled"], measured) == (200, False, [])
+    assert _flags(client, lead, "Please calm down.") == []
+
+    current = client.get(CALM, headers=lead)
+    body = {**current.json, "enabled": True, "patterns": [*current.json["patterns"], "kindly calm down"]}
+    response = client.put(CALM, json=body, headers={**lead, "If-Match": current.headers["ETag"]})
+    assert response.status_code == 422
+    [problem] = response.json["error"]["details"]["problems"]
+    assert problem["entry"] == "dismissive.calm-down"
+    assert problem["message"].startswith("makes the analysis of a long draft (20,000 characters")
+    assert measured
+    assert _flags(client, lead, "Please calm down.") == []

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from replycoach.bank.cost import compare
+from replycoach.bank.cost import adds_no_work, compare
 from replycoach.bank.files import BankData
 from replycoach.bank.loader import bank_data, check_examples, lint_bank_dir
 from replycoach.bank.model import Entry, Topic
@@ -447,7 +447,7 @@ class BankStore:
         if problems:
             ids = {e.id for e in changed}
             raise InvalidEntryError(sorted(problems, key=lambda p: p.entry not in ids))
-        if current is not None:
+        if current is not None and not adds_no_work(current, key):
             budget.step("building the bank in service to compare with")
             cost = compare(self._built_bank(current, budget), bank, budget.step)
             if cost.too_slow:
