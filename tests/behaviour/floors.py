@@ -59,4 +59,6 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "dropped-to"): 1.00,
     ("still-warns", "no-apostrophe"): 0.99,
     ("stays-quiet", "no-apostrophe"): 1.00,
+    ("still-warns", "html-escaped"): 1.00,
+    ("stays-quiet", "html-escaped"): 1.00,
 }

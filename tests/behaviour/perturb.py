@@ -9,6 +9,7 @@ doesn't offer"), a contraction is only made before a word, an idiom ("can't wait
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -380,6 +381,13 @@ def no_apostrophe(text: str) -> str | None:
     return slipped if slipped != text else None
 
 
+def html_escaped(text: str) -> str | None:
+    """The reply as a system that stores HTML hands it over: & < > and both quote marks as entities
+    ("can&#x27;t", "T&amp;Cs"), as Python's html.escape writes them."""
+    escaped = html.escape(text)
+    return escaped if escaped != text else None
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "company-subject": company_subject,
     "our-team-subject": our_team_subject,
@@ -393,4 +401,5 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "longer-reply": longer_reply,
     "dropped-to": dropped_to,
     "no-apostrophe": no_apostrophe,
+    "html-escaped": html_escaped,
 }

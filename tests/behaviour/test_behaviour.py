@@ -104,6 +104,8 @@ EXPECTED: list[tuple[str, str, str | None]] = [
     ("dropped-to", "Contact them.", None),
     ("no-apostrophe", "I'm sure we can't.", "Im sure we cant."),
     ("no-apostrophe", "We're here.", None),
+    ("html-escaped", "We can't, it's T&C.", "We can&#x27;t, it&#x27;s T&amp;C."),
+    ("html-escaped", "Plain words.", None),
 ]
 
 

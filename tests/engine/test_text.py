@@ -21,6 +21,33 @@ def test_normalize_straightens_quotes_and_collapses_whitespace() -> None:
     ]
 
 
+def test_normalize_reads_html_entities_as_their_characters_and_maps_back() -> None:
+    text = "We can&#x27;t,&nbsp; &nbsp;see T&amp;Cs &#8220;now&#8221; &bogus; &#10;ok"
+    norm = normalize(text)
+    assert norm.text == 'We can\'t, see T&Cs "now" &bogus; ok'
+    # Each entity is one character whose bounds map to the entity's own.
+    apostrophe = norm.text.index("'")
+    assert text[norm.to_original(apostrophe) : norm.to_original(apostrophe + 1)] == "&#x27;"
+    ampersand = norm.text.index("&")
+    assert text[norm.to_original(ampersand) : norm.to_original(ampersand + 1)] == "&amp;"
+    assert text[norm.to_original(norm.text.index("T&Cs")) : norm.to_original(norm.text.index(" \"now"))] == (
+        "T&amp;Cs"
+    )
+    assert norm.to_original(len(norm.text)) == len(text)
+
+
+def test_an_html_escaped_draft_gets_the_same_flags_at_its_own_characters() -> None:
+    from replycoach import default_engine
+
+    engine = default_engine()
+    plain = engine.analyze("We can't refund it, it's our policy.")
+    escaped_text = "We can&#x27;t refund it, it&#x27;s our policy."
+    escaped = engine.analyze(escaped_text)
+    assert [f.entry.id for f in escaped.flags] == [f.entry.id for f in plain.flags]
+    assert [f.text for f in escaped.flags][0] == "We can&#x27;t refund it"
+    assert all(escaped_text[f.span.start : f.span.end] == f.text for f in escaped.flags)
+
+
 def test_utf16_offsets_count_astral_characters_twice() -> None:
     to16 = Utf16Offsets("a😀b😀c")
     assert [to16(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]

@@ -648,7 +648,10 @@ class Matcher:
                 continue
             data = views[view].utf8.data
             for owners, regex_filter in filters:
-                for index in regex_filter.Match(data, True) or ():
+                # Not only the patterns whose words the draft holds but, of those, the ones that match: RE2
+                # runs them in C++, so a pattern that passed the filter only for words scattered apart
+                # (most of them) costs no call from Python.
+                for index in regex_filter.Match(data, False) or ():
                     owner = owners[index]
                     if owner is not None:
                         hits.setdefault(owner[0], []).append(owner[1])

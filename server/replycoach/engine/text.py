@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +29,14 @@ _STRAIGHTEN = tuple((chr(code), straight) for code, straight in _QUOTES.items())
 # A whitespace run that normalizing changes: two or more characters, or one that is not a space (a lone
 # space, most of them, stays as it is and is never visited).
 _WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+# In a draft with an "&": the same runs, spaces and line breaks written as HTML entities counted in ("&nbsp;",
+# "&#10;"), and any other character written as an entity ("can&#x27;t", "T&amp;Cs", as a system that stores
+# HTML hands a reply over).
+_SPACE_ENTITY = r"&(?:nbsp|#(?:9|10|13|32|160)|#[xX](?:9|[aAdD]|20|[aA]0));"
+_RUN_OR_ENTITY = re.compile(
+    rf"(?:\s|{_SPACE_ENTITY}){{2,}}|[^\S ]|{_SPACE_ENTITY}"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -56,7 +65,8 @@ class NormalizedText:
 
 
 def normalize(text: str) -> NormalizedText:
-    """Straighten quotes and collapse each whitespace run to one space, remembering how to map back."""
+    """Straighten quotes, collapse each whitespace run to one space and read each HTML entity as its
+    character (one character for several: the same map back as a run's), remembering how to map back."""
     # str.translate walks the whole text in Python-level steps; a replace per look-alike the draft holds
     # (usually none, or the curly apostrophe alone) is several times faster.
     translated = text
@@ -68,9 +78,15 @@ def normalize(text: str) -> NormalizedText:
     shrink: list[int] = []
     total = 0
     last = 0
-    for run in _WHITESPACE_RUN.finditer(translated):
+    runs = _RUN_OR_ENTITY if "&" in translated else _WHITESPACE_RUN
+    for run in runs.finditer(translated):
+        written = " "
+        if run.lastgroup == "entity":
+            written = html.unescape(run.group()).translate(_QUOTES)
+            if len(written) != 1:
+                continue  # not an entity HTML knows, or more than one character: the text stays as written
         pieces.append(translated[last : run.start()])
-        pieces.append(" ")
+        pieces.append(written)
         last = run.end()
         removed = run.end() - run.start() - 1
         if removed:
