@@ -30,7 +30,7 @@ def test_normalize_reads_html_entities_as_their_characters_and_maps_back() -> No
     assert text[norm.to_original(apostrophe) : norm.to_original(apostrophe + 1)] == "&#x27;"
     ampersand = norm.text.index("&")
     assert text[norm.to_original(ampersand) : norm.to_original(ampersand + 1)] == "&amp;"
-    assert text[norm.to_original(norm.text.index("T&Cs")) : norm.to_original(norm.text.index(" \"now"))] == (
+    assert text[norm.to_original(norm.text.index("T&Cs")) : norm.to_original(norm.text.index(' "now'))] == (
         "T&amp;Cs"
     )
     assert norm.to_original(len(norm.text)) == len(text)
