@@ -222,7 +222,7 @@ def test_the_worst_replies_come_first_with_their_flags_marked(opened: tuple[Page
     assert first.locator("ul.flags li").all_inner_texts() == [
         "WARNING “Calm down”: Tells an upset customer how to feel. dismissive.calm-down\n"
         "Instead of “Calm down, you'll have to wait 3 days”: "
-        "“I can hear how upsetting this is, and I want to sort it out with you”",
+        "“I can tell how stressful this is, and I want to fix it alongside you”",
         "WARNING “you'll have to wait 3 days”: Orders the customer to wait. blame.have-to-wait\n"
         "Instead of “you'll have to wait 3 days”: “I'll make sure you hear from me within 3 days”",
     ]

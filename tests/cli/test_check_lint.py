@@ -156,7 +156,7 @@ def test_sarif_lists_each_rule_once_and_each_flag_with_its_region(tmp_path: Path
     }
     assert (
         third["properties"]["rewrite"]
-        == "I can hear how upsetting this is, and I want to sort it out with you"
+        == "I can tell how stressful this is, and I want to fix it alongside you"
     )
 
 
@@ -169,7 +169,7 @@ def test_github_annotations_escape_what_workflow_commands_need(tmp_path: Path) -
     assert result.stdout.splitlines() == [
         f"::warning file={escaped},line=2,col=1,endLine=2,endColumn=10,title=dismissive.calm-down::"
         "Tells an upset customer how to feel. "
-        "Try: 'I can hear how upsetting this is, and I want to sort it out with you'"
+        "Try: 'I can tell how stressful this is, and I want to fix it alongside you'"
     ]
 
 

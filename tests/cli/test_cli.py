@@ -84,7 +84,7 @@ def test_unreadable_files_are_reported_and_the_rest_still_checked(tmp_path: Path
     assert result.returncode == 2
     assert result.stdout == (
         f"{good}:1:1: warning dismissive.calm-down Tells an upset customer how to feel.\n"
-        "    'Calm down' -> 'I can hear how upsetting this is, and I want to sort it out with you'\n"
+        "    'Calm down' -> 'I can tell how stressful this is, and I want to fix it alongside you'\n"
     )
     assert result.stderr == (
         f"{good}: 1 flag, score 85/100\n"

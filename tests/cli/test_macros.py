@@ -50,7 +50,7 @@ def test_a_zendesk_export_is_linted_per_macro_by_title(tmp_path: Path) -> None:
         f"{export}: Delay: shipping (id 101):2:1: warning blame.have-to-wait Orders the customer to wait.",
         '    "you\'ll have to wait 2 days" -> "I\'ll make sure you hear from me within 2 days"',
         f"{export}: Angry customer (id 102):2:1: warning {CALM}",
-        "    'Calm down' -> 'I can hear how upsetting this is, and I want to sort it out with you'",
+        "    'Calm down' -> 'I can tell how stressful this is, and I want to fix it alongside you'",
     ]
     assert result.stderr.splitlines() == [
         f"{export}: Delay: shipping (id 101): 1 flag, score 85/100",

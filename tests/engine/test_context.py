@@ -64,11 +64,11 @@ def test_upset_reasons_are_reported() -> None:
         ("I've reset my password three times and still can't log in", "resetting your password", True),
         ("I restarted the router but it still drops", "restarting the router", True),
         ("I restarted the router but it still drops", "clearing the cache", False),
-        ("I tried everything, nothing works", "reinstalling the app", True),
+        ("I have tried every fix I could find and it still fails", "reinstalling the app", True),
         ("I've been trying to contact you for weeks", "recovering your account", False),
         ("My parcel never arrived", "checking with your neighbours", False),
         # Saying an action fails for them says they tried it, in any form of the verb.
-        ("I'm still unable to reset my password!", "resetting your password", True),
+        ("I'm still unable to change my password!", "resetting your password", True),
         ("honestly I cannot recover my email", "recover your account with the steps here", True),
         ("I've been struggling to cancel my plan for days", "cancelling from the settings page", True),
         ("I followed all instructions and it is still offline", "restarting the printer", True),
@@ -138,7 +138,7 @@ def test_general_topic_when_no_cue_matches(engine: Engine) -> None:
     assert [f.entry.id for f in flags] == ["structure.acknowledge-feeling", "structure.next-step"]
     assert [s.text for s in flags[0].suggestions] == [
         "I'm sorry this has been so frustrating. ",
-        "I can hear how upsetting this is. ",
+        "I can tell how stressful this is. ",
     ]
     assert flags[1].suggestions[0].text == " I'll follow up myself."
     unpunctuated = engine.analyze("The settings are under Profile", "This is unacceptable!!!").flags

@@ -64,7 +64,7 @@ def _flagged(engine: Engine, text: str, entry_id: str) -> list[str]:
         ("We can't refund it. However, there is a workaround.", "refusal.cant"),
         ("Sadly we can't refund it. Still, you can exchange it for store credit.", "refusal.cant"),
         # The match follows a condition's clause, in its sentence.
-        ("If you need wide browser compatibility, you'll have to use JavaScript.", "blame.have-to"),
+        ("If you want it to work on older phones, you'll have to use the web app.", "blame.have-to"),
         ("If you need it today, you'll have to pay for express delivery.", "blame.have-to"),
         ("So if it's urgent, you'll have to call us.", "blame.have-to"),
         # An indirect question, without its question mark.
@@ -86,7 +86,7 @@ def test_the_check_keeps_the_match_quiet(engine: Engine, text: str, entry_id: st
         ("We can't refund it, and we can't replace it either.", "refusal.cant"),
         ("We can't refund it. We can't replace it either.", "refusal.cant"),
         ("We can't refund it; Acme can not send one either.", "refusal.cant"),
-        ("You'll have to use JavaScript.", "blame.have-to"),
+        ("You'll have to use the web app.", "blame.have-to"),
         ("We provided the link, you'll have to click it.", "blame.have-to"),
         ("If it works, great. You'll have to restart it.", "blame.have-to"),
         ("Even so, you'll have to wait.", "blame.have-to"),

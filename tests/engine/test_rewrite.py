@@ -10,7 +10,7 @@ def test_apply_all(basic: Engine) -> None:
     text = "Please calm down. You'll have to wait 24 hours for the refund."
     result = basic.rewrite(text, "all")
     assert result.text == (
-        "I can hear how upsetting this is, and I want to sort it out with you. "
+        "I can tell how stressful this is, and I want to fix it alongside you. "
         "I'll make sure you hear from me within 24 hours for the refund."
     )
     assert [a["id"] for a in result.applied] == ["dismissive.calm-down@0", "blame.have-to-wait@18"]
@@ -46,7 +46,7 @@ def test_overlapping_rewrites_skip_the_later_one(basic: Engine) -> None:
     assert [f.entry.id for f in flags] == ["dismissive.calm-down", "refusal.we-cant"]
     result = basic.rewrite(text, "all")
     # The sentence-scope rewrite of "Calm down" covers the refusal too.
-    assert result.text == "I can hear how upsetting this is, and I want to sort it out with you."
+    assert result.text == "I can tell how stressful this is, and I want to fix it alongside you."
     assert result.skipped == (
         {
             "id": "refusal.we-cant@11",

@@ -36,7 +36,7 @@ def test_sentence_scope_keeps_greeting_and_closing_punctuation(basic: Engine) ->
     text = "Hi Dana, please calm down! We're on it."
     replaced, suggestion = suggestions(basic, text)[0]
     assert replaced == "please calm down"
-    assert suggestion == "I can hear how upsetting this is, and I want to sort it out with you"
+    assert suggestion == "I can tell how stressful this is, and I want to fix it alongside you"
     start = text.index("please calm down")
     flag = basic.analyze(text).flags[0]
     assert flag.suggestions[0].span.start == start
@@ -48,7 +48,7 @@ def test_sentence_scope_covers_whole_sentence(basic: Engine) -> None:
     flag = basic.analyze(text).flags[0]
     sentence = flag.suggestions[0]
     assert text[sentence.span.start : sentence.span.end] == "Look, please calm down and wait"
-    assert sentence.text == "I can hear how upsetting this is, and I want to sort it out with you"
+    assert sentence.text == "I can tell how stressful this is, and I want to fix it alongside you"
 
 
 def test_phrase_keeps_the_drafts_trailing_punctuation(basic: Engine) -> None:
@@ -70,11 +70,11 @@ def test_rewrite_punctuation_dropped_for_phrase_scope(basic: Engine) -> None:
 
 def test_rewrite_of_first_person_phrase_after_greeting_starts_lowercase(basic: Engine) -> None:
     flag = basic.analyze("Hi Dana, I'm sorry to hear that.").flags[0]
-    assert flag.suggestions[1].text == "that sounds really frustrating, and I'm glad you told us"
+    assert flag.suggestions[1].text == "that must be so frustrating, and I'm glad you told us"
 
 
 def test_rewrite_of_first_person_phrase_after_handles_starts_capital(basic: Engine) -> None:
     flag = basic.analyze("@dana I'm sorry to hear that.").flags[0]
-    assert flag.suggestions[1].text == "That sounds really frustrating, and I'm glad you told us"
+    assert flag.suggestions[1].text == "That must be so frustrating, and I'm glad you told us"
     mid = basic.analyze("Oh, I'm sorry to hear that.").flags[0]
-    assert mid.suggestions[1].text == "that sounds really frustrating, and I'm glad you told us"
+    assert mid.suggestions[1].text == "that must be so frustrating, and I'm glad you told us"

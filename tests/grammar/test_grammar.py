@@ -389,7 +389,7 @@ def test_check_grammar_prints_grammar_flags(fake: FakeLanguageTool, cli_env: dic
         "<stdin>:2:19: suggestion lt.WHITESPACE_RULE Possible typo: you repeated a whitespace",
         "    '  ' -> ' '",
         "<stdin>:2:21: warning dismissive.calm-down Tells an upset customer how to feel.",
-        "    'Please calm down' -> 'I can hear how upsetting this is, and I want to sort it out with you'",
+        "    'Please calm down' -> 'I can tell how stressful this is, and I want to fix it alongside you'",
     ]
     assert result.stderr == f"<stdin>: 4 flags, score 85/100\n{BANK_LINE}\n"
 

@@ -277,14 +277,14 @@ def test_rewrite_all(client: FlaskClient, auth: dict[str, str]) -> None:
     response = client.post("/v1/rewrite", json={"text": DRAFT, "apply": "all"}, headers=auth)
     assert response.status_code == 200
     assert response.json == {
-        "text": "I can hear how upsetting this is, and I want to sort it out with you. "
+        "text": "I can tell how stressful this is, and I want to fix it alongside you. "
         "I'll make sure you hear from me within 24 hours.",
         "applied": [
             {
                 "id": "dismissive.calm-down@0",
                 "rule_id": "dismissive.calm-down",
                 "from": "Please calm down",
-                "to": "I can hear how upsetting this is, and I want to sort it out with you",
+                "to": "I can tell how stressful this is, and I want to fix it alongside you",
             },
             {
                 "id": "blame.have-to-wait@18",

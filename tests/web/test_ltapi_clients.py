@@ -69,7 +69,7 @@ def test_correct_applies_the_first_rewrite_of_each_flag(tool: language_tool_pyth
     # The entry's first rewrite is of the whole sentence: as a replacement, it takes the flagged words and
     # keeps the full stop.
     assert tool.correct(draft) == (
-        "I can hear how upsetting this is, and I want to sort it out with you. "
+        "I can tell how stressful this is, and I want to fix it alongside you. "
         "I'll make sure you hear from me within 24 hours."
     )
 
@@ -137,7 +137,7 @@ def test_languagetool_api_reads_the_mistakes_and_the_best_suggestions(service: t
         "suggestions": [
             {
                 "mistake": "Please calm down",
-                "bestSuggestion": "I can hear how upsetting this is, and I want to sort it out with you",
+                "bestSuggestion": "I can tell how stressful this is, and I want to fix it alongside you",
             }
         ],
     }

@@ -13,7 +13,7 @@ _CLAIM = re.compile(
     r"(?: (?:already|also|even|just|literally|both|all|"
     r"repeatedly|honestly))*"
     r" (?:(?:been |kept |keep )?(?:trying|tried|tryed|try)(?: to)?"
-    # "I am forced to reset them so often", "I had to call three times": saying they must do it says they did.
+    # "I am made to log in again every day", "I had to call three times": saying they must do it says they did.
     r"|(?:been |being |keep )?(?:forced|made|having|had|have|got) to"
     r"|reset|restarted|rebooted|reinstalled|uninstalled|cleared|updated|changed|checked|contacted|called|"
     r"emailed|followed|done|did|gone through|went through|turned|logged|signed|deleted|removed|re-?entered|"
@@ -25,7 +25,7 @@ _ALREADY = re.compile(
     r"\b(?:already (?:tried|tryed|done|did)|(?:trying|tried|tryed) to)\b(?P<rest>[^.!?\n;,]{0,100})",
     re.IGNORECASE,
 )
-# "I can't recover my email", "I am still unable to reset my password", "struggling to cancel": saying
+# "I can't recover my email", "I still can't get the code to work", "struggling to cancel": saying
 # an action does not work for them says they tried it.
 _STRUGGLE = re.compile(
     r"\b(?:i|we)(?:'m|\u2019m| am|'re|\u2019re| are|'ve|\u2019ve| have)?"
@@ -96,7 +96,7 @@ class TriedClaims:
 
     def covers(self, action: str) -> bool:
         """Whether asking the customer to do `action` asks for something they say they already did: the
-        action's verb (its first content word) is one they used ("recovering your account" after "I can't
+        action's verb (its first content word) is one they used ("recovering the login" after "I can't
         recover my email"); sharing only an object ("your account") is not enough."""
         if self.everything:
             return True

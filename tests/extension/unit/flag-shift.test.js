@@ -8,7 +8,7 @@ const DRAFT = "Sorry for the wait. Calm down, you will have to wait 24 hours.";
 const CALM = {
   id: "dismissive.calm-down@20", rule_id: "dismissive.calm-down", text: "Calm down", start_utf16: 20, end_utf16: 29,
   suggestions: [
-    { text: "I can hear how upsetting this is", start_utf16: 20, end_utf16: 61, scope: "sentence" },
+    { text: "I can tell how stressful this is", start_utf16: 20, end_utf16: 61, scope: "sentence" },
     { text: "I understand why this is upsetting", start_utf16: 20, end_utf16: 29, scope: "phrase" },
   ],
 };
