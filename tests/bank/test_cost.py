@@ -53,13 +53,15 @@ def _parts(bank_dir: Path) -> tuple[list[Entry], list[Topic], list[Family]]:
     return list(bank.all_entries), [t.topic for t in bank.topics], list(bank.vocabulary.families)
 
 
-def test_disabling_or_deleting_entries_adds_no_work_to_measure() -> None:
+def test_disabling_deleting_or_rewording_entries_adds_no_work_to_measure() -> None:
     entries, topics, vocabulary = _parts(BASIC_BANK)
     first = entries[0]
     disabled = [replace(first, enabled=False), *entries[1:]]
     assert adds_no_work((entries, topics, vocabulary), (disabled, topics, vocabulary))
     assert adds_no_work((entries, topics, vocabulary), (entries[1:], topics, vocabulary))
     assert adds_no_work((entries, topics, vocabulary), (entries, topics, vocabulary))
+    reworded = [replace(first, message="Says how to feel.", why="Because."), *entries[1:]]
+    assert adds_no_work((entries, topics, vocabulary), (reworded, topics, vocabulary))
 
 
 def test_a_new_changed_or_enabled_entry_or_another_vocabulary_is_measured() -> None:
@@ -69,6 +71,10 @@ def test_a_new_changed_or_enabled_entry_or_another_vocabulary_is_measured() -> N
     changed = [replace(first, patterns=(*first.patterns, "kindly relax")), *entries[1:]]
     assert not adds_no_work(current, (changed, topics, vocabulary))
     assert not adds_no_work(current, ([*entries, replace(first, id="dismissive.other")], topics, vocabulary))
+    exceptions = [replace(first, unless=("relax(ing)? plans",)), *entries[1:]]
+    assert not adds_no_work(current, (exceptions, topics, vocabulary))
+    rewrites = [replace(first, rewrites=first.rewrites[:1]), *entries[1:]]
+    assert not adds_no_work(current, (rewrites, topics, vocabulary))
     off = [replace(first, enabled=False), *entries[1:]]
     assert not adds_no_work((off, topics, vocabulary), (entries, topics, vocabulary))
     assert vocabulary

@@ -175,24 +175,33 @@ def test_health_answers_within_2_s_while_one_key_sends_the_largest_batches(
     assert statuses and set(statuses) == {200}
 
 
-def test_twenty_concurrent_writers_get_no_500_and_lose_no_update(server: str, lead: dict[str, str]) -> None:
+def test_twenty_concurrent_writers_get_no_500_and_each_lands_once(server: str, lead: dict[str, str]) -> None:
     url = f"{server}/v1/phrasebank/entries/{ENTRY}"
     original = requests.get(url, headers=lead, timeout=10).json()
     before = max(
         h["revision"] for h in requests.get(f"{url}/history", headers=lead, timeout=10).json()["revisions"]
     )
 
+    deadline = time.monotonic() + 240
+    busy: list[requests.Response] = []
+
     def write(i: int) -> requests.Response:
+        # As a client should: a busy answer is tried again after the Retry-After it gives.
         changed = {**original, "message": f"Tells an upset customer how to feel ({i})."}
-        return requests.put(url, json=changed, headers=lead | {"If-Match": "*"}, timeout=60)
+        while True:
+            sent = requests.put(url, json=changed, headers=lead | {"If-Match": "*"}, timeout=60)
+            if sent.status_code != 503 or time.monotonic() > deadline:
+                return sent
+            busy.append(sent)
+            time.sleep(float(sent.headers["Retry-After"]))
 
     with ThreadPoolExecutor(20) as pool:
         responses = list(pool.map(write, range(20)))
     statuses = [r.status_code for r in responses]
-    assert set(statuses) <= {200, 503}, [r.text[:200] for r in responses if r.status_code not in (200, 503)]
-    for busy in (r for r in responses if r.status_code == 503):
-        assert _error(busy) == (503, "busy")
-        assert busy.headers["Retry-After"] == "2"
+    assert statuses == [200] * 20, [r.text[:200] for r in responses if r.status_code != 200]
+    for answer in busy:
+        assert _error(answer) == (503, "busy")
+        assert answer.headers["Retry-After"] == "2"
     history = requests.get(f"{url}/history", headers=lead, timeout=10).json()["revisions"]
     written = [h for h in history if h["revision"] > before]
     # Every write that answered 200 is in the history once, with its own revision and its own message.
@@ -201,7 +210,6 @@ def test_twenty_concurrent_writers_get_no_500_and_lose_no_update(server: str, le
         r.json()["message"] for r in responses if r.status_code == 200
     )
     assert len({r.headers["ETag"] for r in responses if r.status_code == 200}) == statuses.count(200)
-    assert statuses.count(200) >= 10
 
 
 @pytest.mark.parametrize(

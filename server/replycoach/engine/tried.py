@@ -13,7 +13,7 @@ _CLAIM = re.compile(
     r"(?: (?:already|also|even|just|literally|both|all|"
     r"repeatedly|honestly))*"
     r" (?:(?:been |kept |keep )?(?:trying|tried|tryed|try)(?: to)?"
-    # "I am made to log in again every day", "I had to call three times": saying they must do it says they did.
+    # "I am made to log in again every day", "I had to call three times": saying they must do it, they did.
     r"|(?:been |being |keep )?(?:forced|made|having|had|have|got) to"
     r"|reset|restarted|rebooted|reinstalled|uninstalled|cleared|updated|changed|checked|contacted|called|"
     r"emailed|followed|done|did|gone through|went through|turned|logged|signed|deleted|removed|re-?entered|"
