@@ -68,7 +68,7 @@ def test_upset_reasons_are_reported() -> None:
         ("I've been trying to contact you for weeks", "recovering your account", False),
         ("My parcel never arrived", "checking with your neighbours", False),
         # Saying an action fails for them says they tried it, in any form of the verb.
-        ("I'm still unable to change my password!", "resetting your password", True),
+        ("I'm still unable to reset the password on my account!", "resetting your password", True),
         ("honestly I cannot recover my email", "recover your account with the steps here", True),
         ("I've been struggling to cancel my plan for days", "cancelling from the settings page", True),
         ("I followed all instructions and it is still offline", "restarting the printer", True),
