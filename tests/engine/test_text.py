@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from replycoach.engine.text import Utf8Text, Utf16Offsets, normalize, sentence_body, sentence_bounds
@@ -83,3 +85,59 @@ def test_utf8_offsets_map_code_points_to_bytes_and_back(text: str) -> None:
     for index in range(len(text) + 1):
         offset = len(text[:index].encode("utf-8"))
         assert (utf8.to_bytes(index), utf8.to_chars(offset)) == (offset, index)
+
+
+def _normalized_by_hand(text: str) -> str:
+    """What normalizing means, written the slow and obvious way: entities read, quotes straightened, every
+    whitespace run (Python's own whitespace) one space."""
+    import html
+    import re
+
+    def entity(match: re.Match[str]) -> str:
+        read = html.unescape(match.group())
+        return " " if read.isspace() else read if len(read) == 1 else match.group()
+
+    text = re.sub(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", entity, text)
+    for curly, straight in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        text = text.replace(curly, straight)
+    return re.sub(r"\s+", " ", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b",
+                " ",
+                "  ",
+                "\n",
+                "\t",
+                "\u00a0",
+                "\u2028",
+                "\u3000",
+                "\u00e9",
+                "\U0001f600",
+                "\u2019",
+                "&amp;",
+                "&nbsp;",
+                "&#10;",
+                "&#x27;",
+                "&#8220;",
+                "&bogus;",
+                "&",
+                ";",
+                "#",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_normalize_is_what_it_means_and_maps_every_character_back(text: str) -> None:
+    norm = normalize(text)
+    assert norm.text == _normalized_by_hand(text)
+    # Each normalized character stands for a stretch of the original, in order, covering all of it.
+    bounds = [norm.to_original(i) for i in range(len(norm.text) + 1)]
+    assert bounds[0] == 0 and bounds[-1] == len(text)
+    assert all(a < b for a, b in itertools.pairwise(bounds))

@@ -21,7 +21,7 @@ from typing import Any
 
 import re2
 
-from replycoach.engine.text import Utf8Text
+from replycoach.engine.text import byte_spans
 
 # Auxiliaries that take a contracted "not" ("don't", "isn't") or drop its apostrophe in haste ("dont").
 _NOT_AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might|dare|ought"
@@ -243,7 +243,7 @@ _SUBJECT_NAME = re2.compile(
 
 
 def _subject_names(source: str) -> Iterator[tuple[int, int, str]]:
-    for start, _ in _byte_spans(_SUBJECT_NAME, source):
+    for start, _ in byte_spans(_SUBJECT_NAME, source):
         while not source[start].isupper():  # past the clause's punctuation, a word or a handle, and a space
             start += 1
         end = start
@@ -256,25 +256,13 @@ def _subject_names(source: str) -> Iterator[tuple[int, int, str]]:
 def _contractions(source: str, draft: bool = True) -> Iterator[tuple[int, int, str]]:
     # RE2 finds the few candidates in one pass over the bytes (several times faster than Python's re, which
     # tries every alternative at every position); Python's re then reads each one.
-    for start, _ in _byte_spans(_CANDIDATE, source):
+    for start, _ in byte_spans(_CANDIDATE, source):
         match = _CONTRACTION.match(source, start)
         if match is None:
             continue
         words = _expansion(match, source, draft)
         if words != match.group():
             yield match.start(), match.end(), words
-
-
-def _byte_spans(regex: Any, text: str) -> Iterator[tuple[int, int]]:
-    """The spans (in code points) of each match of an RE2 regex in `text`, searched as UTF-8 bytes."""
-    data = text.encode("utf-8")
-    if len(data) == len(text):
-        for match in regex.finditer(data):
-            yield match.span()
-        return
-    utf8 = Utf8Text(text)
-    for match in regex.finditer(data):
-        yield utf8.to_chars(match.start()), utf8.to_chars(match.end())
 
 
 class CoreText(EditedText):
@@ -296,7 +284,7 @@ def _skipped(text: str, skip: Any) -> Iterator[tuple[int, int, str]]:
     " (sadly) really" as one run. A run between two words with no space on either side ("not,
     unfortunately,refund") leaves a space, so the words stay apart."""
     runs: list[list[int]] = []
-    for start, end in _byte_spans(skip, text):
+    for start, end in byte_spans(skip, text):
         if end <= start:
             continue
         if runs and runs[-1][1] == start:
