@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 
 from replycoach.bank.files import curated_bank_dir, read_bank_dir
-from replycoach.bank.vocabulary import references
+from replycoach.bank.vocabulary import SKIPPABLE, references
 from replycoach.engine.families import CHECK_FAMILIES
-from replycoach.engine.phrase import SKIPPABLE, is_raw
+from replycoach.engine.phrase import is_raw
 
 LONG = 120
 
@@ -44,7 +44,8 @@ def main() -> None:
     print(f"patterns: {len(patterns)} ({len(patterns) - raw} in the phrase language, {share:.1%}; {raw} raw)")
     print(f"patterns over {LONG} characters: {long}")
     print(f"unless lines: {len(unless)} (in {sum(bool(e.unless) for e in data.entries)} entries)")
-    print(f"families: {len(families)} ({len(read_by_name)} read by the engine by name: {', '.join(read_by_name)})")
+    names = ", ".join(read_by_name)
+    print(f"families: {len(families)} ({len(read_by_name)} read by the engine by name: {names})")
     if args.uses:
         named: Counter[str] = Counter()
         for text in patterns + unless:
@@ -53,7 +54,8 @@ def main() -> None:
         for family in families:
             for text in (*family.phrases, *family.patterns):
                 in_families.update({name for name, _ in references(text)})
-        print("\n| family | patterns and unless lines | families' phrases | read by the engine |\n|---|---:|---:|---|")
+        print("\n| family | patterns and unless lines | families' phrases | read by the engine |")
+        print("|---|---:|---:|---|")
         rows = sorted(families, key=lambda f: (named[f.name] + in_families[f.name], f.name))
         for family in rows:
             engine = "yes" if family.name in read_by_name else ""
