@@ -66,6 +66,9 @@ class _Lexicon:
         self.merges = re2.compile(merges)
         self.find_tokens = _text.find_tokens
         self.analyzer: Any = sentiment
+        # The tokens the walk does something with when no negation or adverb is pending: any other token
+        # (most of a draft) is passed over.
+        self.acting = frozenset(self.words) | self.negations | frozenset(self.emoticons) | {"!"}
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +115,10 @@ def _walk(lexicon: _Lexicon, tokens: list[str]) -> float:
     words = lexicon.words
     negations = lexicon.negations
     emoticons = lexicon.emoticons
+    acting = lexicon.acting
     for token in tokens:
+        if modifier is None and negation is None and token not in acting:
+            continue
         known = words.get(token)
         if known is not None:
             if modifier is None:
