@@ -341,3 +341,9 @@ def wait_for_badge(client: Any, text: str, when: str) -> None:
     """Wait, checking every frame, until the badge says `text`; fail showing what it says instead."""
     said = client.execute_async_script(WAIT_FOR_BADGE, script_args=[text, 10000], script_timeout=15000)
     assert said == text, f"{when}, the badge says {said!r}, not {text!r}"
+
+
+def wait_for_marker(client: Any, rule: str) -> Any:
+    """The first underline of `rule`, once the extension drew it (within 10 s)."""
+    selector = f".marker[data-rc-rule='{rule}']"
+    return wait_until(lambda: overlay(client, selector), 10, lambda: f"no marker for {rule} appeared")

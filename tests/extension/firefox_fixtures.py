@@ -65,7 +65,9 @@ def firefox_configured(firefox_browser: Any, service: Service) -> Any:
 
 @pytest.fixture
 def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The configured browser's tab; a screenshot of it is kept under test-artifacts/extension/."""
+    """The configured browser's tab; a screenshot of it is kept under test-artifacts/extension/, and the
+    window gets back the size it had if the test changed it."""
+    size = firefox_configured.window_rect
     yield firefox_configured
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
@@ -75,6 +77,8 @@ def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any
         (ARTIFACTS / f"firefox-{name}.txt").write_text(f"screenshot failed: {error}")
     else:
         (ARTIFACTS / f"firefox-{name}.png").write_bytes(screenshot)
+    if firefox_configured.window_rect != size:
+        firefox_configured.set_window_rect(width=size["width"], height=size["height"])
 
 
 @pytest.fixture

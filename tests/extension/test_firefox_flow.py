@@ -28,6 +28,7 @@ from .firefox import (
     wait_until,
 )
 from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready
+from .test_keyboard_and_a11y import LETTER_EDITORS
 from .test_rich_editors import CARET_MOVE_MS, MORE
 from .test_text_arrives import EMPTY_BADGE, PAGES
 from .test_underlines_while_typing import AT, KEY_GAP_MS, TWO_FLAGS, TYPED, check_samples
@@ -147,7 +148,7 @@ def test_underlines_stay_on_their_words_while_typing(
 WAIT_DRAFT = "Calm down. You will have to wait 24 hours."
 
 
-@pytest.mark.parametrize("name", ["textarea", "ckeditor5", "tinymce"])
+@pytest.mark.parametrize("name", LETTER_EDITORS)
 def test_previous_flag_and_typing_from_the_card(
     tab: Any,
     pages_url: str,

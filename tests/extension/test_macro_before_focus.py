@@ -97,9 +97,7 @@ def test_a_macro_into_an_editor_never_focused_is_flagged_in_firefox(
     check_quiet(calls, service, tab.execute_script(BADGE_TEXT))
 
     tab.execute_script("window.wrappedJSObject.insertMacro(arguments[0]);", script_args=[ARRIVING])
-    firefox.wait_until(
-        lambda: firefox.overlay(tab, f".marker[data-rc-rule='{RULE}']"), 10, lambda: f"no marker for {RULE}"
-    )
+    firefox.wait_for_marker(tab, RULE)
     check_one_request(calls, service)
     text = firefox.model_text(tab)
     check_arrived(text)
