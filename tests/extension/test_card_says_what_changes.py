@@ -19,15 +19,18 @@ DRAFT = "Your parcel is on its way. Calm down."
 CUSTOMER = "Third time I ask, where is my parcel?!"  # textarea.html's customer message
 CALM, OPENING = "dismissive.calm-down", "structure.acknowledge-feeling"
 
-# What the open card of rule arguments[0] says: its phrase, and each rewrite button's text and label; null
-# while no card of that rule is open.
+# What the open card of rule arguments[0] says: its phrase, and for each rewrite button its text, its
+# aria-label (null for none: named by its text) and the sentence a screen reader hears as its description
+# ('' for none); null while no card of that rule is open.
 CARD_WORDS = """
 for (const host of document.querySelectorAll('replycoach-ui')) {
   const card = host.shadowRoot && host.shadowRoot.querySelector(`.card[data-rc-rule='${arguments[0]}']`);
   if (!card) continue;
   return { phrase: card.querySelector('.phrase').innerText,
     buttons: [...card.querySelectorAll("[data-rc-action='apply']")]
-      .map((button) => [button.innerText, button.getAttribute('aria-label')]) };
+      .map((button) => [button.innerText, button.getAttribute('aria-label'),
+        (button.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)
+          .map((id) => host.shadowRoot.getElementById(id).textContent).join(' ')]) };
 }
 return null;
 """
@@ -61,16 +64,18 @@ def check_cards(service: Service, card_words: Callable[[str], Words], close: Cal
 
     words = card_words(CALM)
     assert words["phrase"] == "“Calm down”"
+    # Named by the words shown (a voice-control user says them), described as a sentence.
     assert words["buttons"] == [
-        [f"Calm down → {item['text']}", f"Replace “Calm down” with “{item['text']}”"]
+        [f"Calm down → {item['text']}", None, f"Replace “Calm down” with “{item['text']}”"]
         for item in calm["suggestions"]
     ]
     close()
 
     words = card_words(OPENING)
     assert words["phrase"] == f"“{opening['text']}”"
-    assert [text for text, _label in words["buttons"]] == [
-        f"Insert before “{opening['text']}”: {item['text'].strip()}" for item in opening["suggestions"]
+    assert words["buttons"] == [
+        [f"Insert before “{opening['text']}”: {item['text'].strip()}", None, ""]
+        for item in opening["suggestions"]
     ]
 
 
