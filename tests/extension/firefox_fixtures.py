@@ -65,8 +65,8 @@ def firefox_configured(firefox_browser: Any, service: Service) -> Any:
 
 @pytest.fixture
 def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The configured browser's tab; a screenshot of it is kept under test-artifacts/extension/, and the
-    window gets back the size it had if the test changed it."""
+    """The configured browser's tab; a screenshot of it is kept under test-artifacts/extension/, then the
+    window gets back the size it had if the test changed it, and the tab a blank page."""
     size = firefox_configured.window_rect
     yield firefox_configured
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -79,6 +79,8 @@ def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any
         (ARTIFACTS / f"firefox-{name}.png").write_bytes(screenshot)
     if firefox_configured.window_rect != size:
         firefox_configured.set_window_rect(width=size["width"], height=size["height"])
+    # An idle Firefox between its tests: the Chromium tests that run meanwhile time the extension.
+    firefox_configured.navigate("about:blank")
 
 
 @pytest.fixture
