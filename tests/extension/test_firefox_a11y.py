@@ -1,7 +1,8 @@
 """Keyboard and screen readers in Firefox, as test_keyboard_and_a11y.py checks them in Chromium: the
-shortcuts and arrows, Tab kept inside the open card, Esc closing the card and the badge's list, the card
-described by its message and why, the polite live region saying the number of warnings, and axe-core finding
-nothing on the card, the badge's list and the options page."""
+shortcuts and arrows, Tab kept inside the open card, Esc closing the card and the badge's list, the shortcuts
+from a card drawn over TinyMCE's iframe, the card described by its message and why, the polite live region
+saying the number of warnings, and axe-core finding nothing on the card, the badge's list and the options
+page. (Letters typed in the card: test_firefox_flow.py.)"""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .firefox import (
     TAB,
     UP,
     find,
+    open_editor,
     open_extension_page,
     overlay,
     press,
@@ -29,6 +31,7 @@ from .firefox import (
 from .helpers import RULE, Service, node_modules_ready
 from .test_keyboard_and_a11y import SHADOW, WAIT_DRAFT
 from .test_options import SHORTCUTS
+from .test_text_arrives import PAGES as EDITOR_PAGES
 
 pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs axe-core")
 
@@ -156,3 +159,21 @@ def test_the_options_page_shows_the_shortcuts_and_axe_finds_nothing_in_firefox(t
     finally:
         tab.close()
         tab.switch_to_window(start)
+
+
+def test_shortcuts_from_a_card_over_a_framed_editor_in_firefox(
+    tab: Any, pages_url: str, service: Service
+) -> None:
+    """TinyMCE's iframe: its card is drawn in the page, and the shortcuts still step from flag to flag while
+    the card has the focus."""
+    open_editor(tab, pages_url, EDITOR_PAGES["tinymce"])
+    type_text(tab, WAIT_DRAFT)
+    wait_for_marker(tab, RULE)
+    flags = service.analyze(WAIT_DRAFT)["flags"]
+    for keys, flag in (("K", flags[1]), ("K", flags[0]), ("J", flags[1])):
+        press(tab, ALT, SHIFT, keys)
+        wait_until(
+            lambda flag=flag: open_flag(tab) == flag["id"],
+            5,
+            lambda keys=keys: f"Alt+Shift+{keys} opened {open_flag(tab)}",
+        )
