@@ -1,8 +1,9 @@
 """The flow as agents feel it, in Firefox: text that arrives without typing is checked (test_text_arrives.py's
 cases: a draft pasted with Ctrl+V from the clipboard, and a canned reply put in through the editor's own
 API, are flagged with no keystroke after, with "checking…" on the badge until the answer for the new text),
-the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case), and the
-underlines stay on their words while the agent types elsewhere (test_underlines_while_typing.py's)."""
+the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case), the
+underlines stay on their words while the agent types elsewhere (test_underlines_while_typing.py's), and a
+letter typed in the card goes to the editor (test_keyboard_and_a11y.py's, in the same editors)."""
 
 from __future__ import annotations
 
