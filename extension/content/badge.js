@@ -52,7 +52,8 @@
       badge.dataset.rcStatus = "error";
       badge.textContent = `Reply Coach: ${SHORT_ERRORS[session.error.code] || "error"}`;
       badge.title = session.error.message;
-      badge.setAttribute("aria-label", `Reply Coach: ${session.error.message}`);
+      // Each label starts with the words shown, which a voice-control user says to press it.
+      badge.setAttribute("aria-label", `${badge.textContent}. ${session.error.message}`);
     } else {
       const flags = session.flags();
       const warnings = flags.filter((flag) => flag.severity === "warning").length;
@@ -63,7 +64,7 @@
         : "checking\u2026";
       const summary = `${warnings} warning${warnings === 1 ? "" : "s"}, ${flags.length - warnings} suggestion${flags.length - warnings === 1 ? "" : "s"}, score ${session.result?.score ?? "pending"}`;
       badge.title = `Reply Coach: ${summary}`;
-      badge.setAttribute("aria-label", `Reply Coach: ${summary}. Show all.`);
+      badge.setAttribute("aria-label", `Reply Coach: ${badge.textContent}. Show all.`);
       if (session.current()) announce(session, warnings);
     }
     const element = session.editor.element;

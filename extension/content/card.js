@@ -48,13 +48,20 @@
     card.setAttribute("aria-describedby", "rc-card-message rc-card-why");
     if (failure) return openFailure(flag, rect, actions, failure, avoid);
     const rewrites = element("div", "rewrites");
+    const sentences = []; // what each replacement does, said as a sentence (hidden: read as its description)
     flag.suggestions.forEach((suggestion, index) => {
-      // What it changes: "Calm down → I can hear…", or where an inserted sentence goes.
+      // What it changes: "Calm down → I can hear…", or where an inserted sentence goes. Named by those words
+      // (a voice-control user says what they see to press it); a screen reader also hears a replacement as
+      // a sentence: "Replace “Calm down” with “I can hear…”".
       const change = root.replycoach.changeText.describe(flag, suggestion, draft);
       const apply = button("", "apply", () => actions.apply(index));
       const arrow = suggestion.scope === "insert" ? [] : [element("span", "arrow", " \u2192 ")];
       apply.append(element("span", "from", change.from), ...arrow, element("span", "to", change.to));
-      apply.setAttribute("aria-label", change.label);
+      if (arrow.length) {
+        const sentence = Object.assign(element("span", "", change.label), { id: `rc-change-${index}`, hidden: true });
+        apply.setAttribute("aria-describedby", sentence.id);
+        sentences.push(sentence);
+      }
       apply.dataset.rcIndex = String(index);
       apply.dataset.rcScope = suggestion.scope;
       rewrites.append(apply);
@@ -64,7 +71,7 @@
       button("Dismiss", "dismiss", actions.dismiss),
       button("Don't flag this for me", "mute", actions.mute),
     );
-    card.append(rewrites, buttons, keysLine(shortcuts));
+    card.append(rewrites, buttons, keysLine(shortcuts), ...sentences);
     return show(rect, actions, focus, avoid);
   }
 

@@ -5,7 +5,7 @@
   const rc = root.replycoach;
   if (rc.started) return; // injected twice (built-in and extra sites): the first one runs
   rc.started = true;
-  const { editors, overlay, card, badge, messages, apply, caret, editorTiming, Session } = rc;
+  const { editors, overlay, card, badge, messages, apply, caret, editorTiming, editorDiscovery, Session } = rc;
   // The default shortcuts, for when the page gets the keys (the browser takes them when it runs the
   // manifest's commands, and passes them on as a "command" message instead).
   const NEXT_FLAG = (event) => event.altKey && event.shiftKey && event.code === "KeyJ";
@@ -191,15 +191,37 @@
     scheduleRender();
   }
 
-  function sessionFor(target) {
-    const found = editors.editorAt(target);
-    if (!found) return null;
+  /** The session of the editor `found` (editors.editorAt's answer), made when there is none yet. */
+  function sessionOf(found) {
     let session = sessions.get(found.element);
     if (!session) {
-      session = new Session(found, { customerSelector: settings.customerSelector, onChange: scheduleRender });
+      const options = { customerSelector: settings.customerSelector, onChange: scheduleRender, onEdit: noticed };
+      session = new Session(found, options);
       sessions.set(found.element, session);
     }
     return session;
+  }
+
+  /** The session of the editor holding `target`, or null when it is in none. */
+  function sessionFor(target) {
+    const found = editors.editorAt(target);
+    return found ? sessionOf(found) : null;
+  }
+
+  /** Whether the agent is in `session`'s editor (its document's focus is inside it). */
+  function agentIn(session) {
+    const element = session.editor.element;
+    return element.contains(element.ownerDocument.activeElement);
+  }
+
+  /** The text of an editor changed. One the agent is not in (a macro, a canned reply a helpdesk put there
+   * before they clicked in it) is the one shown, underlines and badge, once it holds text, unless the agent
+   * is at work in another editor or in a card. */
+  function noticed(session) {
+    if (session === active || !session.seen.trim()) return;
+    if (active && (card.current() || agentIn(active))) return;
+    activate(session);
+    scheduleRender();
   }
 
   function activate(session) {
@@ -221,11 +243,18 @@
   }
 
   function onInput(event) {
-    const session = sessionFor(event.target);
-    if (!session) return;
+    const found = editors.editorAt(event.target);
+    if (!found) return;
+    const fresh = !sessions.has(found.element);
+    const session = sessionOf(found);
     editorTiming.noteEdit(session.editor.element);
-    activate(session);
-    session.noteChange(); // the open card stays while its flag does (render() closes it otherwise)
+    if (agentIn(session)) activate(session);
+    // The open card stays while its flag does (render() closes it otherwise).
+    if (session.noteChange() || !fresh) return;
+    // An editor first seen through an input event (a script filling a textarea made a moment ago) has had
+    // its text changed all the same: checked as it is now.
+    session.schedule();
+    noticed(session);
   }
 
   /** Open the card of the flag after (step 1) or before (step -1) the open one, wrapping; whether any. */
@@ -327,10 +356,15 @@
     }
     const layer = overlay.shadow();
     for (const type of ["click", "mouseover", "mouseout"]) layer.addEventListener(type, onLayerEvent);
-    // An editor that already has focus when the script arrives.
+    // The page's editors, watched before the agent uses them: text arriving in one is checked (noticed()).
+    editorDiscovery.watch(document, (element) => sessionFor(element));
+    // An editor that already has focus when the script arrives. An editable body (TinyMCE's and CKEditor 4's
+    // iframes) is its document's activeElement even when nothing has the focus: taken only when its frame has.
     const focused = document.activeElement;
     if (focused && focused !== document.body) onFocusIn({ target: focused });
-    else if (focused === document.body && document.body.isContentEditable) onFocusIn({ target: focused });
+    else if (focused === document.body && document.body.isContentEditable && document.hasFocus()) {
+      onFocusIn({ target: focused });
+    }
   }
 
   start();

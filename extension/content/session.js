@@ -7,10 +7,13 @@
   const DEBOUNCE_MS = 300;
 
   class Session {
-    constructor(editor, { customerSelector, onChange }) {
+    /** `onChange(session)` after each change of what is shown; `onEdit(session)` when the editor's text
+     * changed, whatever changed it. */
+    constructor(editor, { customerSelector, onChange, onEdit = () => {} }) {
       this.editor = editor;
       this.customerSelector = customerSelector;
       this.onChange = onChange;
+      this.onEdit = onEdit;
       this.sentText = null;
       this.seq = 0;
       this.result = null; // {text, flags, score} for the text last analyzed
@@ -27,6 +30,7 @@
     noteChange() {
       if (!this.track(this.read())) return false;
       this.schedule();
+      this.onEdit(this);
       return true;
     }
 

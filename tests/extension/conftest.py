@@ -1,5 +1,6 @@
 """Fixtures for the extension's end-to-end tests: the real service, local editor pages, and Chromium with
-the extension loaded unpacked (Debian's /usr/bin/chromium, driven by Playwright, headless)."""
+the extension loaded unpacked (Debian's /usr/bin/chromium, driven by Playwright, headless); Firefox's, one
+Firefox for the session, are in firefox_fixtures.py."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from conftest import CHROMIUM
 from playwright import sync_api
 
+from .firefox_fixtures import firefox_browser, firefox_configured, firefox_settings, tab  # noqa: F401
 from .helpers import (
     ARTIFACTS,
     BANK,
@@ -120,18 +122,18 @@ def configured(worker: Any, service: Service) -> Iterator[Service]:
 @pytest.fixture
 def page(browser: Any, configured: Service, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh tab; its screenshot is kept under test-artifacts/extension/ after the test."""
-    tab = browser.new_page()
+    new = browser.new_page()
     messages: list[str] = []
-    tab.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
-    tab.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    new.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    new.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
     try:
-        yield tab
+        yield new
     finally:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
         try:
-            tab.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+            new.screenshot(path=str(ARTIFACTS / f"{name}.png"))
         except Exception as error:  # a crashed tab still lets the test report its own failure
             messages.append(f"screenshot failed: {error}")
         (ARTIFACTS / f"{name}.console.txt").write_text("\n".join(messages), encoding="utf-8")
-        tab.close()
+        new.close()

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import pytest
 
 from .helpers import EXTENSION
+from .views import WAIT_FOR_BADGE
 
 FIREFOX = os.environ.get("REPLYCOACH_FIREFOX", "/usr/bin/firefox-esr")
 ADDON_ID = "replycoach@replycoach.invalid"  # browser_specific_settings.gecko.id in the manifest
@@ -28,8 +29,16 @@ EXTENSION_ORIGIN = f"moz-extension://{ADDON_UUID}"
 STARTUP_TIMEOUT = 30.0
 # WebDriver's code points for keys that are not characters.
 CONTROL = "\ue009"
+SHIFT = "\ue008"
+ALT = "\ue00a"
 ENTER = "\ue007"
+ESCAPE = "\ue00c"
+TAB = "\ue004"
 END = "\ue010"
+HOME = "\ue011"
+UP = "\ue013"
+RIGHT = "\ue014"
+DOWN = "\ue015"
 
 PREFS: dict[str, Any] = {
     "extensions.webextensions.uuids": json.dumps({ADDON_ID: ADDON_UUID}),
@@ -210,3 +219,131 @@ def type_text(client: Any, text: str) -> None:
 def find(client: Any, selector: str) -> Any:
     """The element matching the CSS `selector` in the current tab (Marionette fails when there is none)."""
     return client.find_element("css selector", selector)
+
+
+def by_id(client: Any, element_id: str) -> Any:
+    """The element with id `element_id` in the current tab."""
+    return find(client, f"#{element_id}")
+
+
+# Every element the extension shows lives in the open shadow root of a <replycoach-ui> host.
+OVERLAY_JS = """
+for (const host of document.querySelectorAll('replycoach-ui')) {
+  const found = host.shadowRoot && host.shadowRoot.querySelector(arguments[0]);
+  if (found) return found;
+}
+return null;
+"""
+
+
+def overlay(client: Any, selector: str) -> Any:
+    """The first element matching `selector` in the extension's shadow root(s), or None."""
+    return client.execute_script(OVERLAY_JS, script_args=[selector])
+
+
+def set_settings(client: Any, values: dict[str, Any], *, clear: bool = False) -> None:
+    """Write `values` into the extension's chrome.storage.sync (after emptying it and chrome.storage.local,
+    with `clear`), as test_options' `set_settings` does through Chromium's worker: from the extension's own
+    options page, opened in a tab for it and closed after."""
+    start = client.current_window_handle
+    open_extension_page(client, "options/options.html")
+    try:
+        client.execute_async_script(
+            """
+            const [json, clear, done] = arguments;
+            const page = window.wrappedJSObject;
+            const storage = page.chrome.storage;
+            const emptied = clear
+              ? page.Promise.all([storage.sync.clear(), storage.local.clear()]) : page.Promise.resolve();
+            emptied.then(() => storage.sync.set(page.JSON.parse(json))).then(() => done(true));
+            """,
+            script_args=[json.dumps(values), clear],
+        )
+    finally:
+        client.close()
+        client.switch_to_window(start)
+
+
+def stored_settings(client: Any) -> dict[str, Any]:
+    """chrome.storage.sync as the extension's options page (the current tab) reads it."""
+    found: dict[str, Any] = json.loads(
+        client.execute_async_script(
+            "const done = arguments[0]; const page = window.wrappedJSObject;"
+            "page.chrome.storage.sync.get(null).then((all) => done(page.JSON.stringify(all)));"
+        )
+    )
+    return found
+
+
+def set_viewport(client: Any, width: int, height: int) -> None:
+    """Size the window so that its viewport (innerWidth × innerHeight) is `width` × `height`, as Playwright's
+    set_viewport_size does: Marionette sizes the outer window, toolbars included."""
+    for _ in range(3):
+        inner = client.execute_script("return [window.innerWidth, window.innerHeight];")
+        if inner == [width, height]:
+            return
+        rect = client.window_rect
+        client.set_window_rect(
+            width=rect["width"] + width - inner[0], height=rect["height"] + height - inner[1]
+        )
+    inner = client.execute_script("return [window.innerWidth, window.innerHeight];")
+    if inner != [width, height]:
+        pytest.fail(f"Firefox's viewport is {inner}, not {[width, height]}")
+
+
+def page_ready(client: Any, ready: str) -> bool:
+    """Whether `ready` (a Playwright-style `() => window.x` or `() => document...` check of the page, as the
+    editor tables write it) is true of the page's own window."""
+    check = ready.replace("() => window.", "page.").replace("() => document", "page.document")
+    return bool(client.execute_script(f"const page = window.wrappedJSObject; return Boolean({check});"))
+
+
+def open_page(client: Any, pages_url: str, editor: Any) -> None:
+    """The editor's test page loaded and its editor started (`editor` as in test_rich_editors.EDITORS)."""
+    client.navigate(f"{pages_url}/{editor.page}")
+    wait_until(
+        lambda: page_ready(client, editor.ready),
+        15,
+        lambda: f"the editor did not start on {editor.page} (scripts/test builds tests/extension/pages/dist)",
+    )
+
+
+def click_editor(client: Any, editor: Any) -> None:
+    """Click into the editor (inside its iframe, if any); the current frame is the top one after."""
+    if editor.frame:
+        client.switch_to_frame(find(client, editor.frame))
+    find(client, editor.editable).click()
+    if editor.frame:
+        client.switch_to_frame()
+
+
+def open_editor(client: Any, pages_url: str, editor: Any) -> None:
+    """As helpers.open_editor in Chromium: the page opened, the editor ready and clicked into."""
+    open_page(client, pages_url, editor)
+    click_editor(client, editor)
+
+
+def model_text(client: Any) -> str:
+    """The editor's own model's text (each test page's window.modelText())."""
+    return str(client.execute_script("return window.wrappedJSObject.modelText();"))
+
+
+def wait_for_model(client: Any, expected: str, when: str) -> None:
+    """Wait until the editor's model holds `expected`; fail showing what it holds instead."""
+    wait_until(
+        lambda: model_text(client) == expected,
+        5,
+        lambda: f"{when}, the editor holds {model_text(client)!r}, not {expected!r}",
+    )
+
+
+def wait_for_badge(client: Any, text: str, when: str) -> None:
+    """Wait, checking every frame, until the badge says `text`; fail showing what it says instead."""
+    said = client.execute_async_script(WAIT_FOR_BADGE, script_args=[text, 10000], script_timeout=15000)
+    assert said == text, f"{when}, the badge says {said!r}, not {text!r}"
+
+
+def wait_for_marker(client: Any, rule: str) -> Any:
+    """The first underline of `rule`, once the extension drew it (within 10 s)."""
+    selector = f".marker[data-rc-rule='{rule}']"
+    return wait_until(lambda: overlay(client, selector), 10, lambda: f"no marker for {rule} appeared")

@@ -22,6 +22,10 @@ ARTIFACTS = ROOT / "test-artifacts" / "extension"
 DRAFT = "Hi Sam,\nCalm down, the parcel is on its way."
 RULE = "dismissive.calm-down"
 
+# Seconds between the test service's writes of its insight counts (2 s by default): the tests that check
+# what is counted, or that nothing is, wait for the counts that long less.
+INSIGHTS_FLUSH_S = 0.25
+
 # Seconds from the last keystroke to the marker, per (browser, editor): printed at the end of the session
 # (conftest.py's pytest_terminal_summary). A figure to read, never asserted: speed is the benchmarks' job.
 LATENCIES: dict[tuple[str, str], list[float]] = {}
@@ -72,6 +76,7 @@ def running_service(home: Path, bank: Path) -> Iterator[Service]:
         "REPLYCOACH_HOME": str(home),
         "REPLYCOACH_BANK_DIR": str(bank),
         "REPLYCOACH_RATE_LIMIT": "6000 per minute",
+        "REPLYCOACH_INSIGHTS_FLUSH_SECONDS": str(INSIGHTS_FLUSH_S),
     }
     env.pop("REPLYCOACH_CORS_ORIGINS", None)  # the extension reaches 127.0.0.1 through host_permissions
     log_path = home / "serve.log"

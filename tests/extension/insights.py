@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from .helpers import Service
+from .helpers import INSIGHTS_FLUSH_S, Service
 
 # A draft of the textarea page with one flag per action: applied, dismissed and muted.
 DRAFT = "Calm down, the parcel is on its way. You'll have to wait 24 hours. Unfortunately we can't refund it."
@@ -16,11 +16,12 @@ APPLIED, DISMISSED, MUTED = (
     "blame.have-to-wait",
     "negative-framing.unfortunately-we-cant",
 )
-# The extension sends a batch 2 s after the first action; the service writes its counts every 2 s.
+# The extension sends a batch 2 s after the first action; the test service writes its counts every
+# INSIGHTS_FLUSH_S (0.25 s).
 WITHIN = 15.0
-# Longer than the extension's batch window (2 s, BATCH_DELAY_MS in events.js) plus the service's 2 s between
+# Longer than the extension's batch window (2 s, BATCH_DELAY_MS in events.js) plus the service's time between
 # writes of its counts, with room for a busy machine: a batch sent would be counted by then.
-QUIET = 10.0
+QUIET = 2.0 + INSIGHTS_FLUSH_S + 3.0
 
 Counts = dict[str, tuple[int, int, int]]
 
@@ -38,9 +39,10 @@ def counts(service: Service, lead: dict[str, str]) -> Counts:
 
 
 def settled(service: Service, lead: dict[str, str]) -> Counts:
-    """The counts once earlier tests' actions have all arrived (unchanged for longer than they can take)."""
+    """The counts once earlier tests' actions have all arrived (unchanged for longer than a batch and a write
+    of the counts take)."""
     now, since = counts(service, lead), time.monotonic()
-    while time.monotonic() - since < 5:
+    while time.monotonic() - since < 2.0 + INSIGHTS_FLUSH_S + 1.0:
         time.sleep(0.5)
         latest = counts(service, lead)
         if latest != now:

@@ -5,15 +5,23 @@ with real key events, the marker, the card, the rewrite applied, and Ctrl+Z rest
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import requests
 
-from .firefox import CONTROL, END, find, firefox, open_extension_page, press, type_text, wait_until
+from .firefox import (
+    CONTROL,
+    END,
+    by_id,
+    find,
+    open_extension_page,
+    open_page,
+    overlay,
+    press,
+    type_text,
+    wait_until,
+)
 from .helpers import (
-    ARTIFACTS,
     DRAFT,
     RULE,
     Service,
@@ -31,88 +39,6 @@ from .test_rich_editors import EDITORS as CHROMIUM_EDITORS
 # Slate takes a script's beforeinput in Chromium, not in Firefox, where the paste after it goes in (checked
 # like any other: the text read back is exactly the rewrite).
 FIREFOX_METHODS: dict[str, str] = {"slate": "paste"}
-
-# Every element the extension shows lives in the open shadow root of a <replycoach-ui> host.
-OVERLAY_JS = """
-for (const host of document.querySelectorAll('replycoach-ui')) {
-  const found = host.shadowRoot && host.shadowRoot.querySelector(arguments[0]);
-  if (found) return found;
-}
-return null;
-"""
-
-
-def overlay(client: Any, selector: str) -> Any:
-    """The first element matching `selector` in the extension's shadow root(s), or None."""
-    return client.execute_script(OVERLAY_JS, script_args=[selector])
-
-
-def by_id(client: Any, element_id: str) -> Any:
-    """The element with id `element_id` in the current tab."""
-    return find(client, f"#{element_id}")
-
-
-@pytest.fixture(scope="module")
-def firefox_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Headless Firefox ESR with the extension as a temporary add-on; its log is kept in test-artifacts."""
-    with firefox(tmp_path_factory.mktemp("firefox-profile"), ARTIFACTS / "firefox.log") as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def firefox_configured(firefox_browser: Any, service: Service) -> Any:
-    """The extension set up on its options page as an agent would: service URL, API key, the test pages'
-    site, "Test connection" (it must say it connected), then Save (it must say saved)."""
-    client = firefox_browser
-    start = client.current_window_handle
-    open_extension_page(client, "options/options.html")
-    # The page shows the stored (default) settings once the background script answered.
-    wait_until(
-        lambda: client.execute_script("return document.querySelector('#serverUrl')?.value"),
-        10,
-        lambda: "the options page did not show the stored settings",
-    )
-    for field, value in (
-        ("serverUrl", service.url),
-        ("apiKey", service.key),
-        ("sites", "http://127.0.0.1/*"),
-    ):
-        by_id(client, field).clear()
-        by_id(client, field).send_keys(value)
-
-    health = requests.get(f"{service.url}/health", timeout=10).json()
-    connected = (
-        f"Connected: Reply Coach {health['version']}, {health['bank']['entries']} phrase bank entries."
-    )
-    by_id(client, "test").click()
-    wait_until(
-        lambda: by_id(client, "testResult").text == connected,
-        10,
-        lambda: f"Test connection shows {by_id(client, 'testResult').text!r}, not {connected!r}",
-    )
-    by_id(client, "save").click()
-    wait_until(
-        lambda: by_id(client, "saveResult").text == "Saved.",
-        10,
-        lambda: f"Save shows {by_id(client, 'saveResult').text!r}, not 'Saved.'",
-    )
-    client.close()  # the options tab
-    client.switch_to_window(start)
-    return client
-
-
-@pytest.fixture
-def tab(firefox_configured: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The configured browser's tab; a screenshot of it is kept under test-artifacts/extension/."""
-    yield firefox_configured
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
-    try:
-        screenshot = firefox_configured.screenshot(format="binary")
-    except Exception as error:  # a crashed tab still lets the test report its own failure
-        (ARTIFACTS / f"firefox-{name}.txt").write_text(f"screenshot failed: {error}")
-    else:
-        (ARTIFACTS / f"firefox-{name}.png").write_bytes(screenshot)
 
 
 def apply_and_undo(
@@ -212,13 +138,7 @@ def test_rich_editor_apply_in_the_editors_model_and_undo(
     tab: Any, pages_url: str, service: Service, name: str, pace: str
 ) -> None:
     editor = EDITORS[name]
-    tab.navigate(f"{pages_url}/{editor.page}")
-    ready = editor.ready.replace("() => window.", "page.").replace("() => document", "page.document")
-    wait_until(
-        lambda: tab.execute_script(f"const page = window.wrappedJSObject; return Boolean({ready});"),
-        15,
-        lambda: f"{name} did not start on {editor.page} (scripts/test builds tests/extension/pages/dist)",
-    )
+    open_page(tab, pages_url, editor)
     method = FIREFOX_METHODS.get(name, editor.method)
     apply_and_undo(
         tab,

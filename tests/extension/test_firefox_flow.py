@@ -1,8 +1,9 @@
 """The flow as agents feel it, in Firefox: text that arrives without typing is checked (test_text_arrives.py's
 cases: a draft pasted with Ctrl+V from the clipboard, and a canned reply put in through the editor's own
 API, are flagged with no keystroke after, with "checking…" on the badge until the answer for the new text),
-the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case), and the
-underlines stay on their words while the agent types elsewhere (test_underlines_while_typing.py's)."""
+the caret stays where the agent was after a rewrite is applied (test_caret_after_apply.py's case), the
+underlines stay on their words while the agent types elsewhere (test_underlines_while_typing.py's), and a
+letter typed in the card goes to the editor (test_keyboard_and_a11y.py's, in the same editors)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,24 @@ from typing import Any
 
 import pytest
 
-from .firefox import CONTROL, ENTER, find, press, type_text, wait_until
+from .firefox import (
+    ALT,
+    CONTROL,
+    ENTER,
+    HOME,
+    RIGHT,
+    SHIFT,
+    model_text,
+    open_editor,
+    overlay,
+    press,
+    type_text,
+    wait_for_badge,
+    wait_for_model,
+    wait_until,
+)
 from .helpers import DRAFT, RULE, Service, expected_after, node_modules_ready
-from .test_firefox import firefox_browser, firefox_configured, overlay, tab  # noqa: F401 - fixtures
+from .test_keyboard_and_a11y import LETTER_EDITORS
 from .test_rich_editors import CARET_MOVE_MS, MORE
 from .test_text_arrives import EMPTY_BADGE, PAGES
 from .test_underlines_while_typing import AT, KEY_GAP_MS, TWO_FLAGS, TYPED, check_samples
@@ -24,7 +40,6 @@ from .views import (
     PHRASE_BOXES,
     SAMPLES,
     START_SAMPLING,
-    WAIT_FOR_BADGE,
     badge_for,
     underline_fits,
 )
@@ -32,37 +47,8 @@ from .views import (
 pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs the editors")
 
 
-def wait_for_badge(client: Any, text: str, when: str) -> None:
-    said = client.execute_async_script(WAIT_FOR_BADGE, script_args=[text, 10000], script_timeout=15000)
-    assert said == text, f"{when}, the badge says {said!r}, not {text!r}"
-
-
-def model_text(client: Any) -> str:
-    return str(client.execute_script("return window.wrappedJSObject.modelText();"))
-
-
-def wait_for_model(client: Any, expected: str, when: str) -> None:
-    wait_until(
-        lambda: model_text(client) == expected,
-        5,
-        lambda: f"{when}, the editor holds {model_text(client)!r}, not {expected!r}",
-    )
-
-
 def focus_empty_editor(client: Any, pages_url: str, name: str) -> None:
-    editor = PAGES[name]
-    client.navigate(f"{pages_url}/{editor.page}")
-    ready = editor.ready.replace("() => window.", "page.").replace("() => document", "page.document")
-    wait_until(
-        lambda: client.execute_script(f"const page = window.wrappedJSObject; return Boolean({ready});"),
-        15,
-        lambda: f"{name} did not start on {editor.page}",
-    )
-    if editor.frame:
-        client.switch_to_frame(find(client, editor.frame))
-    find(client, editor.editable).click()
-    if editor.frame:
-        client.switch_to_frame()
+    open_editor(client, pages_url, PAGES[name])
     wait_for_badge(client, EMPTY_BADGE, "in the empty editor")
 
 
@@ -85,7 +71,7 @@ def check_flagged(client: Any, service: Service, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_a_pasted_draft_is_flagged(tab: Any, pages_url: str, service: Service, name: str) -> None:  # noqa: F811
+def test_a_pasted_draft_is_flagged(tab: Any, pages_url: str, service: Service, name: str) -> None:
     focus_empty_editor(tab, pages_url, name)
     with tab.using_context("chrome"):
         tab.execute_script(
@@ -98,19 +84,15 @@ def test_a_pasted_draft_is_flagged(tab: Any, pages_url: str, service: Service, n
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_a_macros_draft_is_flagged(tab: Any, pages_url: str, service: Service, name: str) -> None:  # noqa: F811
+def test_a_macros_draft_is_flagged(tab: Any, pages_url: str, service: Service, name: str) -> None:
     focus_empty_editor(tab, pages_url, name)
     tab.execute_script("window.wrappedJSObject.insertMacro(arguments[0]);", script_args=[ARRIVING])
     check_flagged(tab, service, name)
 
 
-ALT = "\ue00a"
-SHIFT = "\ue008"
-
-
 @pytest.mark.parametrize("name", list(PAGES))
 def test_the_next_word_lands_where_the_agent_was(
-    tab: Any,  # noqa: F811
+    tab: Any,
     pages_url: str,
     service: Service,
     name: str,
@@ -131,13 +113,9 @@ def test_the_next_word_lands_where_the_agent_was(
     wait_for_model(tab, after + MORE, "typing on after apply")
 
 
-HOME = "\ue011"
-RIGHT = "\ue014"
-
-
 @pytest.mark.parametrize("name", list(PAGES))
 def test_underlines_stay_on_their_words_while_typing(
-    tab: Any,  # noqa: F811
+    tab: Any,
     pages_url: str,
     service: Service,
     name: str,
@@ -171,9 +149,9 @@ def test_underlines_stay_on_their_words_while_typing(
 WAIT_DRAFT = "Calm down. You will have to wait 24 hours."
 
 
-@pytest.mark.parametrize("name", ["textarea", "ckeditor5", "tinymce"])
+@pytest.mark.parametrize("name", LETTER_EDITORS)
 def test_previous_flag_and_typing_from_the_card(
-    tab: Any,  # noqa: F811
+    tab: Any,
     pages_url: str,
     service: Service,
     name: str,

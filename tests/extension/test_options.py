@@ -7,6 +7,9 @@ from typing import Any
 
 from .helpers import Service
 
+# What the options page lists under its keyboard shortcuts (the manifest's commands, as the browser has them).
+SHORTCUTS = ["Alt+Shift+J Open the next flag's card", "Alt+Shift+K Open the previous flag's card"]
+
 
 def wait_until_loaded(tab: Any) -> None:
     """Wait for the options page to show the stored settings (its CSP rules out wait_for_function)."""

@@ -1,12 +1,14 @@
 import Editor from "@toast-ui/editor";
 
-// Its WYSIWYG mode, without the mode switch and usage statistics (a request to Google Analytics).
+// Its WYSIWYG mode, without the mode switch and usage statistics (a request to Google Analytics); not focused
+// on load (its default), like the other pages' editors: the agent clicks in, or a macro arrives first.
 const editor = new Editor({
   el: document.querySelector("#reply"),
   initialEditType: "wysiwyg",
   hideModeSwitch: true,
   height: "260px",
   usageStatistics: false,
+  autofocus: false,
   toolbarItems: [["bold", "italic"]],
 });
 window.toastui = editor;
