@@ -50,9 +50,9 @@
     const rewrites = element("div", "rewrites");
     const sentences = []; // what each replacement does, said as a sentence (hidden: read as its description)
     flag.suggestions.forEach((suggestion, index) => {
-      // What it changes: "Calm down → I can hear…", or where an inserted sentence goes. Named by those words
+      // What it changes: "Calm down → I can tell…", or where an inserted sentence goes. Named by those words
       // (a voice-control user says what they see to press it); a screen reader also hears a replacement as
-      // a sentence: "Replace “Calm down” with “I can hear…”".
+      // a sentence: "Replace “Calm down” with “I can tell…”".
       const change = root.replycoach.changeText.describe(flag, suggestion, draft);
       const apply = button("", "apply", () => actions.apply(index));
       const arrow = suggestion.scope === "insert" ? [] : [element("span", "arrow", " \u2192 ")];
