@@ -29,17 +29,11 @@ from .firefox import (
     wait_until,
 )
 from .helpers import RULE, Service, node_modules_ready
-from .test_keyboard_and_a11y import SHADOW, WAIT_DRAFT
+from .test_keyboard_and_a11y import FOCUSED, LIVE, SHADOW, WAIT_DRAFT
 from .test_options import SHORTCUTS
 from .test_text_arrives import PAGES as EDITOR_PAGES
 
 pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs axe-core")
-
-FOCUSED = (
-    f"const f = {SHADOW}.activeElement;"
-    " return f ? (f.dataset.rcAction || f.tagName) + ':' + (f.dataset.rcIndex || '') : null;"
-)
-LIVE = f"return {SHADOW}.querySelector('.live[aria-live=polite]').textContent;"
 
 
 def focused(client: Any) -> str | None:

@@ -25,6 +25,7 @@ from .helpers import (
 from .test_options import SHORTCUTS, open_options, wait_until_loaded
 from .test_rich_editors import FLAG_SHOWN, wait_for_model
 from .test_text_arrives import PAGES as EDITOR_PAGES
+from .views import as_function
 
 pytestmark = pytest.mark.skipif(not node_modules_ready(), reason="run scripts/test: it installs axe-core")
 
@@ -34,15 +35,16 @@ SHADOW = (
     "[...document.querySelectorAll('replycoach-ui')].map((host) => host.shadowRoot)"
     ".find((root) => root.querySelector('[data-rc-badge]:not([hidden])'))"
 )
+# Function bodies, as Marionette runs them; Playwright runs them through `as_function`.
 FOCUSED = (
-    f"() => {{ const f = {SHADOW}.activeElement;"
-    " return f ? (f.dataset.rcAction || f.tagName) + ':' + (f.dataset.rcIndex || '') : null; }"
+    f"const f = {SHADOW}.activeElement;"
+    " return f ? (f.dataset.rcAction || f.tagName) + ':' + (f.dataset.rcIndex || '') : null;"
 )
-LIVE = f"() => {SHADOW}.querySelector('.live[aria-live=polite]').textContent"
+LIVE = f"return {SHADOW}.querySelector('.live[aria-live=polite]').textContent;"
 
 
 def focused(page: Any) -> str | None:
-    value: str | None = page.evaluate(FOCUSED)
+    value: str | None = page.evaluate(as_function(FOCUSED), [])
     return value
 
 
@@ -144,7 +146,7 @@ def test_the_card_is_described_and_warnings_are_announced(
     page: Any, pages_url: str, configured: Service
 ) -> None:
     open_draft(page, pages_url, WAIT_DRAFT)
-    page.wait_for_function(f"() => ({LIVE})() === '2 warnings'", timeout=10000)
+    page.wait_for_function(f"() => ({as_function(LIVE)})([]) === '2 warnings'", timeout=10000)
     page.keyboard.press("Alt+Shift+KeyJ")
     described = page.evaluate(
         f"""() => {{
@@ -158,7 +160,7 @@ def test_the_card_is_described_and_warnings_are_announced(
     page.keyboard.press("Escape")
     page.keyboard.press("Control+a")
     type_keys(page, "Hello Sam, thanks for writing.")
-    page.wait_for_function(f"() => ({LIVE})() === 'No warnings'", timeout=10000)
+    page.wait_for_function(f"() => ({as_function(LIVE)})([]) === 'No warnings'", timeout=10000)
 
 
 def test_axe_finds_nothing_on_the_card_and_the_badges_list(
