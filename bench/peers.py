@@ -26,6 +26,7 @@ from pathlib import Path
 
 from replies import join_drafts, load_replies
 from replycoach import default_engine
+from served import served_engine
 
 PEERS = {"alex": "alex@11", "write-good": "write-good@1"}
 DRAFT_CHARS = 1024
@@ -63,7 +64,7 @@ def _replies(path: Path | None) -> list[str]:
 
 def _engine_times(drafts: list[str]) -> tuple[float, float]:
     """Wall and CPU milliseconds per draft (after a warm-up)."""
-    engine = default_engine()
+    engine = served_engine()
     for draft in drafts[:20]:
         engine.analyze(draft)
     cpu = time.process_time()

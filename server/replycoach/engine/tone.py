@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 
 import re2
@@ -76,10 +75,30 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-@lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
     """TextBlob's tokens for one whitespace-free piece of prepared text, lower-cased."""
     return tuple(t.lower() for sentence in _lexicon().find_tokens(word) for t in sentence.split())
+
+
+# Each word's tokens, remembered: a plain dictionary, which a draft's ~200 lookups find faster than a
+# functools cache does; emptied when it grows past _KNOWN_WORDS so memory stays bounded.
+_tokens_of: dict[str, tuple[str, ...]] = {}
+_KNOWN_WORDS = 65536
+
+
+def _tokens(words: list[str]) -> list[str]:
+    """TextBlob's tokens for the words of prepared text, in order."""
+    known = _tokens_of.get
+    tokens: list[str] = []
+    add = tokens.extend
+    for word in words:
+        split = known(word)
+        if split is None:
+            if len(_tokens_of) >= _KNOWN_WORDS:
+                _tokens_of.clear()
+            split = _tokens_of[word] = _split(word)
+        add(split)
+    return tokens
 
 
 def _prepare(text: str) -> str:
@@ -97,7 +116,7 @@ def polarity(text: str) -> float:
     """TextBlob's polarity of `text`, from -1 (negative) to 1 (positive): the same value
     `TextBlob(text).sentiment.polarity` gives."""
     lexicon = _lexicon()
-    tokens = list(chain.from_iterable(map(_split, _prepare(text).split())))
+    tokens = _tokens(_prepare(text).split())
     joined = " ".join(tokens)
     if lexicon.merges.search(joined.encode("utf-8")) is not None:
         # An emoticon or "(!)", which TextBlob reads across tokens and sentences: let it read the text.
@@ -108,8 +127,11 @@ def polarity(text: str) -> float:
 def _walk(lexicon: _Lexicon, tokens: list[str]) -> float:
     """TextBlob's assessment of a token list: each known word's polarity, scaled by an adverb before it,
     halved and reversed by a negation before it, raised by "!" after it; the polarity is their mean."""
-    # Each assessment: [polarity, intensity, negated]
-    found: list[list[Any]] = []
+    # Each assessment as three parallel lists of numbers (no list per assessment: the garbage collector
+    # would walk every one of them again and again on a long draft, which made the walk quadratic).
+    scores: list[float] = []
+    intensities: list[float] = []
+    negated: list[bool] = []
     modifier: str | None = None
     negation: str | None = None
     words = lexicon.words
@@ -122,14 +144,15 @@ def _walk(lexicon: _Lexicon, tokens: list[str]) -> float:
         known = words.get(token)
         if known is not None:
             if modifier is None:
-                found.append([known.polarity, known.intensity, False])
+                scores.append(known.polarity)
+                intensities.append(known.intensity)
+                negated.append(False)
             else:
-                last = found[-1]
-                last[0] = max(-1.0, min(known.polarity * last[1], 1.0))
-                last[1] = known.intensity
+                scores[-1] = max(-1.0, min(known.polarity * intensities[-1], 1.0))
+                intensities[-1] = known.intensity
             if negation is not None:
-                found[-1][1] = 1.0 / found[-1][1]
-                found[-1][2] = True
+                intensities[-1] = 1.0 / intensities[-1]
+                negated[-1] = True
             modifier = token if known.modifies else None
             negation = token if token in negations else None
             continue
@@ -138,16 +161,18 @@ def _walk(lexicon: _Lexicon, tokens: list[str]) -> float:
         elif negation and len(token.strip("'")) > 1:
             negation = None
         if negation is not None and modifier is not None and lexicon.modifier(modifier):
-            found[-1][2] = True
+            negated[-1] = True
             negation = None
         elif modifier and len(token) > 2:
             modifier = None
-        if token == "!" and found:
-            found[-1][0] = max(-1.0, min(found[-1][0] * 1.25, 1.0))
+        if token == "!" and scores:
+            scores[-1] = max(-1.0, min(scores[-1] * 1.25, 1.0))
         face = emoticons.get(token)
         if face is not None:
-            found.append([face, 1.0, False])
+            scores.append(face)
+            intensities.append(1.0)
+            negated.append(False)
     total = 0.0
-    for score, _, negated in found:
-        total += score * -0.5 if negated else score
-    return total / float(len(found) or 1)
+    for score, was_negated in zip(scores, negated, strict=True):
+        total += score * -0.5 if was_negated else score
+    return total / float(len(scores) or 1)
