@@ -3,9 +3,11 @@
 Usage: python bench/peers.py [--replies FILE] [--drafts N] [--rounds R] [--scratch DIR]
 
 Each tool analyzes the same drafts in its own process after a warm-up, in R rounds that take the tools in
-turn (each round with its own drafts), and the script prints the median over rounds of the milliseconds per
+turn (each round with its own drafts). The script prints the median over rounds of the milliseconds per
 draft, as CPU time (what each tool's process used: steady on a machine shared with other work) and as wall
-time, and the ratios. alex and write-good come from npm, installed by the script into a
+time, and the median of each round's ratio to the engine (the tools of a round ran one after the other, on
+its drafts, so a slow spell of the machine moves both sides of a ratio). The engine is built as `replycoach
+serve` builds it (bench/served.py). alex and write-good come from npm, installed by the script into a
 scratch folder (default: a temporary one) when `node` and `npm` are on PATH; without them only the engine
 is measured. Drafts are about 1 KB each, joined from the replies of FILE (one reply per line, JSON Lines
 with a "text" field, or IBM's customer-care conversations as JSON: see bench/replies.py), or by default from
@@ -115,14 +117,15 @@ def main() -> None:
         "warm-up (median of the rounds):"
     )
     print(f"  {'':>10}  {'CPU':>7}  {'wall':>7}")
-    ours = [statistics.median(t[i] for t in rounds["replycoach"]) for i in (0, 1)]
+    ours = rounds["replycoach"]
     for name, times in rounds.items():
         wall, cpu = (statistics.median(t[i] for t in times) for i in (0, 1))
-        ratio = (
-            ""
-            if name == "replycoach"
-            else f"  {cpu / ours[1]:5.1f}x the engine's CPU, {wall / ours[0]:.1f}x its wall"
-        )
+        ratio = ""
+        if name != "replycoach":
+            # Each round's ratio (the tools ran one after the other on that round's drafts), then the median.
+            by_cpu = statistics.median(t[1] / o[1] for t, o in zip(times, ours, strict=True))
+            by_wall = statistics.median(t[0] / o[0] for t, o in zip(times, ours, strict=True))
+            ratio = f"  {by_cpu:5.1f}x the engine's CPU, {by_wall:.1f}x its wall"
         print(f"  {name:>10}: {cpu:7.3f}  {wall:7.3f}{ratio}")
 
 
