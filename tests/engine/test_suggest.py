@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from replycoach import Engine
+from replycoach.bank.model import Rewrite
+from replycoach.engine.suggest import render
 
 
 def suggestions(engine: Engine, text: str) -> list[tuple[str, str]]:
@@ -78,3 +80,25 @@ def test_rewrite_of_first_person_phrase_after_handles_starts_capital(basic: Engi
     assert flag.suggestions[1].text == "That must be so frustrating, and I'm glad you told us"
     mid = basic.analyze("Oh, I'm sorry to hear that.").flags[0]
     assert mid.suggestions[1].text == "that must be so frustrating, and I'm glad you told us"
+
+
+def test_rewrite_opening_with_a_slot_opens_the_sentence_with_a_capital() -> None:
+    rewrite = Rewrite("{task} {steps} to get straight through to {where}", "phrase")
+    draft = "Thanks. Please use the form below to reach our support team. Bye."
+    start = draft.index("Please")
+    end = draft.index(". Bye")
+    slots = {"task": "use", "steps": "the form below", "where": "our support team"}
+    sentences = [(0, 7), (8, end + 1), (end + 2, len(draft))]
+    made = render(rewrite, draft, (start, end), slots, sentences)
+    assert made.text == "Use the form below to get straight through to our support team"
+    # Mid-sentence, and where the match starts with the slot itself, the slot's own characters stay.
+    mid = render(rewrite, draft, (start + len("Please "), end), slots, sentences)
+    assert mid.text == "use the form below to get straight through to our support team"
+    named = render(
+        Rewrite("{where} can help", "phrase"),
+        "Ask acme support.",
+        (4, 16),
+        {"where": "acme support"},
+        [(0, 17)],
+    )
+    assert named.text == "acme support can help"

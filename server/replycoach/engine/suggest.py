@@ -72,8 +72,14 @@ def render(
     text += trailing
     if "\u2019" in draft and "'" not in draft:
         text = text.replace("'", "\u2019")
+    at_sentence_start = starts_sentence(draft, sentences, start)
     if not rewrite.text.startswith("{"):
-        text = _match_case(text, replaced, at_sentence_start=starts_sentence(draft, sentences, start))
+        text = _match_case(text, replaced, at_sentence_start=at_sentence_start)
+    elif at_sentence_start and text[:1].islower() and not replaced.startswith(text.split(" ", 1)[0]):
+        # A rewrite that opens with a slot keeps the slot's own characters, unless the words it replaces
+        # started before the slot did ("Please use the form..." -> "Use the form..."): then it opens the
+        # sentence, with a capital.
+        text = text[0].upper() + text[1:]
     return Replacement(text, start, end, rewrite.scope)
 
 

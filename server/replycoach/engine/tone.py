@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import re2
@@ -75,30 +76,10 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
+@lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
     """TextBlob's tokens for one whitespace-free piece of prepared text, lower-cased."""
     return tuple(t.lower() for sentence in _lexicon().find_tokens(word) for t in sentence.split())
-
-
-# Each word's tokens, remembered: a plain dictionary, which a draft's ~200 lookups find faster than a
-# functools cache does; emptied when it grows past _KNOWN_WORDS so memory stays bounded.
-_tokens_of: dict[str, tuple[str, ...]] = {}
-_KNOWN_WORDS = 65536
-
-
-def _tokens(words: list[str]) -> list[str]:
-    """TextBlob's tokens for the words of prepared text, in order."""
-    known = _tokens_of.get
-    tokens: list[str] = []
-    add = tokens.extend
-    for word in words:
-        split = known(word)
-        if split is None:
-            if len(_tokens_of) >= _KNOWN_WORDS:
-                _tokens_of.clear()
-            split = _tokens_of[word] = _split(word)
-        add(split)
-    return tokens
 
 
 def _prepare(text: str) -> str:
@@ -116,7 +97,7 @@ def polarity(text: str) -> float:
     """TextBlob's polarity of `text`, from -1 (negative) to 1 (positive): the same value
     `TextBlob(text).sentiment.polarity` gives."""
     lexicon = _lexicon()
-    tokens = _tokens(_prepare(text).split())
+    tokens = list(chain.from_iterable(map(_split, _prepare(text).split())))
     joined = " ".join(tokens)
     if lexicon.merges.search(joined.encode("utf-8")) is not None:
         # An emoticon or "(!)", which TextBlob reads across tokens and sentences: let it read the text.
