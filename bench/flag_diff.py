@@ -8,8 +8,8 @@ SOURCES: LABELS.jsonl files (the label files eval_labels.py reads: each reply wi
 alone), --politeness CSV files (every request), --conversations JSON files (customer-care conversations in
 the IBM Twitter format: each agent reply with the customer's messages, and every message alone). The bank's
 own examples, each rewritten by every perturbation of tests/behaviour/perturb.py and by every pair of them,
-and the generated sentences of tests/behaviour/templates.py are always in: a bank change that keeps every
-figure can still move a flag, and this shows which.
+and the generated sentences of tests/behaviour/templates.py (with their customer's message) are always in: a
+bank change that keeps every figure can still move a flag, and this shows which.
 
 A run holds one line per draft: its text, its customer's message and its flags (entry, severity, span and
 suggestions). --against analyzes the same drafts again and prints each draft whose flags differ, as removed
@@ -64,7 +64,7 @@ def _sources(args: argparse.Namespace, engine: Engine) -> Iterator[Draft]:
                     twice = second(once) if second is not change else None
                     if twice is not None:
                         yield twice, example.customer
-    yield from ((item.text, None) for item in templates.items())
+    yield from ((item.text, item.customer) for item in templates.items())
 
 
 def _flags(engine: Engine, draft: Draft) -> list[list[Any]]:

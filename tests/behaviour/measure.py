@@ -35,6 +35,7 @@ class Generated(Protocol):
     text: str
     category: str
     expected: str
+    customer: str | None
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,13 @@ def template_rates(engine: Engine, items: Iterable[Generated]) -> list[Rate]:
     failures: dict[tuple[str, str], list[str]] = defaultdict(list)
     for item in items:
         kind = "warn" if item.expected == "warn" else "quiet"
-        found = warnings(engine, item.text)
+        found = warnings(engine, item.text, item.customer)
         kept = bool(found) if kind == "warn" else not found
         counts[kind, item.category][0] += 1
         counts[kind, item.category][1] += kept
         if not kept:
-            failures[kind, item.category].append(f"{item.text!r} -> {describe(found)}")
+            to = f" (to {item.customer!r})" if item.customer else ""
+            failures[kind, item.category].append(f"{item.text!r}{to} -> {describe(found)}")
     return [
         Rate(kind, name, n, kept, tuple(failures[kind, name]))
         for (kind, name), (n, kept) in sorted(counts.items())

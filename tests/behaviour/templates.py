@@ -6,8 +6,10 @@ use it. Everything is deterministic: a template's slots are either crossed in fu
 (verbs, objects, facts), taken in turn by a running counter, never drawn at random.
 
 `items()` returns every item once: an `Item` with the text, the category whose phrasing it exercises, the
-verdict the rubric gives ("warn": a coach would ask for a rewrite whatever the context; "quiet": it must not
-get a warning) and the template family it came from (to tell which family a failure belongs to).
+verdict the rubric gives ("warn": a coach would ask for a rewrite; "quiet": it must not get a warning), the
+template family it came from (to tell which family a failure belongs to) and, for the verdicts the context
+decides, the customer's message it answers. `customers()` returns the generated customer messages with the
+mood each must read as.
 """
 
 from __future__ import annotations
@@ -192,6 +194,139 @@ LIMITS = _list("""
 THINGS = _list("Save button | Orders tab | reset link | invoice | tracking number")
 WHERE = _list("on your screen | in the app | in the email")
 
+# The customer's side of a conversation: a plain fact about their item or case, calm on its own, then one
+# sentence that makes the message upset without any of the strong words ("ridiculous", "unacceptable"), by
+# meaning. Each meaning in many wordings; "it" is the item or the case the fact names.
+SITUATIONS = _list("""
+    I left my laptop at your store for a repair on the 3rd.
+    My order was due to arrive on Monday.
+    I sent my phone to your repair centre under warranty.
+    I swapped the blender at your shop for a new one in June.
+    The refund for my cancelled booking was approved in May.
+    I bought a sofa on your website in the spring.
+""")
+UPSET_CUES: dict[str, tuple[str, ...]] = {
+    # The company lost the customer's thing, or cannot say where it is.
+    "lost": _list("""
+        Now they don't know where it is.
+        Now nobody can tell me where it is.
+        Your store has no idea where it is now.
+        It seems to have gone missing somewhere between you and the courier.
+        Somehow it went missing after that.
+        You've lost it.
+        You lost my parcel.
+        They have lost my laptop.
+        Your team has misplaced it.
+        The repair centre can't find it anywhere.
+        Your staff couldn't locate it when I asked.
+        Now it has disappeared from your system.
+        It has vanished from the tracking page.
+        The courier says it was delivered but it never turned up.
+        Apparently it got lost in your warehouse.
+        Your people can't tell me where it's gone.
+    """),
+    # Being passed from one part of the company to another, and back.
+    "passed-around": _list("""
+        They sent me to you and now you're sending me back to them.
+        The store told me to call you, and you told me to go back to the store.
+        I keep getting passed from one department to the next.
+        I've been bounced between three teams this week.
+        Every person I speak to sends me somewhere else.
+        I've been transferred from team to team all morning.
+        I'm going round in circles with you.
+        Your shop blames you and you blame the shop.
+        I've been passed back and forth for a week.
+        Everyone keeps telling me to ask someone else.
+    """),
+    # An exasperated question after the complaint.
+    "exasperated": _list("""
+        What's going on?
+        What is going on here?
+        What on earth is going on?
+        What is happening with my order?!
+        How hard can it be?
+        How difficult can it be to give me an answer?
+        How much longer do I have to wait?
+        How many times do I have to explain this?
+        Is anyone actually reading my messages?
+        Does anybody even care?
+        What am I supposed to do now?
+        Why is this so complicated?
+        Can anyone give me a straight answer?
+        Are you kidding me?
+    """),
+    # Time the customer has lost to it: weeks of waiting, chasing, hours on hold, nothing heard back.
+    "time-wasted": _list("""
+        I've been waiting for weeks.
+        I have been waiting since March.
+        It's been weeks.
+        Weeks later, nothing.
+        I still haven't heard back.
+        It still hasn't arrived.
+        I've wasted hours on the phone with you.
+        I've been on hold for over an hour.
+        I've been chasing this every day since then.
+        I was promised a call back that never came.
+        Not a single update in ten days.
+        I haven't heard anything from you since.
+        That was a month ago and it's still not sorted.
+        I'm wasting my whole week on this.
+    """),
+}
+# Messages of a calm customer that stay calm: status questions, their own mistakes, one referral, a part
+# missing from an order, a wait that is not over yet.
+CALM_CUSTOMERS = _list("""
+    Where is my order? It says shipped.
+    What's the status of my repair?
+    Could you tell me where my parcel is? The tracking hasn't updated since yesterday.
+    I lost my password, how do I reset it?
+    I can't find the tracking number for my order.
+    The store told me to contact you about the warranty. What do you need from me?
+    How long does a repair usually take?
+    How hard is it to set up the router myself?
+    Is my parcel lost? It's been two days and the tracking hasn't moved.
+    My parcel is missing one of the cables, can you send it?
+    The repair centre sent it back to the store yesterday, when can I collect it?
+    I've been using the laptop for weeks and I'd like to add more memory.
+    I've been waiting for the new model to come out. Is it in stock yet?
+    What happens to my order if I move house?
+    Is anyone available to help me choose a plan?
+    How many times can I change my delivery slot?
+    What's going on with the sale, does it end today?
+""")
+# Sending the customer to the company's own support: a purpose clause after instructions, and the plain
+# "please contact / visit" forms. To an upset customer each is a bare redirect; to a calm one, help.
+SUPPORT_REDIRECTS = _list("""
+    Open the link and follow the prompts to reach our phone support team.
+    Use the form below to get in touch with our support team.
+    Go to our site to contact the repair team.
+    Follow the steps on the contact page to reach phone support.
+    Click the link below to chat with the support team.
+    Fill in the web form to get through to our customer care team.
+    Please call the number below to speak with our technical support team.
+    Sign in to your account and open a chat to reach our support agents.
+    Visit the contact page and enter your order number to reach customer service.
+    Please use the link to get a case number and a phone number for our support line.
+    Select your product on the page to find the number for the helpline.
+    Head to the help centre and pick Contact us to talk to our support team.
+    Please contact our phone support for an update on the repair.
+    Please visit our help centre for the next steps.
+    For order questions, please contact our customer care team.
+""")
+# The same pointers owned by the agent, made conditional, followed by what the agent does, or aimed at a
+# task rather than at support: quiet whoever the customer is.
+OWNED_REDIRECTS = _list("""
+    I'll contact our phone support team for you and call you back by 5pm.
+    I've asked the support team to call you today.
+    Let me get in touch with our repair team and come back to you within the hour.
+    If that doesn't work, our support team can help.
+    If the reset doesn't fix it, please use the form below to reach our support team.
+    Use the form below to reach our support team, and I've flagged your case to them as urgent.
+    Open the link and follow the prompts to reset your password.
+    Use the form below to tell us which item is missing, and I'll send it today.
+    I'd be glad to contact the repair team to find out where it is.
+""")
+
 WARN = "warn"
 QUIET = "quiet"
 # Categories with warn templates, each with at least MIN_WARN of them.
@@ -203,12 +338,15 @@ MIN_WARN = 200
 
 
 class Item(NamedTuple):
-    """One generated sentence: the text, the category it exercises, "warn" or "quiet", its family."""
+    """One generated sentence: the text, the category it exercises, "warn" or "quiet", its family, and the
+    customer's message it answers, if any."""
 
     text: str
     category: str
     expected: str
     family: str
+    # The customer's message the text answers (None: judged without one).
+    customer: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -216,11 +354,11 @@ class Item(NamedTuple):
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _maker(category: str, expected: str) -> Callable[[str, str], Item]:
-    """A function making the items of one category and verdict: make(text, family)."""
+def _maker(category: str, expected: str) -> Callable[..., Item]:
+    """A function making the items of one category and verdict: make(text, family[, customer])."""
 
-    def make(text: str, family: str) -> Item:
-        return Item(text, category, expected, f"{category}/{family}")
+    def make(text: str, family: str, customer: str | None = None) -> Item:
+        return Item(text, category, expected, f"{category}/{family}", customer)
 
     return make
 
@@ -610,6 +748,44 @@ def toxic_positivity_controls() -> Iterator[Item]:
         yield make(_sentence(thing, "at least", amount, "and I'll keep you posted"), "quantity")
 
 
+class Customer(NamedTuple):
+    """One generated customer message: the text, the mood it must read as ("upset" or "calm": anything but
+    upset), and the meaning that makes it so ("situation" and "near-miss" for the calm ones)."""
+
+    text: str
+    mood: str
+    meaning: str
+
+
+def customers() -> list[Customer]:
+    """Every situation alone (calm), every upset cue after a situation taken in turn, and the calm near
+    misses."""
+    situation = _turns(SITUATIONS)
+    result = [Customer(text, "calm", "situation") for text in SITUATIONS]
+    for meaning, cues in UPSET_CUES.items():
+        result += [Customer(f"{situation()} {cue}", "upset", meaning) for cue in cues]
+    result += [Customer(text, "calm", "near-miss") for text in CALM_CUSTOMERS]
+    return result
+
+
+def support_redirects() -> Iterator[Item]:
+    """Every redirect to the company's own support, to every generated customer: a warning for the upset
+    ones (a bare redirect reads as a brush-off), quiet for the calm ones (a useful pointer)."""
+    warn, quiet = _maker("deflection", WARN), _maker("deflection", QUIET)
+    for redirect, customer in product(SUPPORT_REDIRECTS, customers()):
+        make = warn if customer.mood == "upset" else quiet
+        yield make(redirect, f"redirect-{customer.mood}", customer.text)
+
+
+def owned_redirect_controls() -> Iterator[Item]:
+    """Redirects the agent owns, makes conditional or follows with a commitment, and instructions for a task,
+    to every upset customer: quiet."""
+    make = _maker("deflection", QUIET)
+    upset = [customer.text for customer in customers() if customer.mood == "upset"]
+    for redirect, customer_text in product(OWNED_REDIRECTS, upset):
+        yield make(redirect, "redirect-owned", customer_text)
+
+
 GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     refusal,
     policy,
@@ -629,16 +805,19 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     dismissive_controls,
     negative_framing_controls,
     toxic_positivity_controls,
+    support_redirects,
+    owned_redirect_controls,
 )
 
 
 def items() -> list[Item]:
-    """Every generated item, in a fixed order, each text once (the first generator to make it keeps it)."""
-    seen: set[str] = set()
+    """Every generated item, in a fixed order, each text with each customer message once (the first generator
+    to make it keeps it)."""
+    seen: set[tuple[str, str | None]] = set()
     result: list[Item] = []
     for generate in GENERATORS:
         for item in generate():
-            if item.text not in seen:
-                seen.add(item.text)
+            if (item.text, item.customer) not in seen:
+                seen.add((item.text, item.customer))
                 result.append(item)
     return result

@@ -14,11 +14,13 @@ from collections import Counter
 import pytest
 from replycoach import Engine
 from replycoach.bank.model import CATEGORIES
+from replycoach.engine.context import read_customer
 
 from . import measure, perturb, templates
 from .floors import FLOORS, TARGET
 
 ITEMS = templates.items()
+CUSTOMERS = templates.customers()
 SHOWN = 10
 
 # ---------------------------------------------------------------------------------------------------------
@@ -38,8 +40,8 @@ def test_every_warn_category_has_controls() -> None:
 
 
 def test_items_are_unique_well_formed_and_deterministic() -> None:
-    texts = [item.text for item in ITEMS]
-    assert len(texts) == len(set(texts))
+    pairs = [(item.text, item.customer) for item in ITEMS]
+    assert len(pairs) == len(set(pairs))
     assert templates.items() == ITEMS
     for item in ITEMS:
         assert item.category in CATEGORIES, item
@@ -47,6 +49,18 @@ def test_items_are_unique_well_formed_and_deterministic() -> None:
         assert item.family.startswith(item.category + "/"), item
         assert item.text[0].isupper() and item.text[-1] in ".!?", item
         assert "  " not in item.text and " ," not in item.text and ",," not in item.text, item
+
+
+def test_customers_are_unique_well_formed_and_deterministic() -> None:
+    texts = [customer.text for customer in CUSTOMERS]
+    assert len(texts) == len(set(texts))
+    assert templates.customers() == CUSTOMERS
+    upset = {customer.meaning for customer in CUSTOMERS if customer.mood == "upset"}
+    assert upset == set(templates.UPSET_CUES)
+    for customer in CUSTOMERS:
+        assert customer.mood in ("upset", "calm"), customer
+        assert customer.text[0].isupper() and customer.text[-1] in ".!?", customer
+        assert "  " not in customer.text, customer
 
 
 def _bank_texts(engine: Engine) -> list[str]:
@@ -121,6 +135,20 @@ def test_every_perturbation_has_an_expected_output() -> None:
 # ---------------------------------------------------------------------------------------------------------
 # The engine, against the floors
 # ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("meaning", sorted({customer.meaning for customer in CUSTOMERS}))
+def test_the_customers_mood_reads_by_meaning(meaning: str, curated: Engine) -> None:
+    """Upset customers read as upset whatever the words they use for it; calm ones never do."""
+    checks, skip = curated.bank.checks, curated.bank.skip
+    wrong = [
+        f"{customer.text!r} -> {context.mood} {list(context.reasons)}"
+        for customer in CUSTOMERS
+        if customer.meaning == meaning
+        for context in [read_customer(customer.text, checks, skip)]
+        if (context.mood == "upset") != (customer.mood == "upset")
+    ]
+    assert not wrong, "\n".join(wrong)
 
 
 @pytest.fixture(scope="module")

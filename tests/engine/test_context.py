@@ -39,6 +39,13 @@ def engine() -> Engine:
         ("Thank you so much, that was wonderful help", "positive"),
         # Distress without angry words: stranded, desperate.
         ("My mother is stranded at the airport and we are desperate", "upset"),
+        # Upset without strong words: the company lost their thing, an exasperated question, time lost.
+        ("The shop sent my camera off and now they don't know where it is. What's going on?", "upset"),
+        ("I've been bounced between your teams all week", "upset"),
+        ("My refund still hasn't come through", "upset"),
+        # A status question, and the customer's own loss, stay calm.
+        ("What's the status of my repair? Do you know what's going on with it?", "neutral"),
+        ("I lost my phone, how do I sign in?", "neutral"),
     ],
 )
 def test_customer_mood(message: str, mood: str) -> None:

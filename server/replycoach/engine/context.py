@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]+")
 _SHOUTED_WORD = re.compile(r"\b[A-Z]{4,}\b")
+# What a cue may read before its words (the end of the sentence before a bare question), left out of reasons.
+_BEFORE_CUE = " .,;:!?"
 _NOT_SHOUTING = frozenset({"HTTP", "HTTPS", "HTML", "JSON", "ASAP", "FAQS", "USPS", "UTC", "GMT"})
 
 
@@ -73,7 +75,8 @@ def read_customer(message: str | None, words: CheckWords | None = None, skip: An
 
 
 def _strong_words(message: str, words: CheckWords | None, skip: Any) -> list[str]:
-    """The upset-cue phrases of the message, as it writes them (lower case, each once, sorted)."""
+    """The upset-cue phrases of the message, as it writes them (lower case, each once, sorted; a cue that
+    reads the end of the sentence before it, "... March. What's going on?", without that punctuation)."""
     if words is None or words.upset_cue is None:
         return []
     # Here, not at the top: the draft's module reaches this one through the results it builds.
@@ -81,4 +84,6 @@ def _strong_words(message: str, words: CheckWords | None, skip: Any) -> list[str
 
     draft = Draft(message, skip)
     text = draft.normalized.text
-    return sorted({text[start:end].lower() for start, end in words.upset_cue.spans(draft)})
+    return sorted(
+        {text[start:end].lower().lstrip(_BEFORE_CUE) for start, end in words.upset_cue.spans(draft)}
+    )
