@@ -16,7 +16,7 @@ from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import CanonicalText
 from replycoach.engine.expansion import MAX_NESTING, NestedTooDeep, expansion_sizes, oversize_message
-from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw, parse
+from replycoach.engine.phrase import END_GROUP, START_GROUP, Compiler, PhraseError, is_raw, parse
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
 from replycoach.errors import BankError, Problem
@@ -111,12 +111,16 @@ class CompiledEntry:
         # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
         indexes = [dict(p.regex.groupindex) for p in patterns]
         self.groups: list[dict[str, int]] = [
-            {name: group for name, group in index.items() if not name.startswith(END_GROUP)}
+            {name: group for name, group in index.items() if not name.startswith((END_GROUP, START_GROUP))}
             for index in indexes
         ]
         # Per pattern, the groups of its `<end>` marks: where one took part, the match's words end there.
         self.ends: list[tuple[int, ...]] = [
             tuple(group for name, group in index.items() if name.startswith(END_GROUP)) for index in indexes
+        ]
+        # And of its `<start>` marks: where one took part, the match's words start there.
+        self.starts: list[tuple[int, ...]] = [
+            tuple(group for name, group in index.items() if name.startswith(START_GROUP)) for index in indexes
         ]
         names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
@@ -135,12 +139,15 @@ class CompiledEntry:
             view = views[compiled.view]
             text = view.text
             to_chars = view.utf8.to_chars
-            ends = self.ends[index]
+            ends, starts = self.ends[index], self.starts[index]
             for spans in all_spans(compiled.regex, view.utf8.data):
                 start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 for group in ends:
                     if spans[group][0] >= 0:
                         end = to_chars(spans[group][0])
+                for group in starts:
+                    if spans[group][0] >= 0:
+                        start = to_chars(spans[group][0])
                 while start < end and text[start] == " ":
                     start += 1
                 while end > start and text[end - 1] == " ":
