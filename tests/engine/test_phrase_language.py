@@ -837,6 +837,8 @@ def test_end_in_a_familys_phrase_is_refused() -> None:
         ("OK, relax!", "relax"),
         ("Hi Sam, relax.", "relax"),
         ("I hear you. Relax, it's sorted.", "Relax"),
+        ("@sam_k Relax, it's sorted.", "Relax"),  # the handles it is addressed to come first
+        ("Thanks. @sam_k @acme relax", "relax"),
         ('She wrote: "relax"', None),  # quoted: someone else's words
         # Skippable words opening the clause are stepped over, at the draft's start too.
         ("Sadly relax.", "relax"),

@@ -89,11 +89,13 @@ END_GROUP = "end_of_clause_"
 _CLAUSE_END = r"(?: *[^\w\s'@#$]| *$)"
 # `<start>`, its mirror: what comes before the first word of a clause (the start of the text, or punctuation
 # other than an apostrophe, a handle's sign or the mark before a subject's name, then a space). An empty group
-# named START_GROUP + n marks where the clause starts: the flag's words start there, after the punctuation. At
-# the start of the draft, where the core view keeps them, skippable words are stepped over ("Now relax.").
+# named START_GROUP + n marks where the clause starts: the flag's words start there, after the punctuation and
+# any @handles the clause is addressed to ("@sam_k Relax."). At the start of the draft, where the core view
+# keeps them, skippable words are stepped over ("Now relax.").
 START = "start"
 START_GROUP = "start_of_clause_"
 _CLAUSE_PUNCTUATION = rf"[^\w\s'@#$\x{{{ord(NAME_MARK):x}}}] ?"
+_HANDLES = r"(?:@\w+ )*"
 _FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -622,7 +624,7 @@ class Compiler:
                 )
             self._starts += 1
             skipped = f"(?:{self._family(SKIPPABLE, 'all', ())} )*" if self._core else ""
-            return f"(?:^{skipped}|{_CLAUSE_PUNCTUATION})(?P<{START_GROUP}{self._starts}>)"
+            return f"(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?P<{START_GROUP}{self._starts}>)"
         if isinstance(part, FamilyRef):
             return sep + self._family(part.name, part.form, chain, part.column)
         if isinstance(part, Gap):
