@@ -862,6 +862,8 @@ def test_start_in_one_alternative_with_a_gap_an_optional_word_and_end() -> None:
         "and relax",
     ]
     assert _flagged(_engine("<start> relax <end>"), "Relax now. Sit back and relax.") == []
+    # A clause's end is the next one's start: each of a run of short clauses is flagged.
+    assert _flagged(_engine("<start> relax <end>"), "Relax. Relax! Relax.Relax") == ["Relax"] * 4
     engine = _engine("<start> [please] ... calm down")
     assert _flagged(engine, "Please calm down. Sam calm down. Yes, please calm down") == [
         "Please calm down",

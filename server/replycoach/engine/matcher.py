@@ -140,7 +140,9 @@ class CompiledEntry:
             text = view.text
             to_chars = view.utf8.to_chars
             ends, starts = self.ends[index], self.starts[index]
-            for spans in all_spans(compiled.regex, view.utf8.data):
+            # A clause's `<end>` took its punctuation, which the next clause's `<start>` needs: go on from
+            # where the words ended ("Relax. Relax.").
+            for spans in all_spans(compiled.regex, view.utf8.data, resume=ends if starts else ()):
                 start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 for group in ends:
                     if spans[group][0] >= 0:
@@ -231,15 +233,19 @@ def found_in(regex: Any, data: bytes, pos: int, endpos: int, *, at_start: bool =
     return pos <= endpos and low.Match(anchor, data, pos, endpos)[0] != _NO_MATCH
 
 
-def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
+def all_spans(regex: Any, data: bytes, resume: Sequence[int] = ()) -> Iterator[Sequence[tuple[int, int]]]:
     """The spans of each match of `regex` in `data`, group 0 first, as `finditer` finds them (a group that
-    took no part is (-1, -1)).
+    took no part is (-1, -1)); after a match where a group of `resume` took part, the search goes on from
+    that group's start rather than the match's end.
 
     The binding's `finditer` builds a match object in Python for every match and wraps each RE2 call in a
     generator; on a short draft that costs more than RE2's search itself, so the RE2 object is called
     directly, stepping through the text exactly as `finditer` does (and `finditer` is used where the binding
     lacks that object)."""
     low = getattr(regex, "_regexp", None)
+    if resume:
+        yield from _spans_resuming(regex, low, data, resume)
+        return
     if low is None or _UNANCHORED is None:
         for m in regex.finditer(data):
             yield [m.span(group) for group in range(regex.groups + 1)]
@@ -253,6 +259,31 @@ def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
         if pos == end:
             return
         pos = pos + 1 if pos == spans[0][1] else spans[0][1]
+
+
+def _spans_resuming(
+    regex: Any, low: Any, data: bytes, resume: Sequence[int]
+) -> Iterator[Sequence[tuple[int, int]]]:
+    """`all_spans` going on from the start of a `resume` group that took part (a pattern with `<start>`)."""
+    pos, end = 0, len(data)
+    while True:
+        if low is None or _UNANCHORED is None:
+            found = regex.search(data, pos)
+            if found is None:
+                return
+            spans: Sequence[tuple[int, int]] = [found.span(group) for group in range(regex.groups + 1)]
+        else:
+            spans = low.Match(_UNANCHORED, data, pos, end)
+            if spans[0] == _NO_MATCH:
+                return
+        yield spans
+        if pos == end:
+            return
+        stop = spans[0][1]
+        for group in resume:
+            if spans[group][0] >= 0:
+                stop = min(stop, spans[group][0])
+        pos = pos + 1 if pos >= stop else stop
 
 
 def _re2_from_before(pattern: str) -> bool:
