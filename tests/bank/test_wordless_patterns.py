@@ -32,6 +32,7 @@ def problems_of(folder: Path) -> list[str]:
         "re:(?:just relax)?[a-z]+",  # its one word is optional
         "re:just relax|[a-z]+!",  # an alternative goes without a word
         "<what> <end>",  # the phrase language: a slot alone
+        "<start> <what> <end>",  # a slot alone between the clause's marks
         "[just] ... !",  # the phrase language: an optional word and a gap
     ],
 )
@@ -51,8 +52,17 @@ def test_a_disabled_entrys_wordless_pattern_is_refused_too(write_bank: WriteBank
         "re:(?:[a-z]+ ){0,5}unwind(?: [a-z]+)*",  # a word, then anything
         "re:(?:simply|gently) unwind",  # each alternative has one
         "simply <what> <end>",
+        "<start> simply <what>",
         "re:[0-9]+ days? to unwind",
     ],
 )
 def test_a_pattern_with_a_word_it_always_needs_is_taken(write_bank: WriteBank, pattern: str) -> None:
     assert problems_of(write_bank(make_entry(patterns=["just relax", pattern]))) == []
+
+
+def test_a_misplaced_start_is_reported_in_the_languages_terms(write_bank: WriteBank) -> None:
+    entry = make_entry(patterns=["just relax", "relax <start>"])
+    assert problems_of(write_bank(entry)) == [
+        "entries.yml: dismissive.relax: patterns[1]: "
+        "<start> marks where the clause starts: write it first, before the words it opens"
+    ]

@@ -51,7 +51,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "contraction"): 1.00,
     ("still-warns", "curly-quotes"): 1.00,
     ("stays-quiet", "curly-quotes"): 1.00,
-    ("still-warns", "tweet-furniture"): 0.99,
+    ("still-warns", "tweet-furniture"): 1.00,
     ("stays-quiet", "tweet-furniture"): 1.00,
     ("still-warns", "longer-reply"): 1.00,
     ("stays-quiet", "longer-reply"): 1.00,

@@ -833,6 +833,89 @@ def test_end_in_a_familys_phrase_is_refused() -> None:
 @pytest.mark.parametrize(
     ("draft", "flagged"),
     [
+        ("Relax.", "Relax"),
+        ("OK, relax!", "relax"),
+        ("Hi Sam, relax.", "relax"),
+        ("I hear you. Relax, it's sorted.", "Relax"),
+        ("@sam_k Relax, it's sorted.", "Relax"),  # the handles it is addressed to come first
+        ("Thanks. @sam_k @acme relax", "relax"),
+        ('She wrote: "relax"', None),  # quoted: someone else's words
+        # Skippable words opening the clause are stepped over, at the draft's start too.
+        ("Sadly relax.", "relax"),
+        ("OK. Currently relax.", "relax"),
+        # Words before it in its clause: the clause started earlier.
+        ("Sit back and relax.", None),
+        ("Time to relax.", None),
+        ("You can relax now.", None),
+    ],
+)
+def test_start_matches_where_the_clause_starts_and_leaves_the_punctuation_out(
+    draft: str, flagged: str | None
+) -> None:
+    engine = _engine("<start> relax")
+    assert _flagged(engine, draft) == ([flagged] if flagged else [])
+
+
+def test_start_in_one_alternative_with_a_gap_an_optional_word_and_end() -> None:
+    assert _flagged(_engine("<start> relax <end> | and relax"), "Relax. Stop and relax now.") == [
+        "Relax",
+        "and relax",
+    ]
+    assert _flagged(_engine("<start> relax <end>"), "Relax now. Sit back and relax.") == []
+    # A clause's end is the next one's start: each of a run of short clauses is flagged.
+    assert _flagged(_engine("<start> relax <end>"), "Relax. Relax! Relax.Relax") == ["Relax"] * 4
+    engine = _engine("<start> [please] ... calm down")
+    assert _flagged(engine, "Please calm down. Sam calm down. Yes, please calm down") == [
+        "Please calm down",
+        "Sam calm down",
+        "please calm down",
+    ]
+    assert _flagged(engine, "I said calm down") == ["I said calm down"]
+    assert _flagged(engine, "I said that you should calm down") == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (
+            "relax <start>",
+            "<start> marks where the clause starts: write it first, before the words it opens",
+        ),
+        ("<start>", "<start> needs the words it opens after it"),
+        ("<start> <end>", "<start> needs the words it opens after it"),
+        (
+            "relax <start?>",
+            "<start> marks where the clause starts and holds no words: write it as <start> (at column 7)",
+        ),
+        ("<what: <start> relax>", "<start> stands outside a slot: write it before <what: ...>"),
+        (
+            "(<start> | so) relax",
+            "<start> stands outside brackets: write it first in the pattern, or first in one of its "
+            "alternatives (`<start> relax | and relax`)",
+        ),
+        (
+            "[<start>] relax",
+            "<start> stands outside brackets: write it first in the pattern, or first in one of its "
+            "alternatives (`<start> relax | and relax`)",
+        ),
+    ],
+)
+def test_start_misplaced_is_refused_in_the_languages_terms(pattern: str, message: str) -> None:
+    with pytest.raises(PhraseError) as caught:
+        _compiler().compile(pattern)
+    assert str(caught.value) == message
+
+
+def test_start_in_a_familys_phrase_is_refused() -> None:
+    starts = Family("starts", phrases=("<start> so",))
+    with pytest.raises(PhraseError) as caught:
+        _compiler(starts).compile("{starts} relax")
+    assert "family 'starts': <start> belongs in a pattern, not in a family's phrase" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
         ("Wait 24 hours.", "Wait 24 hours"),
         ("Wait 3-5 days.", "Wait 3-5 days"),
         ("Wait 3 to 5 days.", "Wait 3 to 5 days"),

@@ -16,7 +16,7 @@ from replycoach.bank.model import Entry, Topic
 from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import CanonicalText
 from replycoach.engine.expansion import MAX_NESTING, NestedTooDeep, expansion_sizes, oversize_message
-from replycoach.engine.phrase import END_GROUP, Compiler, PhraseError, is_raw, parse
+from replycoach.engine.phrase import END_GROUP, START_GROUP, Compiler, PhraseError, is_raw, parse
 from replycoach.engine.suggest import template_slots
 from replycoach.engine.text import Utf8Text, normalize, on_word_boundaries
 from replycoach.errors import BankError, Problem
@@ -111,12 +111,16 @@ class CompiledEntry:
         # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
         indexes = [dict(p.regex.groupindex) for p in patterns]
         self.groups: list[dict[str, int]] = [
-            {name: group for name, group in index.items() if not name.startswith(END_GROUP)}
+            {name: group for name, group in index.items() if not name.startswith((END_GROUP, START_GROUP))}
             for index in indexes
         ]
         # Per pattern, the groups of its `<end>` marks: where one took part, the match's words end there.
         self.ends: list[tuple[int, ...]] = [
             tuple(group for name, group in index.items() if name.startswith(END_GROUP)) for index in indexes
+        ]
+        # And of its `<start>` marks: where one took part, the match's words start there.
+        self.starts: list[tuple[int, ...]] = [
+            tuple(group for name, group in index.items() if name.startswith(START_GROUP)) for index in indexes
         ]
         names = [frozenset(groups) for groups in self.groups]
         self.slots: frozenset[str] = frozenset.intersection(*names) if names else frozenset()
@@ -135,12 +139,17 @@ class CompiledEntry:
             view = views[compiled.view]
             text = view.text
             to_chars = view.utf8.to_chars
-            ends = self.ends[index]
-            for spans in all_spans(compiled.regex, view.utf8.data):
+            ends, starts = self.ends[index], self.starts[index]
+            # A clause's `<end>` took its punctuation, which the next clause's `<start>` needs: go on from
+            # where the words ended ("Relax. Relax.").
+            for spans in all_spans(compiled.regex, view.utf8.data, resume=ends if starts else ()):
                 start, end = to_chars(spans[0][0]), to_chars(spans[0][1])
                 for group in ends:
                     if spans[group][0] >= 0:
                         end = to_chars(spans[group][0])
+                for group in starts:
+                    if spans[group][0] >= 0:
+                        start = to_chars(spans[group][0])
                 while start < end and text[start] == " ":
                     start += 1
                 while end > start and text[end - 1] == " ":
@@ -224,15 +233,19 @@ def found_in(regex: Any, data: bytes, pos: int, endpos: int, *, at_start: bool =
     return pos <= endpos and low.Match(anchor, data, pos, endpos)[0] != _NO_MATCH
 
 
-def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
+def all_spans(regex: Any, data: bytes, resume: Sequence[int] = ()) -> Iterator[Sequence[tuple[int, int]]]:
     """The spans of each match of `regex` in `data`, group 0 first, as `finditer` finds them (a group that
-    took no part is (-1, -1)).
+    took no part is (-1, -1)); after a match where a group of `resume` took part, the search goes on from
+    that group's start rather than the match's end.
 
     The binding's `finditer` builds a match object in Python for every match and wraps each RE2 call in a
     generator; on a short draft that costs more than RE2's search itself, so the RE2 object is called
     directly, stepping through the text exactly as `finditer` does (and `finditer` is used where the binding
     lacks that object)."""
     low = getattr(regex, "_regexp", None)
+    if resume:
+        yield from _spans_resuming(regex, low, data, resume)
+        return
     if low is None or _UNANCHORED is None:
         for m in regex.finditer(data):
             yield [m.span(group) for group in range(regex.groups + 1)]
@@ -246,6 +259,31 @@ def all_spans(regex: Any, data: bytes) -> Iterator[Sequence[tuple[int, int]]]:
         if pos == end:
             return
         pos = pos + 1 if pos == spans[0][1] else spans[0][1]
+
+
+def _spans_resuming(
+    regex: Any, low: Any, data: bytes, resume: Sequence[int]
+) -> Iterator[Sequence[tuple[int, int]]]:
+    """`all_spans` going on from the start of a `resume` group that took part (a pattern with `<start>`)."""
+    pos, end = 0, len(data)
+    while True:
+        if low is None or _UNANCHORED is None:
+            found = regex.search(data, pos)
+            if found is None:
+                return
+            spans: Sequence[tuple[int, int]] = [found.span(group) for group in range(regex.groups + 1)]
+        else:
+            spans = low.Match(_UNANCHORED, data, pos, end)
+            if spans[0] == _NO_MATCH:
+                return
+        yield spans
+        if pos == end:
+            return
+        stop = spans[0][1]
+        for group in resume:
+            if spans[group][0] >= 0:
+                stop = min(stop, spans[group][0])
+        pos = pos + 1 if pos >= stop else stop
 
 
 def _re2_from_before(pattern: str) -> bool:

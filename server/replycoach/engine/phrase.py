@@ -13,6 +13,9 @@ A pattern is a sequence of parts separated by spaces:
     <slot: parts>   the parts, captured as {slot}; `...` closing a slot takes the rest of the clause too
     <end>           the clause ends here: punctuation or the end of the draft follows (the
                     punctuation is not part of the flagged words); closes an alternative
+    <start>         the clause starts here: punctuation or the start of the draft comes before (the
+                    punctuation is not part of the flagged words); opens the pattern or one of its
+                    top-level alternatives
     , . ! : ; "     that punctuation (a question is the `question` context check's, not a pattern's)
 
 Patterns run over the core view of the draft: the canonical text without the words a rule steps over, the
@@ -84,6 +87,15 @@ _SLOT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
 END = "end"
 END_GROUP = "end_of_clause_"
 _CLAUSE_END = r"(?: *[^\w\s'@#$]| *$)"
+# `<start>`, its mirror: what comes before the first word of a clause (the start of the text, or punctuation
+# other than an apostrophe, a handle's sign or the mark before a subject's name, then a space). An empty group
+# named START_GROUP + n marks where the clause starts: the flag's words start there, after the punctuation and
+# any @handles the clause is addressed to ("@sam_k Relax."). At the start of the draft, where the core view
+# keeps them, skippable words are stepped over ("Now relax.").
+START = "start"
+START_GROUP = "start_of_clause_"
+_CLAUSE_PUNCTUATION = rf"[^\w\s'@#$\x{{{ord(NAME_MARK):x}}}] ?"
+_HANDLES = r"(?:@\w+ )*"
 _FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -142,7 +154,12 @@ class End:
     pass
 
 
-Part = Word | FamilyRef | Choice | Gap | Slot | Punctuation | End
+@dataclass(frozen=True)
+class Start:
+    pass
+
+
+Part = Word | FamilyRef | Choice | Gap | Slot | Punctuation | End | Start
 
 
 def is_raw(pattern: str) -> bool:
@@ -250,7 +267,7 @@ class _Reader:
         self.pos = end + 1
         return FamilyRef(name, form, start + 1)
 
-    def slot(self, start: int) -> Slot | End:
+    def slot(self, start: int) -> Slot | End | Start:
         self.pos = start + 1
         colon = self.text.find(":", self.pos)
         close = self.text.find(">", self.pos)
@@ -278,6 +295,12 @@ class _Reader:
                     "<end> marks where the clause ends and holds no words: write it as <end>", start
                 )
             return End()
+        if name == START:
+            if parts is not None or empty:
+                raise self.error(
+                    "<start> marks where the clause starts and holds no words: write it as <start>", start
+                )
+            return Start()
         return Slot(name, parts, empty)
 
 
@@ -302,9 +325,12 @@ def parse(pattern: str) -> tuple[tuple[Part, ...], ...]:
     if reader.pos < len(pattern):
         raise reader.error(f"`{pattern[reader.pos]}` closes nothing: remove it or add its opening bracket")
     for option in options:
-        if all(isinstance(part, End) for part in option):
+        if all(isinstance(part, (End, Start)) for part in option):
+            if isinstance(option[0], Start):
+                raise PhraseError("<start> needs the words it opens after it")
             raise PhraseError("<end> needs the words it closes before it")
         _check_end(option, last=True)
+        _check_start(option)
     seen: set[str] = set()
     for name in _slot_names(options):
         if name in seen:
@@ -327,6 +353,31 @@ def _check_end(parts: tuple[Part, ...], *, last: bool) -> None:
                 _check_end(option, last=closing)
         elif isinstance(part, Slot) and part.parts is not None and _holds_end(part.parts):
             raise PhraseError(f"<end> stands outside a slot: write it after <{part.name}: ...>")
+
+
+def _check_start(parts: tuple[Part, ...]) -> None:
+    """`<start>` stands only first in a pattern's alternative (never inside brackets or a slot)."""
+    for index, part in enumerate(parts):
+        if isinstance(part, Start) and index > 0:
+            raise PhraseError(
+                "<start> marks where the clause starts: write it first, before the words it opens"
+            )
+        if isinstance(part, Choice) and any(_holds(option, Start) for option in part.options):
+            raise PhraseError(
+                "<start> stands outside brackets: write it first in the pattern, or first in one of its "
+                "alternatives (`<start> relax | and relax`)"
+            )
+        if isinstance(part, Slot) and part.parts is not None and _holds(part.parts, Start):
+            raise PhraseError(f"<start> stands outside a slot: write it before <{part.name}: ...>")
+
+
+def _holds(parts: tuple[Part, ...], mark: type[Start]) -> bool:
+    return any(
+        isinstance(part, mark)
+        or (isinstance(part, Choice) and any(_holds(option, mark) for option in part.options))
+        or (isinstance(part, Slot) and part.parts is not None and _holds(part.parts, mark))
+        for part in parts
+    )
 
 
 def _holds_end(parts: tuple[Part, ...]) -> bool:
@@ -402,8 +453,13 @@ class Compiler:
         self.families = families
         self._cache: dict[tuple[str, str], str] = {}
         self._skippable: tuple[str, ...] = ()
-        # `<end>` marks compiled so far in the pattern being compiled (their groups are numbered).
+        # `<end>` and `<start>` marks compiled so far in the pattern being compiled (their groups are
+        # numbered).
         self._ends = 0
+        self._starts = 0
+        # Whether the pattern being compiled runs over the core view (its `<start>` steps over skippable
+        # words at the draft's start).
+        self._core = False
         if SKIPPABLE in families:
             family = families[SKIPPABLE]
             self._skippable = tuple(
@@ -450,7 +506,8 @@ class Compiler:
         """The RE2 source for a pattern (raw RE2 after `re:` as it is); raises PhraseError."""
         if is_raw(pattern):
             return self.raw(canonical_regex(pattern[len(RAW_PREFIX) :].strip()), ())
-        self._ends = 0
+        self._ends = self._starts = 0
+        self._core = self.view_of(pattern) == "core"
         return self._options(parse(pattern), ())
 
     def family_sources(self, name: str) -> tuple[str, str | None]:
@@ -485,7 +542,8 @@ class Compiler:
         it; [] for raw RE2. Raises PhraseError."""
         if is_raw(pattern):
             return []
-        self._ends = 0
+        self._ends = self._starts = 0
+        self._core = self.view_of(pattern) == "core"
         return [
             [(show_part(part), self._sequence(parts[: i + 1], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
@@ -496,7 +554,8 @@ class Compiler:
         it to the last (a near miss whose first parts did not match: "Acme" for `{agent}`)."""
         if is_raw(pattern):
             return []
-        self._ends = 0
+        self._ends = self._starts = 0
+        self._core = self.view_of(pattern) == "core"
         return [
             [(show_part(part), self._sequence(parts[i:], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
@@ -533,6 +592,10 @@ class Compiler:
                 out.append(f"(?:{WORD} ){{0,{GAP_WORDS}}}")
                 continue
             out.append(self._part(part, chain, sep=sep))
+            if isinstance(part, Start):
+                # The clause's first words follow as a sequence's first do (the mark took the space).
+                sep = ""
+                continue
             # A word after an opening or closing quote may touch it: just "sorry".
             sep = " ?" if isinstance(part, Punctuation) and part.text == '"' else " "
         return "".join(out)
@@ -554,6 +617,14 @@ class Compiler:
                 )
             self._ends += 1
             return f"(?P<{END_GROUP}{self._ends}>){_CLAUSE_END}"
+        if isinstance(part, Start):
+            if chain:
+                raise PhraseError(
+                    f"family {chain[-1]!r}: <start> belongs in a pattern, not in a family's phrase"
+                )
+            self._starts += 1
+            skipped = f"(?:{self._family(SKIPPABLE, 'all', ())} )*" if self._core else ""
+            return f"(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?P<{START_GROUP}{self._starts}>)"
         if isinstance(part, FamilyRef):
             return sep + self._family(part.name, part.form, chain, part.column)
         if isinstance(part, Gap):
@@ -620,6 +691,8 @@ def show_part(part: Part) -> str:
         return part.text
     if isinstance(part, End):
         return f"<{END}>"
+    if isinstance(part, Start):
+        return f"<{START}>"
     if part.parts is None:
         return f"<{part.name}{'?' if part.may_be_empty else ''}>"
     parts = part.parts
