@@ -243,12 +243,8 @@ def all_spans(regex: Any, data: bytes, resume: Sequence[int] = ()) -> Iterator[S
     directly, stepping through the text exactly as `finditer` does (and `finditer` is used where the binding
     lacks that object)."""
     low = getattr(regex, "_regexp", None)
-    if resume:
-        yield from _spans_resuming(regex, low, data, resume)
-        return
     if low is None or _UNANCHORED is None:
-        for m in regex.finditer(data):
-            yield [m.span(group) for group in range(regex.groups + 1)]
+        yield from _spans_by_search(regex, data, resume)
         return
     pos, end = 0, len(data)
     while True:
@@ -258,32 +254,35 @@ def all_spans(regex: Any, data: bytes, resume: Sequence[int] = ()) -> Iterator[S
         yield spans
         if pos == end:
             return
-        pos = pos + 1 if pos == spans[0][1] else spans[0][1]
+        pos = _next_start(pos, spans, resume)
 
 
-def _spans_resuming(
-    regex: Any, low: Any, data: bytes, resume: Sequence[int]
-) -> Iterator[Sequence[tuple[int, int]]]:
-    """`all_spans` going on from the start of a `resume` group that took part (a pattern with `<start>`)."""
+def _next_start(pos: int, spans: Sequence[tuple[int, int]], resume: Sequence[int]) -> int:
+    """Where the search goes on after a match found from `pos`: its end, or the start of a `resume` group that
+    took part (a pattern with `<start>`), and one further on after an empty match there."""
+    stop = spans[0][1]
+    for group in resume:
+        if spans[group][0] >= 0:
+            stop = min(stop, spans[group][0])
+    return pos + 1 if pos >= stop else stop
+
+
+def _spans_by_search(regex: Any, data: bytes, resume: Sequence[int]) -> Iterator[Sequence[tuple[int, int]]]:
+    """`all_spans` through the binding's own calls, where it lacks the RE2 object."""
+    if not resume:
+        for m in regex.finditer(data):
+            yield [m.span(group) for group in range(regex.groups + 1)]
+        return
     pos, end = 0, len(data)
     while True:
-        if low is None or _UNANCHORED is None:
-            found = regex.search(data, pos)
-            if found is None:
-                return
-            spans: Sequence[tuple[int, int]] = [found.span(group) for group in range(regex.groups + 1)]
-        else:
-            spans = low.Match(_UNANCHORED, data, pos, end)
-            if spans[0] == _NO_MATCH:
-                return
+        found = regex.search(data, pos)
+        if found is None:
+            return
+        spans = [found.span(group) for group in range(regex.groups + 1)]
         yield spans
         if pos == end:
             return
-        stop = spans[0][1]
-        for group in resume:
-            if spans[group][0] >= 0:
-                stop = min(stop, spans[group][0])
-        pos = pos + 1 if pos >= stop else stop
+        pos = _next_start(pos, spans, resume)
 
 
 def _re2_from_before(pattern: str) -> bool:
