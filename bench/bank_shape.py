@@ -5,8 +5,9 @@ of patterns in the phrase language, none over 120 characters).
 Usage: python bench/bank_shape.py [--bank FOLDER] [--uses]
 
 Counts the entries' patterns (disabled entries too) and their `unless` lines, and the vocabulary's families
-(those the engine's checks read by name among them). --uses lists each family with the number of patterns,
-`unless` lines and other families' phrases that name it, fewest first: the candidates to merge or to write
+(those the engine's checks read by name among them), and the word lists entries keep to themselves. --uses
+lists each family with the number of patterns, `unless` lines (and entries' own lists' phrases) and other
+families' phrases that name it, fewest first: the candidates to merge or to write
 into their patterns.
 """
 
@@ -46,9 +47,21 @@ def main() -> None:
     print(f"unless lines: {len(unless)} (in {sum(bool(e.unless) for e in data.entries)} entries)")
     names = ", ".join(read_by_name)
     print(f"families: {len(families)} ({len(read_by_name)} read by the engine by name: {names})")
+    lists = [name for e in data.entries for name, _ in e.words]
+    print(
+        f"word lists of one entry: {len(lists)} (in {sum(bool(e.words) for e in data.entries)} entries; "
+        "not families: no other entry may name them)"
+    )
+    shown = [f for f in families if f.matches and f.misses]
+    print(
+        f"families with examples of both kinds: {len(shown)} of {len(families)} "
+        f"({sum(len(f.matches) for f in families)} texts found, "
+        f"{sum(len(f.misses) for f in families)} near misses)"
+    )
     if args.uses:
         named: Counter[str] = Counter()
-        for text in patterns + unless:
+        own_lists = [phrase for e in data.entries for _, phrases in e.words for phrase in phrases]
+        for text in patterns + unless + own_lists:
             named.update({name for name, _ in references(text)})
         in_families: Counter[str] = Counter()
         for family in families:

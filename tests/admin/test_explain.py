@@ -17,7 +17,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from .conftest import PageEvents
-from .helpers import BANK, Service, open_entry, running_service, screenshot, sign_in, wait_checked
+from .helpers import BANK, Service, eventually, open_entry, running_service, screenshot, sign_in, wait_checked
 
 PATTERN = "{agent} {cannot} <action: {remedy:base} ...>"
 WE_CANT: dict[str, Any] = {
@@ -175,3 +175,40 @@ def test_markup_in_the_sentence_is_shown_as_text(
     expect(page.locator("#app script")).to_have_count(0)
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert events.dialogs == []
+
+
+def test_a_word_list_of_the_entry_alone_is_edited_tried_and_saved(
+    lead_page: Page, phrase_service: Service
+) -> None:
+    page = lead_page
+    open_entry(page, phrase_service.url, "refusal.we-cant")
+    words = page.get_by_role("textbox", name="Word lists (this entry's own, optional)")
+    expect(words).to_have_value("")
+    result = page.locator("#explain-result")
+    verdict = result.locator(".explain-verdict")
+
+    # A list nothing uses yet: named under the field.
+    words.fill("partner: Northwind\npartner: the (courier | carrier)")
+    expect(page.locator("#problems-words li")).to_have_text(
+        ["Partner: no pattern or unless line of this entry uses it; use it as {partner} or remove it"]
+    )
+    # The patterns use it: the entry flags through it, and explains the near miss with it.
+    page.locator("#f-patterns").fill(f"{PATTERN}\n{{partner}} {{cannot}} <action: {{remedy:base}} ...>")
+    assert "No problems" in wait_checked(page)
+    page.get_by_label("Sentence to try").fill("The courier can't refund opened software.")
+    expect(verdict).to_have_text("Flags 'The courier can't refund opened software'")
+
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator("#save-status")).to_have_text("Saved refusal.we-cant. The change is live.")
+    assert phrase_service.get("refusal.we-cant").json()["words"] == {
+        "partner": ["Northwind", "the (courier | carrier)"]
+    }
+    page.reload()
+    expect(page.get_by_role("textbox", name="Word lists (this entry's own, optional)")).to_have_value(
+        "partner: Northwind\npartner: the (courier | carrier)"
+    )
+    flagged = eventually(
+        lambda: phrase_service.flags("Sorry, Northwind can't refund it.", "refusal.we-cant"),
+        what="the saved word list flags in the service",
+    )
+    assert [f["text"] for f in flagged] == ["Northwind can't refund it"]

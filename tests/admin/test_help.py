@@ -12,7 +12,9 @@ from .helpers import Service, screenshot
 def test_each_field_links_to_its_part_of_the_bank_readme(page: Page, service: Service) -> None:
     page.get_by_role("link", name="New entry").click()
     links = page.locator("#entry-form a.help-link")
-    expect(links).to_have_count(13)  # every field but the Enabled box
+    expect(links).to_have_count(14)  # every field but the Enabled box
+    words = page.get_by_role("link", name="Help: Word lists (this entry's own, optional)")
+    assert words.get_attribute("href") == "/admin/help#word-lists-of-one-entry"
     patterns = page.get_by_role("link", name="Help: Patterns (phrase language, one per line)")
     assert patterns.get_attribute("href") == "/admin/help#patterns-the-phrase-language"
     assert page.get_by_role("link", name="Help: Rewrites").get_attribute("href") == "/admin/help#rewrites"
@@ -24,6 +26,8 @@ def test_each_field_links_to_its_part_of_the_bank_readme(page: Page, service: Se
     expect(page.locator("main.help table").first).to_be_visible()
     expect(page.locator("main.help pre code").first).to_be_visible()
     screenshot(page, "help-phrase-language")
+    page.goto(f"{service.url}/admin/help#word-lists-of-one-entry")
+    expect(page.locator("h3#word-lists-of-one-entry")).to_have_text("Word lists of one entry")
 
 
 def test_the_help_page_is_for_signed_in_leads(service: Service) -> None:

@@ -60,3 +60,39 @@ def test_create_a_family_then_edit_it_safely(page: Page, service: Service) -> No
     page.get_by_role("link", name="Vocabulary").click()
     row = page.locator("#families tbody tr", has_text=FAMILY)
     expect(row.locator("td")).to_have_text([FAMILY, "Small parts customers ask about.", "3"])
+
+
+def test_a_familys_examples_are_checked_on_save_and_kept(page: Page, service: Service) -> None:
+    page.get_by_role("link", name="Vocabulary").click()
+    page.get_by_role("link", name="New family").click()
+    page.get_by_label("Family name").fill("spare-part")
+    page.locator("#v-nouns").fill("spare part\nfuse")
+    page.get_by_label("Examples it finds words in (one text per line)").fill(
+        "We have two spare parts left.\nThe fuses are in the box."
+    )
+    # A near miss the family does find words in: refused, with the words it found.
+    page.get_by_label("Near misses it must find nothing in (one text per line)").fill("The fuse box is open.")
+    page.get_by_role("button", name="Create family").click()
+    expect(page.locator("#status")).to_have_text("Not saved: the change would break the bank.")
+    expect(page.locator("#family-problems li")).to_have_text(
+        [
+            "spare-part: examples.no_match[0]: the family finds 'fuse' in 'The fuse box is open.', a near "
+            "miss it must not find; narrow the words that find it, or change the example",
+        ]
+    )
+
+    page.get_by_label("Near misses it must find nothing in (one text per line)").fill(
+        "The spare room is free."
+    )
+    page.get_by_role("button", name="Create family").click()
+    expect(page.locator("#status")).to_have_text("Saved spare-part. The change is live.")
+    page.reload()
+    expect(page.locator("#v-examples-match")).to_have_value(
+        "We have two spare parts left.\nThe fuses are in the box."
+    )
+    expect(page.locator("#v-examples-no_match")).to_have_value("The spare room is free.")
+    stored = service.call("GET", "/v1/phrasebank/vocabulary/spare-part").json()
+    assert stored["examples"] == {
+        "match": ["We have two spare parts left.", "The fuses are in the box."],
+        "no_match": ["The spare room is free."],
+    }

@@ -1,10 +1,13 @@
-"""Every curated entry's own examples, one test each: flagged by that entry at that phrase, or not at all."""
+"""Every curated entry's own examples, one test each: flagged by that entry at that phrase, or not at all; and
+every family's, one test per family: words found in each of its examples, none in its near misses."""
 
 from __future__ import annotations
 
 import pytest
 from replycoach import Engine, default_engine
+from replycoach.bank.familycheck import found_words
 from replycoach.bank.model import CATEGORIES, Entry, Example
+from replycoach.bank.vocabulary import Family
 from replycoach.engine.context import read_customer
 from replycoach.engine.draft import Draft
 from replycoach.engine.quiet import MatchContext
@@ -40,6 +43,18 @@ def test_pass_example_is_not_flagged_by_its_entry(curated: Engine, entry: Entry,
     )
     hits = [m for m in compiled.matches(draft.views) if context.keeps(m)]
     assert hits == []
+
+
+_FAMILIES = default_engine().bank.vocabulary.families
+
+
+@pytest.mark.parametrize("family", _FAMILIES, ids=[f.name for f in _FAMILIES])
+def test_each_family_finds_words_in_its_examples_and_none_in_its_near_misses(
+    curated: Engine, family: Family
+) -> None:
+    found = {text: found_words(curated.bank, family, text) for text in (*family.matches, *family.misses)}
+    assert [text for text in family.matches if not found[text]] == []
+    assert {text: found[text] for text in family.misses if found[text]} == {}
 
 
 def test_curated_bank_is_broad() -> None:

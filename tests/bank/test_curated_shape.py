@@ -55,3 +55,14 @@ def test_every_pattern_stays_short_enough_to_read() -> None:
     long_patterns = [(e.id, len(p)) for e in _BANK.all_entries for p in e.patterns if len(p) > 300]
     long_unless = [(e.id, len(p)) for e in _BANK.all_entries for p in e.unless if len(p) > 200]
     assert (long_patterns, long_unless) == ([], [])
+
+
+def test_every_family_shows_its_concept_with_a_note_and_examples_of_both_kinds() -> None:
+    """A lead reads what a family is for, texts it finds words in and a near miss it leaves alone (the
+    examples themselves are checked whenever the bank's are: tests/bank/test_bank_examples.py)."""
+    lacking = [
+        f.name
+        for f in _BANK.vocabulary.families
+        if not (f.note and len(f.matches) >= 2 and len(f.misses) >= 1)
+    ]
+    assert lacking == []

@@ -271,6 +271,10 @@ UPSET_CUES: dict[str, tuple[str, ...]] = {
         I haven't heard anything from you since.
         That was a month ago and it's still not sorted.
         I'm wasting my whole week on this.
+        I was on hold for an hour this morning.
+        I spent 40 minutes on hold yesterday.
+        I've been waiting two weeks for a reply.
+        We have been waiting over a month for the refund.
     """),
 }
 # Messages of a calm customer that stay calm: status questions, their own mistakes, one referral, a part
@@ -293,6 +297,9 @@ CALM_CUSTOMERS = _list("""
     Is anyone available to help me choose a plan?
     How many times can I change my delivery slot?
     What's going on with the sale, does it end today?
+    Can I put my subscription on hold for a month while I travel?
+    Delivery takes two weeks, is that right?
+    I'm happy to wait a few days for the new stock.
 """)
 # Sending the customer to the company's own support: a purpose clause after instructions, and the plain
 # "please contact / visit" forms. To an upset customer each is a bare redirect; to a calm one, help.

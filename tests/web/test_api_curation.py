@@ -14,11 +14,12 @@ from flask.testing import FlaskClient
 from .helpers import error
 
 ENTRIES = "/v1/phrasebank/entries"
-# How GET shows NO_WORRIES: `unless` always a list, `when` null, every example an object.
+# How GET shows NO_WORRIES: `unless` always a list, `words` an object, `when` null, every example an object.
 NO_WORRIES_SHOWN = {
     **NO_WORRIES,
     "enabled": True,
     "unless": [],
+    "words": {},
     "quiet_when": [],
     "warning_with": [],
     "when": None,
@@ -34,6 +35,7 @@ ORDER = [
     "enabled",
     "patterns",
     "unless",
+    "words",
     "quiet_when",
     "warning_with",
     "when",

@@ -14,6 +14,7 @@ HAVE_A_GREAT_DAY = {
     "enabled": True,
     "patterns": ["have a (?:great|nice|wonderful) day!?"],
     "unless": [],
+    "words": {},
     "quiet_when": [],
     "warning_with": [],
     "when": {"customer_mood": ["upset"]},

@@ -108,7 +108,15 @@ def adds_no_work(
 
 def _work(entry: Entry) -> tuple[object, ...]:
     """What of an entry decides a draft's work: what it matches, what keeps it quiet, what it renders."""
-    return (entry.patterns, entry.unless, entry.quiet_when, entry.warning_with, entry.when, entry.rewrites)
+    return (
+        entry.patterns,
+        entry.unless,
+        entry.words,
+        entry.quiet_when,
+        entry.warning_with,
+        entry.when,
+        entry.rewrites,
+    )
 
 
 def compare(current: Bank, candidate: Bank, progress: Callable[[str], None] = lambda _: None) -> Cost:

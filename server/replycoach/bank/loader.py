@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from replycoach.bank.familycheck import family_example_problems
 from replycoach.bank.files import BankData, read_bank_dir
 from replycoach.bank.model import Entry, Example
 from replycoach.bank.schema import MAX_PATTERN_CHARS
@@ -69,7 +70,8 @@ def check_examples(
     bank: Bank, entries: list[Entry] | None = None, progress: Callable[[str], None] | None = None
 ) -> list[Problem]:
     """Run examples: each `flag` example is flagged by its entry at its phrase, each `pass` one is not, and
-    no rewrite applied to a `flag` example leaves a warning in the words it wrote. `progress` is told each
+    no rewrite applied to a `flag` example leaves a warning in the words it wrote; with every entry (no
+    `entries` given), each family's examples too. `progress` is told each
     entry before its examples run (it may stop the check by raising)."""
     engine = Engine(bank)
     problems: list[Problem] = []
@@ -79,6 +81,8 @@ def check_examples(
         analyses = flag_analyses(engine, entry)
         problems.extend(r.problem(entry) for r in run_examples(engine, entry, analyses) if not r.ok)
         problems.extend(r.problem(entry) for r in rewritten_examples(engine, entry, analyses) if r.warnings)
+    if entries is None:
+        problems.extend(family_example_problems(bank))
     return problems
 
 
@@ -198,7 +202,8 @@ def raw_pattern_problems(raw: Any, vocabulary: Vocabulary, source: str, label: s
 def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
     """Validate a bank folder completely; returns the bank (None when anything is wrong) and all problems.
 
-    Besides what any bank must pass, a folder must not define word families that nothing uses."""
+    Besides what any bank must pass, a folder must not define word families that nothing uses, nor give an
+    entry a word list named like a family."""
     data, problems = read_bank_dir(directory)
     words = Vocabulary(data.vocabulary)
     for source, label, raw in data.rejected:
@@ -212,11 +217,32 @@ def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
         bank = Bank.build([e for e in data.entries if e.id not in broken], (), families)
     problems.extend(check_examples(bank))
     problems.extend(_unused(data))
+    problems.extend(_shadowing(data))
     return (None if problems else bank), problems
 
 
+def _shadowing(data: BankData) -> list[Problem]:
+    """An entry's list named like a family: in a bank folder, where a lead reads both, a problem (the
+    service takes it: a curated update may bring an entry's list while the team's vocabulary keeps the
+    family)."""
+    words = Vocabulary(data.vocabulary)
+    return [
+        Problem(
+            entry.source,
+            entry.id,
+            f"words.{name}",
+            f"the vocabulary has a family named {name!r}, which this list stands for in this entry alone; "
+            "name the list differently, or use the vocabulary's family and remove the list",
+        )
+        for entry in data.entries
+        for name in words.shadowed_by(entry.words)
+    ]
+
+
 def _unused(data: BankData) -> list[Problem]:
-    patterns = [p for e in data.entries for p in (*e.patterns, *e.unless)]
+    patterns = [
+        p for e in data.entries for p in (*e.patterns, *e.unless, *(p for _, ps in e.words for p in ps))
+    ]
     patterns += [cue for t in data.topics for cue in t.cues]
     return [
         Problem(

@@ -83,6 +83,9 @@ class Entry:
     flag_examples: tuple[Example, ...]
     pass_examples: tuple[Example, ...]
     unless: tuple[str, ...] = ()
+    # Word lists of this entry alone, by name: (name, phrases), referenced as {name} from its patterns and
+    # `unless` lines like a vocabulary family (a list more than one entry uses belongs in the vocabulary).
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()
     quiet_when: tuple[str, ...] = ()
     # Categories whose flag, following this one in its sentence or the next, makes this one a warning.
     warning_with: tuple[str, ...] = ()

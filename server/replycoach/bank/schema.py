@@ -45,6 +45,8 @@ _ONE_LINE = validate.Regexp(r"^[^\n]*\S[^\n]*$", error="must be one non-empty li
 MAX_PATTERN_CHARS = 1_000
 MAX_PATTERNS = 40
 MAX_FAMILY_ITEMS = 500
+MAX_FAMILY_EXAMPLES = 20
+MAX_WORD_LISTS = 20
 _PATTERN_LENGTH = validate.Length(
     max=MAX_PATTERN_CHARS,
     error=f"is longer than {MAX_PATTERN_CHARS:,} characters; move word lists into the vocabulary as families",
@@ -248,6 +250,32 @@ class EntrySchema(Schema):
         validate=_at_most(MAX_PATTERNS, "exceptions", _SPLIT_ENTRY),
         metadata={"description": f"RE2 exceptions (optional), at most {MAX_PATTERNS}"},
     )
+    words = fields.Dict(
+        keys=fields.String(
+            validate=[
+                validate.Regexp(NAME_FORMAT, error="must be lowercase words joined by hyphens, e.g. our-end"),
+                validate.NoneOf(
+                    sorted(BUILT_IN_FAMILIES),
+                    error="{input} is a family the engine provides itself; choose another name",
+                ),
+            ]
+        ),
+        values=fields.List(
+            _text(_ONE_LINE),
+            validate=[
+                validate.Length(min=1, error="needs at least one phrase"),
+                _at_most(MAX_FAMILY_ITEMS, "phrases", "move the list into the vocabulary as families"),
+            ],
+        ),
+        load_default=dict,
+        validate=validate.Length(
+            max=MAX_WORD_LISTS, error=f"has more than {MAX_WORD_LISTS} lists; {_SPLIT_ENTRY}"
+        ),
+        metadata={
+            "description": "word lists of this entry alone (optional): name -> phrases in the phrase "
+            "language, referenced as {name} from its patterns and unless lines"
+        },
+    )
     quiet_when = fields.List(
         fields.String(
             validate=validate.OneOf(
@@ -292,8 +320,13 @@ class EntrySchema(Schema):
 
     @pre_dump
     def _from_entry(self, entry: Entry, **_: Any) -> dict[str, Any]:
-        values = {name: getattr(entry, name) for name in self.fields if name != "examples"}
-        return {**values, "examples": {"flag": entry.flag_examples, "pass_": entry.pass_examples}}
+        values = {name: getattr(entry, name) for name in self.fields if name not in ("examples", "words")}
+        examples = {"flag": entry.flag_examples, "pass_": entry.pass_examples}
+        return {
+            **values,
+            "words": {name: list(phrases) for name, phrases in entry.words},
+            "examples": examples,
+        }
 
     @post_load
     def _make(self, data: dict[str, Any], **_: Any) -> Entry:
@@ -304,6 +337,7 @@ class EntrySchema(Schema):
             severity=data["severity"],
             patterns=tuple(data["patterns"]),
             unless=tuple(data["unless"]),
+            words=tuple((name, tuple(p.strip() for p in phrases)) for name, phrases in data["words"].items()),
             quiet_when=tuple(data["quiet_when"]),
             warning_with=tuple(data["warning_with"]),
             when=data["when"],
@@ -324,7 +358,7 @@ class EntryFileSchema(EntrySchema):
     def _compact(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         if data["enabled"]:
             del data["enabled"]
-        for key in ("unless", "quiet_when", "warning_with", "when"):
+        for key in ("unless", "words", "quiet_when", "warning_with", "when"):
             if not data[key]:
                 del data[key]
         moods = data.get("when", {}).get("customer_mood")
@@ -408,6 +442,14 @@ class FamilySchema(Schema):
         metadata={"description": "RE2 fragments; may reference other families"},
     )
 
+    examples = fields.Nested(
+        lambda: FamilyExamplesSchema(),
+        load_default=dict,
+        metadata={
+            "description": "texts the family finds words in (match) and near misses it must not (no_match)"
+        },
+    )
+
     @validates_schema
     def _not_empty(self, data: dict[str, Any], **_: Any) -> None:
         if not any(data.get(kind) for kind in ("phrases", "verbs", "nouns", "patterns")):
@@ -422,11 +464,45 @@ class FamilySchema(Schema):
             nouns=tuple(t.strip() for t in data["nouns"]),
             patterns=tuple(data["patterns"]),
             note=data["note"].strip(),
+            matches=tuple(data["examples"].get("match", ())),
+            misses=tuple(data["examples"].get("no_match", ())),
         )
+
+    @pre_dump
+    def _from_family(self, family: Family, **_: Any) -> dict[str, Any]:
+        data = {
+            name: getattr(family, name) for name in ("name", "note", "phrases", "verbs", "nouns", "patterns")
+        }
+        data["examples"] = {"match": family.matches, "no_match": family.misses}
+        return data
 
     @post_dump
     def _compact(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        examples = {kind: texts for kind, texts in data.get("examples", {}).items() if texts}
+        data["examples"] = examples
         return {key: value for key, value in data.items() if value or key == "family"}
+
+
+class FamilyExamplesSchema(Schema):
+    """A family's examples: texts in which it must find words, and near misses in which it must not."""
+
+    class Meta:
+        unknown = RAISE
+
+    match = fields.List(
+        _text(_ONE_LINE),
+        load_default=list,
+        validate=_at_most(MAX_FAMILY_EXAMPLES, "examples", "keep the few that show what the family means"),
+        metadata={"description": "texts in which the family finds words"},
+    )
+    no_match = fields.List(
+        _text(_ONE_LINE),
+        load_default=list,
+        validate=_at_most(
+            MAX_FAMILY_EXAMPLES, "examples", "keep the few that show what the family leaves out"
+        ),
+        metadata={"description": "near misses: texts in which the family finds no words"},
+    )
 
 
 _FILE_ENTRY = EntryFileSchema()

@@ -34,7 +34,8 @@ _REGEX_SPECIAL = re.compile(r"([\\.^$|?*+()\[\]{}])")
 
 @dataclass(frozen=True)
 class Family:
-    """A named word family: literal phrases, verbs and nouns (with their forms), and RE2 fragments."""
+    """A named word family: literal phrases, verbs and nouns (with their forms), RE2 fragments, and examples
+    of what it finds."""
 
     name: str
     phrases: tuple[str, ...] = ()
@@ -42,6 +43,10 @@ class Family:
     nouns: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     note: str = ""
+    # Texts the family must find words of (`matches`) and near misses it must not (`misses`): what the
+    # concept is, shown to a lead, and checked whenever the bank's examples run.
+    matches: tuple[str, ...] = ()
+    misses: tuple[str, ...] = ()
     source: str = field(default="", compare=False)
 
 
@@ -89,10 +94,27 @@ def noun_forms(lemma: str) -> tuple[str, ...]:
 class Vocabulary:
     """The families of one bank, expanding `{{name}}` references into RE2 (results are cached)."""
 
-    def __init__(self, families: Iterable[Family] = ()) -> None:
+    def __init__(self, families: Iterable[Family] = (), parent: Vocabulary | None = None) -> None:
         self.families: tuple[Family, ...] = tuple(families)
         self.by_name: Mapping[str, Family] = {f.name: f for f in self.families}
         self._cache: dict[tuple[str, str], str] = {}
+        # The bank's vocabulary, when this one is it with one entry's own word lists added (`with_lists`).
+        self.parent = parent
+        self.own_lists: tuple[Family, ...] = ()
+
+    def with_lists(self, lists: Iterable[tuple[str, tuple[str, ...]]]) -> Vocabulary:
+        """This vocabulary with one entry's own word lists added as families of phrases, for that entry's
+        patterns (this vocabulary is unchanged). A list named like a family stands for it in the entry's
+        patterns and lists alone; the families keep their own words."""
+        local = tuple(Family(name, phrases=phrases) for name, phrases in lists)
+        shadowed = {f.name for f in local}
+        child = Vocabulary((*(f for f in self.families if f.name not in shadowed), *local), parent=self)
+        child.own_lists = local
+        return child
+
+    def shadowed_by(self, lists: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+        """The names of an entry's word lists that are families of this vocabulary too."""
+        return [name for name, _ in lists if name in self.by_name]
 
     def __len__(self) -> int:
         return len(self.families)

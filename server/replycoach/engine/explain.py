@@ -21,6 +21,7 @@ from typing import Any
 
 import re2
 
+from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.canonical import NAME_MARK, CanonicalView
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import CustomerContext, read_customer
@@ -334,7 +335,6 @@ class _Reader:
         candidates = [m for m in bank.matcher.find(self.views) if self._context.keeps(m)]
         self.chosen = resolve_overlaps(candidates)
         self._chosen_spans = {(m.entry.id, m.start, m.end) for m in self.chosen}
-        self._compiler = phrase_compiler(bank.vocabulary)
 
     def found(self, start: int, end: int) -> Found:
         """A span of the normalized draft as the draft's own stretch."""
@@ -359,7 +359,7 @@ class _Reader:
             if raw and exceptions is None:
                 exceptions = [list(exception_spans(u, self.views)) for u in compiled.unless]
             matches = tuple(self._match(m, exceptions or []) for m in raw)
-            near = None if matches else self._near_miss(entry.patterns[index], pattern)
+            near = None if matches else self._near_miss(entry.patterns[index], pattern, compiled.vocabulary)
             results.append(PatternResult(index, entry.patterns[index], pattern.view, matches, near))
         flagged = tuple(
             dict.fromkeys(self.found(m.start, m.end) for m in self.chosen if m.entry.id == entry.id)
@@ -429,12 +429,14 @@ class _Reader:
         detail = f"the customer does not say they already tried {_quoted(action)}"
         return Reason("when", "when: customer tried", detail=detail)
 
-    def _near_miss(self, pattern: str, compiled: Compiled) -> NearMiss | None:
-        """The longest run of the pattern's leading parts (two at least) that matches, with the part after."""
+    def _near_miss(self, pattern: str, compiled: Compiled, vocabulary: Vocabulary) -> NearMiss | None:
+        """The longest run of the pattern's leading parts (two at least) that matches, with the part after
+        (`vocabulary`: the families the entry's patterns use, its own lists among them)."""
         if compiled.view == SURFACE or is_raw(pattern):
             return None
+        compiler = phrase_compiler(vocabulary)
         try:
-            alternatives = self._compiler.compile_prefixes(pattern)
+            alternatives = compiler.compile_prefixes(pattern)
         except PhraseError:
             return None
         view = self.views[compiled.view]
@@ -463,7 +465,7 @@ class _Reader:
             )
             if best is None or (count, end - start) > best[:2]:
                 best = (count, end - start, miss)
-        for parts in self._compiler.compile_suffixes(pattern):
+        for parts in compiler.compile_suffixes(pattern):
             # The longest run of trailing parts (two at least, without the first) that matches.
             for first in range(1, len(parts) - MIN_PARTS + 1):
                 span = _first_match(_prefix_regex(parts[first][1]), view)

@@ -235,7 +235,7 @@ class FamilyRegex:
         return False
 
 
-def _family_regex(
+def family_regex(
     vocabulary: Vocabulary, name: str, around: Callable[[str], str] = lambda family: family
 ) -> FamilyRegex | None:
     """A family of the vocabulary compiled for a check, `around` wrapping its alternation (None: the
@@ -276,17 +276,17 @@ class CheckWords:
     def compile(cls, vocabulary: Vocabulary) -> CheckWords:
         """The check families of a vocabulary, each compiled once."""
         return cls(
-            way_forward=_family_regex(vocabulary, WAY_FORWARD),
-            way_forward_opener=_family_regex(vocabulary, WAY_FORWARD_OPENER),
-            condition_before=_family_regex(
+            way_forward=family_regex(vocabulary, WAY_FORWARD),
+            way_forward_opener=family_regex(vocabulary, WAY_FORWARD_OPENER),
+            condition_before=family_regex(
                 vocabulary, CONDITION, lambda family: rf"{family}(?: \S+){{0,{CONDITION_WORDS}}} ?$"
             ),
-            condition_opens=_family_regex(vocabulary, CONDITION, lambda family: rf"(?:\S+ )?{family}"),
-            question_before=_family_regex(
+            condition_opens=family_regex(vocabulary, CONDITION, lambda family: rf"(?:\S+ )?{family}"),
+            question_before=family_regex(
                 vocabulary, INDIRECT_QUESTION, lambda family: rf"{family}(?: \S+){{0,{QUESTION_WORDS}}} ?$"
             ),
-            acknowledgement=_family_regex(vocabulary, ACKNOWLEDGEMENT),
-            commitment=_family_regex(vocabulary, COMMITMENT),
-            upset_cue=_family_regex(vocabulary, UPSET_CUE),
-            reported_speech=_family_regex(vocabulary, REPORTED_SPEECH),
+            acknowledgement=family_regex(vocabulary, ACKNOWLEDGEMENT),
+            commitment=family_regex(vocabulary, COMMITMENT),
+            upset_cue=family_regex(vocabulary, UPSET_CUE),
+            reported_speech=family_regex(vocabulary, REPORTED_SPEECH),
         )

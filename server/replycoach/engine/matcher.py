@@ -13,7 +13,7 @@ from typing import Any
 import re2
 
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.vocabulary import Vocabulary
+from replycoach.bank.vocabulary import Vocabulary, references
 from replycoach.engine.canonical import CanonicalText
 from replycoach.engine.expansion import MAX_NESTING, NestedTooDeep, expansion_sizes, oversize_message
 from replycoach.engine.phrase import END_GROUP, START_GROUP, Compiler, PhraseError, is_raw, parse
@@ -104,10 +104,18 @@ class RawMatch:
 class CompiledEntry:
     """An entry with its patterns compiled and the slots every pattern captures."""
 
-    def __init__(self, entry: Entry, patterns: list[Compiled], unless: list[Compiled]) -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        patterns: list[Compiled],
+        unless: list[Compiled],
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
         self.entry = entry
         self.patterns = patterns
         self.unless = unless
+        # The families its patterns were compiled with: the bank's, with the entry's own lists if it has any.
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         # Read once: the binding rebuilds a pattern's `groupindex` dict each time it is asked.
         indexes = [dict(p.regex.groupindex) for p in patterns]
         self.groups: list[dict[str, int]] = [
@@ -394,10 +402,17 @@ _COMPILERS: weakref.WeakKeyDictionary[Vocabulary, Compiler] = weakref.WeakKeyDic
 
 
 def phrase_compiler(vocabulary: Vocabulary) -> Compiler:
-    """The phrase compiler of one vocabulary, made once (it caches each family's compiled form)."""
+    """The phrase compiler of one vocabulary, made once (it caches each family's compiled form). For a
+    vocabulary with an entry's own lists added, the bank's compiler compiles the families (once for every
+    entry) and a compiler of the entry's own compiles its lists."""
     compiler = _COMPILERS.get(vocabulary)
     if compiler is None:
-        compiler = _COMPILERS[vocabulary] = Compiler(vocabulary.by_name)
+        parent = vocabulary.parent
+        if parent is None:
+            compiler = Compiler(vocabulary.by_name)
+        else:
+            compiler = phrase_compiler(parent).within({f.name: f for f in vocabulary.own_lists})
+        _COMPILERS[vocabulary] = compiler
     return compiler
 
 
@@ -408,6 +423,8 @@ def compile_entry(
     each rewrite slot left unfilled. With a pool, its patterns are compiled into the pool's prefilter."""
     problems: list[Problem] = []
     words = vocabulary if vocabulary is not None else Vocabulary()
+    if entry.words:
+        words = words.with_lists(entry.words)
 
     def compiled(
         field: str, patterns: tuple[str, ...], compile_expanded: Callable[[str, str], Any] | None
@@ -425,7 +442,18 @@ def compile_entry(
     unless = compiled("unless", entry.unless, None)
     if problems:
         return None, problems
-    result = CompiledEntry(entry, patterns, unless)
+    for name in unused_lists(entry):
+        problems.append(
+            Problem(
+                entry.source,
+                entry.id,
+                f"words.{name}",
+                f"no pattern or unless line of this entry uses it; use it as {{{name}}} or remove it",
+            )
+        )
+    if problems:
+        return None, problems
+    result = CompiledEntry(entry, patterns, unless, words)
     tried_slot = entry.when.customer_tried if entry.when else None
     if tried_slot is not None and tried_slot not in result.slots:
         problems.append(
@@ -461,6 +489,20 @@ def compile_entry(
                 )
             )
     return (None if problems else result), problems
+
+
+def unused_lists(entry: Entry) -> list[str]:
+    """The entry's own word lists that none of its patterns and `unless` lines names, directly or through
+    another of its lists that one names."""
+    lists = dict(entry.words)
+    used: set[str] = set()
+    pending = [name for pattern in (*entry.patterns, *entry.unless) for name, _ in references(pattern)]
+    while pending:
+        name = pending.pop()
+        if name in lists and name not in used:
+            used.add(name)
+            pending.extend(n for phrase in lists[name] for n, _ in references(phrase))
+    return [name for name in lists if name not in used]
 
 
 class CompiledTopic:

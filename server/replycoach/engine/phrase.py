@@ -452,6 +452,10 @@ class Compiler:
     def __init__(self, families: Mapping[str, Family]) -> None:
         self.families = families
         self._cache: dict[tuple[str, str], str] = {}
+        # For an entry's compiler (`within`): the bank's compiler, which compiles every family, and the names
+        # of the entry's own lists, which this one compiles.
+        self._parent: Compiler | None = None
+        self._own: frozenset[str] = frozenset()
         self._skippable: tuple[str, ...] = ()
         # `<end>` and `<start>` marks compiled so far in the pattern being compiled (their groups are
         # numbered).
@@ -465,6 +469,16 @@ class Compiler:
             self._skippable = tuple(
                 " ".join(canonical_words(p).lower().split()) for p in (*family.phrases, *family.verbs)
             )
+
+    def within(self, lists: Mapping[str, Family]) -> Compiler:
+        """A compiler for one entry's patterns: its own word lists (`lists`) first, then this compiler's
+        families. The lists see each other and the families; a family sees only families (compiled, and
+        cached, by this compiler), so an entry's list named like a family changes nothing outside the
+        entry."""
+        child = Compiler({**self.families, **lists})
+        child._parent = self
+        child._own = frozenset(lists)
+        return child
 
     def skip_source(self) -> str | None:
         """RE2 for what the core view drops from the canonical text: runs of skippable words ("currently",
@@ -647,6 +661,8 @@ class Compiler:
     def _family(self, name: str, form: str, chain: tuple[str, ...], column: int | None = None) -> str:
         if name in BUILT_IN:
             return BUILT_IN[name]
+        if self._parent is not None and name not in self._own:
+            return self._parent._family(name, form, chain, column)
         family = self.families.get(name)
         if family is None:
             raise PhraseError(unknown_family_message(name, self.families), column)

@@ -20,6 +20,7 @@ export function entryLines(entry) {
     enabled: [v.enabled ? "enabled" : "disabled"],
     patterns: lines(v.patterns),
     unless: lines(v.unless),
+    words: lines(v.words),
     quiet_when: v.quiet,
     warning_with: v.warningWith,
     when: [
@@ -37,7 +38,7 @@ export function entryLines(entry) {
 }
 
 const DIFF_FIELDS = [
-  "id", "category", "severity", "enabled", "patterns", "unless", "when", "message", "why", "rewrites",
+  "id", "category", "severity", "enabled", "patterns", "unless", "words", "when", "message", "why", "rewrites",
   "examples.flag", "examples.pass",
 ];
 

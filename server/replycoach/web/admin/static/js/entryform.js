@@ -8,7 +8,7 @@ import { FIELDS } from "./vocabulary.js";
 
 // The entry fields this form edits. The server names the fields an entry has (from the bank's entry
 // schema); a field the form does not know stops the page with an error instead of being dropped on save.
-const FORM_FIELDS = ["id", "category", "severity", "enabled", "patterns", "unless", "quiet_when", "warning_with", "when", "message", "why", "rewrites", "examples"];
+const FORM_FIELDS = ["id", "category", "severity", "enabled", "patterns", "unless", "words", "quiet_when", "warning_with", "when", "message", "why", "rewrites", "examples"];
 const unknown = FIELDS.filter((f) => !FORM_FIELDS.includes(f));
 if (unknown.length) {
   throw new Error(`The entry form does not edit the field(s) ${unknown.join(", ")} that the server's entries have; add them to entryform.js and formview.js.`);
@@ -28,6 +28,7 @@ export function toValues(entry) {
     enabled: e.enabled !== false,
     patterns: (e.patterns || []).join("\n"),
     unless: (e.unless || []).join("\n"),
+    words: wordLines(e.words || {}).join("\n"),
     quiet: [...(e.quiet_when || [])],
     warningWith: [...(e.warning_with || [])],
     moods,
@@ -48,6 +49,8 @@ export function toBody(v) {
   body.patterns = lines(v.patterns);
   const unless = lines(v.unless);
   if (unless.length) body.unless = unless;
+  const words = wordLists(v.words);
+  if (Object.keys(words).length) body.words = words;
   if (v.quiet.length) body.quiet_when = [...v.quiet];
   if (v.warningWith.length) body.warning_with = [...v.warningWith];
   const when = {};
@@ -69,7 +72,27 @@ export function toBody(v) {
   return Object.fromEntries(FIELDS.filter((f) => f in body).map((f) => [f, body[f]]));
 }
 
+/** An entry's own word lists as the form writes them: one "name: phrase" line per phrase. */
+export function wordLines(words) {
+  return Object.entries(words).flatMap(([name, phrases]) => phrases.map((phrase) => `${name}: ${phrase}`));
+}
+
+/**
+ * The word lists that "name: phrase" lines describe, in the order their names first come. A line
+ * without "name:" keeps its text as the name, so the server names the line that needs one.
+ */
+export function wordLists(text) {
+  const lists = {};
+  for (const line of lines(text)) {
+    const colon = line.indexOf(":");
+    const name = (colon < 0 ? line : line.slice(0, colon)).trim();
+    const phrase = colon < 0 ? "" : line.slice(colon + 1).trim();
+    (lists[name] = lists[name] || []).push(phrase);
+  }
+  return lists;
+}
+
 /** The name a lead knows a form value by. */
 export function fieldName(key) {
-  return { quiet: "quiet when", warningWith: "warning with", moods: "customer mood", tried: "customer tried", flag: "flag examples", pass: "pass examples" }[key] || key;
+  return { words: "word lists", quiet: "quiet when", warningWith: "warning with", moods: "customer mood", tried: "customer tried", flag: "flag examples", pass: "pass examples" }[key] || key;
 }

@@ -1,7 +1,8 @@
 /*
  * The vocabulary views: #/vocabulary lists the bank's word families, #/vocabulary/<name> edits one and
  * #/vocabulary/new adds one. A save goes through the API, which builds the whole bank with the change and
- * runs every entry's examples first: problems come back listed under the form, and nothing is saved.
+ * runs every entry's examples and every family's first: problems come back listed under the form, and
+ * nothing is saved.
  */
 
 import { API, api } from "./api.js";
@@ -14,6 +15,12 @@ const KINDS = [
   ["verbs", "Verbs (lemmas, one per line: every form matches)"],
   ["nouns", "Nouns (lemmas, one per line: singular and plural match)"],
   ["patterns", "RE2 fragments (from before the phrase language, one per line; may use other {{families}})"],
+];
+
+// A family's examples: texts it must find words in, and near misses it must not (checked on save).
+const EXAMPLES = [
+  ["match", "Examples it finds words in (one text per line)"],
+  ["no_match", "Near misses it must find nothing in (one text per line)"],
 ];
 
 function familyUrl(name) {
@@ -83,6 +90,10 @@ export async function showFamily(name) {
   const areas = Object.fromEntries(
     KINDS.map(([kind]) => [kind, h("textarea", { id: `v-${kind}`, rows: "4", spellcheck: "false", class: "mono", value: (family[kind] || []).join("\n") })])
   );
+  const examples = family.examples || {};
+  const exampleAreas = Object.fromEntries(
+    EXAMPLES.map(([kind]) => [kind, h("textarea", { id: `v-examples-${kind}`, rows: "3", value: (examples[kind] || []).join("\n") })])
+  );
   const problems = h("ul", { id: "family-problems", class: "problems" });
   const save = h("button", { type: "submit" }, name ? "Save changes" : "Create family");
   const form = h(
@@ -91,6 +102,9 @@ export async function showFamily(name) {
     h("div", { class: "field" }, h("label", { for: "v-family" }, "Family name"), nameInput),
     h("div", { class: "field" }, h("label", { for: "v-note" }, "Note (what it is for)"), note),
     KINDS.map(([kind, label]) => h("div", { class: "field" }, h("label", { for: `v-${kind}` }, label), areas[kind])),
+    EXAMPLES.map(([kind, label]) =>
+      h("div", { class: "field" }, h("label", { for: `v-examples-${kind}` }, label), exampleAreas[kind])
+    ),
     problems,
     save
   );
@@ -104,6 +118,12 @@ export async function showFamily(name) {
       const items = lines(areas[kind].value);
       if (items.length) body[kind] = items;
     }
+    const written = {};
+    for (const [kind] of EXAMPLES) {
+      const items = lines(exampleAreas[kind].value);
+      if (items.length) written[kind] = items;
+    }
+    if (Object.keys(written).length) body.examples = written;
     clear(problems);
     save.disabled = true;
     try {

@@ -10,7 +10,7 @@ import { CATEGORIES, MOODS, QUIET_CHECKS, SCOPES, SEVERITIES } from "./vocabular
 // Where the bank README (served at /admin/help) explains each field of the form.
 const HELP_ANCHORS = {
   id: "an-entry", category: "categories", severity: "an-entry", enabled: "an-entry",
-  patterns: "patterns-the-phrase-language", unless: "an-entry", quiet_when: "an-entry", warning_with: "an-entry",
+  patterns: "patterns-the-phrase-language", unless: "an-entry", words: "word-lists-of-one-entry", quiet_when: "an-entry", warning_with: "an-entry",
   when: "an-entry", message: "an-entry", why: "an-entry", rewrites: "rewrites",
   "examples.flag": "an-entry", "examples.pass": "an-entry",
 };
@@ -65,6 +65,7 @@ export class EntryFormView {
       enabled,
       patterns: h("textarea", { id: "f-patterns", name: "patterns", rows: "3", spellcheck: "false", class: "mono" }),
       unless: h("textarea", { id: "f-unless", name: "unless", rows: "4", spellcheck: "false", class: "mono" }),
+      words: h("textarea", { id: "f-words", name: "words", rows: "3", spellcheck: "false", class: "mono" }),
       tried: h("input", { id: "f-tried", name: "customer_tried", type: "text", spellcheck: "false", class: "mono" }),
       message: h("input", { id: "f-message", name: "message", type: "text" }),
       why: h("textarea", { id: "f-why", name: "why", rows: "3" }),
@@ -116,6 +117,7 @@ export class EntryFormView {
       ),
       field("patterns", "Patterns (phrase language, one per line)", this.inputs.patterns, "Words as a draft says them; case and contractions never matter. {family} any phrase of a family, [optional], (a | b), ~word any form of it, ... a short gap, <slot> the rest of the clause for a rewrite. Raw RE2 after re:."),
       field("unless", "Unless (exceptions, phrase language, one per line, optional)", this.inputs.unless),
+      field("words", "Word lists (this entry's own, optional)", this.inputs.words, "One phrase per line as name: phrase; the patterns above use the list as {name}. A list more entries need belongs in the vocabulary."),
       h(
         "fieldset",
         { class: "field", "data-field": "quiet_when" },
@@ -259,6 +261,7 @@ export class EntryFormView {
     i.enabled.checked = v.enabled;
     i.patterns.value = v.patterns;
     i.unless.value = v.unless;
+    i.words.value = v.words || ""; // a draft stored before word lists has none
     i.tried.value = v.tried;
     i.message.value = v.message;
     i.why.value = v.why;
@@ -282,6 +285,7 @@ export class EntryFormView {
       enabled: i.enabled.checked,
       patterns: i.patterns.value,
       unless: i.unless.value,
+      words: i.words.value,
       quiet: this.quietBoxes.filter((b) => b.checked).map((b) => b.value),
       warningWith: this.warningBoxes.filter((b) => b.checked).map((b) => b.value),
       moods: this.moodBoxes.filter((b) => b.checked).map((b) => b.value),
