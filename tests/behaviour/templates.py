@@ -155,6 +155,11 @@ AS_I_SAID = _list("""
     Like I already said, | Per my last email, | Per my previous message, | Again, | Once again,
     For the last time, | As I have explained several times, | As we already told you,
 """)
+AGENT_UNCLEAR = _list("""
+    don't clearly understand your request | can't clearly see the serial number in the photo
+    didn't clearly explain the steps | couldn't clearly hear the last part of the call
+    haven't clearly said when the sale ends | won't obviously see the change until tomorrow
+""")
 CALM = _list("calm down | relax | settle down | chill out | calm yourself down")
 CALM_LEADS = ("", *_list("Please | Just | Okay, | Look, | Sir, | Ma'am, | Hey,"))
 REASSURANCES = _list("""
@@ -652,6 +657,16 @@ def refusal_controls() -> Iterator[Item]:
         was = "were" if person == "we" else "was"
         yield make(_sentence(subject, was, "unable to", failed + ", so", fix), "past")
         yield make(_sentence(subject, "couldn't", failed + ", so", fix), "past")
+    # What no one else can do to the customer's account: a reassurance, not a no.
+    no_one = _list("anyone else | someone else | anybody | other users | a stranger | other customers")
+    guarded = _list("see your card details | use the same email address | sign in to your account")
+    frames = (
+        "It's not possible for {o} to {g}",
+        "There's no way for {o} to {g}",
+        "It wouldn't be possible for {o} to {g}",
+    )
+    for frame, other, action in product(frames, no_one, guarded):
+        yield make(_sentence(frame.format(o=other, g=action)), "no-one-else")
 
 
 def blame_controls() -> Iterator[Item]:
@@ -721,6 +736,9 @@ def condescension_controls() -> Iterator[Item]:
         yield make(_sentence(lead, fact), "as-you-said")
     for fact in FACTS:
         yield make(_sentence("I've checked the manual for your model, and", fact), "agent-read")
+    # "Clearly" about the agent's own seeing, saying or understanding, not the customer's.
+    for subject, unclear in product(("We", "I", "Our team"), AGENT_UNCLEAR):
+        yield make(_sentence(subject, unclear), "agent-unclear")
 
 
 def dismissive_controls() -> Iterator[Item]:
