@@ -155,6 +155,15 @@ AS_I_SAID = _list("""
     Like I already said, | Per my last email, | Per my previous message, | Again, | Once again,
     For the last time, | As I have explained several times, | As we already told you,
 """)
+NECESSITIES = _list(
+    "must | {has} to | will have to | will need to | {be} going to have to | {be} required to"
+)
+WITHDRAWALS = _list("""
+    close accounts that have been inactive for two years | retire support for older phones
+    discontinue the legacy plan at the end of the month | cancel your order | end the free trial early
+    remove the offline mode from the app | suspend your account while we review it
+    shut down the old community forum | stop offering paper invoices | phase out the basic plan
+""")
 AGENT_UNCLEAR = _list("""
     don't clearly understand your request | can't clearly see the serial number in the photo
     didn't clearly explain the steps | couldn't clearly hear the last part of the call
@@ -463,6 +472,16 @@ def refusal() -> Iterator[Item]:
         yield make(_sentence(clause), slot)
 
 
+def withdrawal() -> Iterator[Item]:
+    """The company announcing, as a necessity, that it takes something away: agent subjects x necessity
+    modals x adverb slots, the withdrawal taken in turn."""
+    make, taken = _maker("refusal", WARN), _turns(WITHDRAWALS)
+    slots = (("plain", ""), ("adverb", "now"), ("parenthetical", "sadly"), ("lead", "Unfortunately,"))
+    for (subject, person), modal, (slot, word) in product(AGENT_SUBJECTS, NECESSITIES, slots):
+        head, _, tail = _conjugate(modal, subject, person).partition(" ")
+        yield make(_sentence(_modal_clause(subject, head, tail, slot, word, taken())), "withdrawal")
+
+
 def policy() -> Iterator[Item]:
     """Rules cited as the reason, 'not allowed to' with agent subjects, 'it's company policy not to'."""
     make, remedy = _maker("policy", WARN), _turns(REMEDIES)
@@ -657,6 +676,22 @@ def refusal_controls() -> Iterator[Item]:
         was = "were" if person == "we" else "was"
         yield make(_sentence(subject, was, "unable to", failed + ", so", fix), "past")
         yield make(_sentence(subject, "couldn't", failed + ", so", fix), "past")
+    # Taking something away with a way forward, on a condition, denied, asked, or a necessity that takes
+    # nothing away.
+    withdrawals = (
+        "We have to retire the old app, but I can move your data to the new one today",
+        "We'll need to end the free trial early, so I've added a month of the full plan at no cost",
+        "If the payment doesn't go through by Friday, we'll have to cancel the order",
+        "Once the review is done, we must close the ticket",
+        "We don't need to close your account to change the email address",
+        "We won't have to cancel your order after all",
+        "Do we have to remove the offline mode?",
+        "We must fix this for you before Friday",
+        "We need to check your account details first",
+        "We have to close the old office early today, so the team will call you from home",
+    )
+    for text in withdrawals:
+        yield make(_sentence(text) if not text.endswith("?") else text, "withdrawal")
     # What no one else can do to the customer's account: a reassurance, not a no.
     no_one = _list("anyone else | someone else | anybody | other users | a stranger | other customers")
     guarded = _list("see your card details | use the same email address | sign in to your account")
@@ -813,6 +848,7 @@ def owned_redirect_controls() -> Iterator[Item]:
 
 GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     refusal,
+    withdrawal,
     policy,
     deflection,
     blame,
