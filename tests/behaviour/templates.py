@@ -155,6 +155,11 @@ AS_I_SAID = _list("""
     Like I already said, | Per my last email, | Per my previous message, | Again, | Once again,
     For the last time, | As I have explained several times, | As we already told you,
 """)
+BOUND_BY = _list("comply with | follow | abide by | adhere to | stick to | enforce")
+RULES_FOLLOWED = _list("""
+    the regulations on those items | our terms of service | the card network's rules
+    data protection regulations | our licensing agreements with the studios
+""")
 NECESSITIES = _list(
     "must | {has} to | will have to | will need to | {be} going to have to | {be} required to"
 )
@@ -165,7 +170,7 @@ WITHDRAWALS = _list("""
     shut down the old community forum | stop offering paper invoices | phase out the basic plan
 """)
 AGENT_UNCLEAR = _list("""
-    don't clearly understand your request | can't clearly see the serial number in the photo
+    don't clearly see which order you mean | can't clearly see the serial number in the photo
     didn't clearly explain the steps | couldn't clearly hear the last part of the call
     haven't clearly said when the sale ends | won't obviously see the change until tomorrow
 """)
@@ -483,8 +488,13 @@ def withdrawal() -> Iterator[Item]:
 
 
 def policy() -> Iterator[Item]:
-    """Rules cited as the reason, 'not allowed to' with agent subjects, 'it's company policy not to'."""
+    """Rules cited as the reason, 'not allowed to' with agent subjects, 'it's company policy not to', rules
+    the company itself must follow."""
     make, remedy = _maker("policy", WARN), _turns(REMEDIES)
+    bound_by = _turns(BOUND_BY)
+    for (subject, person), modal, rules in product(AGENT_SUBJECTS, NECESSITIES, RULES_FOLLOWED):
+        head, _, tail = _conjugate(modal, subject, person).partition(" ")
+        yield make(_sentence(_join(subject, head, tail, bound_by(), rules)), "bound-by-rules")
     for lead, fact in product(POLICY_LEADS, POLICY_FACTS):
         yield make(_sentence(lead, fact), "cited")
     slots = (("plain", ""), ("adverb", "currently"), ("adverb", "simply"), ("parenthetical", "unfortunately"))
@@ -736,7 +746,8 @@ def deflection_controls() -> Iterator[Item]:
 
 
 def policy_controls() -> Iterator[Item]:
-    """Policies that help the customer, exceptions made, a link to read them."""
+    """Policies that help the customer, exceptions made, a link to read them; the company's own obligations
+    that cite no rule or that come with a way forward."""
     make = _maker("policy", QUIET)
     forms = _list("""
         Our returns policy gives you 60 days, so {d} | Good news: our policy does allow it here, so {d}
@@ -747,6 +758,19 @@ def policy_controls() -> Iterator[Item]:
     """)
     for form, done in product(forms, DONE):
         yield make(_sentence(form.format(d=done)), "control")
+    # The company's own obligations that cite no rule, rules followed for the customer, on a condition, with
+    # a way forward, or asked about.
+    texts = (
+        "We have to follow up with the courier today, and I'll message you by 5pm",
+        "We must follow the steps in order, so I'll walk you through each one now",
+        "We comply with data protection regulations, so your card details are never stored",
+        "If the regulations change, we'll have to follow them and I'll let you know first",
+        "We need to check the terms of your warranty before I book the repair",
+        "Do we have to follow the new rules for this order?",
+        "We have to follow the card network's rules, but I can refund you by bank transfer instead",
+    )
+    for text in texts:
+        yield make(_sentence(text) if not text.endswith("?") else text, "own-obligation")
 
 
 def uncertainty_controls() -> Iterator[Item]:
