@@ -415,6 +415,11 @@ def _sentence(*words: str) -> str:
     return _cap(_join(*words)) + "."
 
 
+def _statement_or_question(text: str) -> str:
+    """A question as written; anything else as a sentence (`_sentence`)."""
+    return text if text.endswith("?") else _sentence(text)
+
+
 def _turns(values: Sequence[str]) -> Callable[[], str]:
     """A function giving the values in turn, round and round: the deterministic variety slot."""
     state = {"next": 0}
@@ -701,7 +706,7 @@ def refusal_controls() -> Iterator[Item]:
         "We have to close the old office early today, so the team will call you from home",
     )
     for text in withdrawals:
-        yield make(_sentence(text) if not text.endswith("?") else text, "withdrawal")
+        yield make(_statement_or_question(text), "withdrawal")
     # What no one else can do to the customer's account: a reassurance, not a no.
     no_one = _list("anyone else | someone else | anybody | other users | a stranger | other customers")
     guarded = _list("see your card details | use the same email address | sign in to your account")
@@ -770,7 +775,7 @@ def policy_controls() -> Iterator[Item]:
         "We have to follow the card network's rules, but I can refund you by bank transfer instead",
     )
     for text in texts:
-        yield make(_sentence(text) if not text.endswith("?") else text, "own-obligation")
+        yield make(_statement_or_question(text), "own-obligation")
 
 
 def uncertainty_controls() -> Iterator[Item]:
