@@ -1,6 +1,6 @@
 """`.replycoach.toml`: a team's check settings, found in the current folder or the nearest parent.
 
-    select = ["dismissive", "blame.you-must"]   # rule ids or categories; only these
+    select = ["dismissive", "blame.up-to-you"]   # rule ids or categories; only these
     ignore = ["uncertainty.hopefully"]          # rule ids or categories; never these
     min_severity = "warning"                    # or "suggestion" (the default)
     bank = "team-bank"                          # a bank folder, relative to this file
