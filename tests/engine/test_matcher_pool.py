@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from replycoach.bank.model import Entry, Example, Rewrite
+from replycoach import Engine
+from replycoach.bank.model import Condition, Entry, Example, Rewrite
 from replycoach.engine import matcher
 from replycoach.engine.compiled import Bank
 from replycoach.engine.draft import Draft
@@ -36,10 +37,8 @@ def test_the_pooled_prefilter_finds_what_separate_filters_find() -> None:
     entries = [_entry(i) for i in range(1300)]
     bank = Bank.build(entries)
     # 2,600 patterns over the draft's own words, 2,500 to a filter; none over the phrase language's views.
-    assert {view: len(filters) for view, filters in bank.matcher._filters.items()} == {
-        "core": 0,
-        "canonical": 0,
-        "surface": 2,
+    assert {lane: len(filters) for lane, filters in bank.matcher._filters.items() if filters} == {
+        ("surface", False): 2,
     }
     own_filters = Matcher(list(bank._compiled))
     assert not own_filters._pooled and bank.matcher._pooled
@@ -97,3 +96,45 @@ def test_exceptions_silence_exactly_the_matches_they_overlap() -> None:
     ]
     assert kept == every == expected
     assert 0 < len(kept) < len(unfiltered.matches(views))
+
+
+def test_entries_that_need_the_customers_message_are_searched_only_with_one() -> None:
+    """An entry that applies only for an upset customer, or only to an action the customer says they tried,
+    could not flag a draft analyzed alone: its patterns sit in a lane of their own, left out without a
+    message, and the flags are the same as if they had run."""
+    upset = dataclasses.replace(_entry(1), id="refusal.upset-only", when=Condition(customer_mood=("upset",)))
+    tried = dataclasses.replace(
+        _entry(2),
+        id="refusal.tried-only",
+        when=Condition(customer_tried="thing"),
+        patterns=(r"(?:we|I) can't wabac(?P<thing>(?: \w+){0,2})",),
+    )
+    unknown = dataclasses.replace(
+        _entry(4), id="refusal.unknown-too", when=Condition(customer_mood=("upset", "unknown"))
+    )
+    bank = Bank.build([upset, tried, unknown, _entry(5)])
+    lanes = {lane: len(filters) for lane, filters in bank.matcher._filters.items() if filters}
+    assert lanes == {("surface", False): 1, ("surface", True): 1}
+    text = "Sorry, we can't waaab that. We can't wabac the thing. OK, waaae now and waaaf now."
+    for matcher_ in (bank.matcher, Matcher(list(bank._compiled))):
+        views = Draft(text).views
+        alone = sorted({m.entry.id for m in matcher_.find(views, with_message=False)})
+        assert alone == ["refusal.generated-5", "refusal.unknown-too"]
+        every = sorted({m.entry.id for m in matcher_.find(views)})
+        assert every == [
+            "refusal.generated-5",
+            "refusal.tried-only",
+            "refusal.unknown-too",
+            "refusal.upset-only",
+        ]
+    engine = Engine(bank)
+    assert sorted({f.rule_id for f in engine.analyze(text).flags}) == [
+        "refusal.generated-5",
+        "refusal.unknown-too",
+    ]
+    upset_flags = engine.analyze(text, "This is terrible, awful service and I am so angry!!").flags
+    assert sorted({f.rule_id for f in upset_flags}) == [
+        "refusal.generated-5",
+        "refusal.unknown-too",
+        "refusal.upset-only",
+    ]

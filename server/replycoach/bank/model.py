@@ -59,6 +59,13 @@ class Condition:
     customer_mood: tuple[MoodCondition, ...] = ()
     customer_tried: str | None = None
 
+    @property
+    def needs_message(self) -> bool:
+        """Whether the entry can apply only when the customer's message is given: a mood list without
+        `unknown`, or an action the customer must say they already tried."""
+        moods = self.customer_mood
+        return bool(moods and "unknown" not in moods) or self.customer_tried is not None
+
 
 @dataclass(frozen=True)
 class Example:

@@ -46,7 +46,7 @@ class Engine:
         customer = read_customer(customer_message, self.bank.checks, self.bank.skip)
         draft = Draft(text, self.bank.skip)
         normalized = draft.normalized
-        matches = self.bank.matcher.find(draft.views)
+        matches = self.bank.matcher.find(draft.views, with_message=customer.mood is not None)
         context = MatchContext(draft, customer, self.bank.checks)
         candidates = [m for m in matches if context.keeps(m)]
         chosen = resolve_overlaps(candidates)

@@ -28,6 +28,11 @@ CORE = "core"
 CANONICAL = "canonical"
 SURFACE = "surface"
 VIEWS = (CORE, CANONICAL, SURFACE)
+# The prefilter's lanes: a view, and whether its patterns' entries can apply only with the customer's message
+# (`when` a customer mood other than `unknown`, or an action they tried). Without a message those lanes are
+# not searched at all: their entries could not flag anything.
+Lane = tuple[str, bool]
+LANES: tuple[Lane, ...] = tuple((view, needs_message) for view in VIEWS for needs_message in (False, True))
 
 # RE2 programs for phrase patterns are small; this caps what one pathological pattern may take.
 _PATTERN_MEM = 8 << 20
@@ -438,7 +443,12 @@ def compile_entry(
                 out.append(regex)
         return out
 
-    patterns = compiled("patterns", entry.patterns, pool.compile if pool is not None else None)
+    gated = needs_message(entry)
+    patterns = compiled(
+        "patterns",
+        entry.patterns,
+        (lambda expanded, view: pool.compile(expanded, view, gated)) if pool is not None else None,
+    )
     unless = compiled("unless", entry.unless, None)
     if problems:
         return None, problems
@@ -489,6 +499,11 @@ def compile_entry(
                 )
             )
     return (None if problems else result), problems
+
+
+def needs_message(entry: Entry) -> bool:
+    """Whether the entry can apply only when the customer's message is given (its `when`)."""
+    return entry.when is not None and entry.when.needs_message
 
 
 def unused_lists(entry: Entry) -> list[str]:
@@ -578,11 +593,11 @@ class PatternPool:
     compiling it on its own as well would double the bank's build time). Each view has its own filters."""
 
     def __init__(self) -> None:
-        self.filters: dict[str, list[Any]] = {view: [] for view in VIEWS}
-        # Where each regex handed out sits: (view, filter, index in it). Keyed by the regex itself (RE2's
+        self.filters: dict[Lane, list[Any]] = {lane: [] for lane in LANES}
+        # Where each regex handed out sits: (lane, filter, index in it). Keyed by the regex itself (RE2's
         # regexes hash by identity), which also keeps it alive while the pool lives.
-        self.positions: dict[Any, tuple[str, int, int]] = {}
-        self._size = {view: _FILTER_CHUNK for view in VIEWS}
+        self.positions: dict[Any, tuple[Lane, int, int]] = {}
+        self._size = {lane: _FILTER_CHUNK for lane in LANES}
         self._compiled = False
         self._failed = False
 
@@ -612,30 +627,31 @@ class PatternPool:
         by_position = {position: regex for regex, position in self.positions.items()}
         found: set[Any] = set()
         probe = wordless_text()
-        for view, filters in self.filters.items():
+        for lane, filters in self.filters.items():
             for index, regex_filter in enumerate(filters):
                 for position in regex_filter.Match(probe, True) or ():
-                    found.add(by_position[(view, index, position)])
+                    found.add(by_position[(lane, index, position)])
         return found
 
-    def compile(self, expanded: str, view: str) -> Any:
-        """Compile one expanded pattern into the current filter of its view; raises re2.error with RE2's
-        reason."""
+    def compile(self, expanded: str, view: str, needs_message: bool = False) -> Any:
+        """Compile one expanded pattern into the current filter of its lane (its view, and whether its entry
+        needs the customer's message); raises re2.error with RE2's reason."""
         if self._compiled:
             raise RuntimeError("the pool's filters are compiled: they take no more patterns")
-        filters = self.filters[view]
-        if self._size[view] >= _FILTER_CHUNK:
+        lane = (view, needs_message)
+        filters = self.filters[lane]
+        if self._size[lane] >= _FILTER_CHUNK:
             filters.append(re2.Filter())
-            self._size[view] = 0
+            self._size[lane] = 0
         regex_filter = filters[-1]
         try:
             index = regex_filter.Add(expanded, _options(_PATTERN_MEM))
         except re2.error:
             compile_pattern(expanded)  # raises with RE2's reason for refusing it
             raise
-        self._size[view] += 1
+        self._size[lane] += 1
         regex = regex_filter.re(index)
-        self.positions[regex] = (view, len(filters) - 1, index)
+        self.positions[regex] = (lane, len(filters) - 1, index)
         return regex
 
 
@@ -647,31 +663,33 @@ class Matcher:
 
     RE2's FilteredRE2 extracts the literal atoms each pattern needs and finds them all in one pass over each
     view, so only the entries whose atoms occur in the draft run their patterns; a pattern without atoms
-    always runs.
+    always runs. The patterns of entries that need the customer's message have filters of their own (lanes),
+    searched only when a message is given.
     """
 
     def __init__(self, entries: list[CompiledEntry], pool: PatternPool | None = None) -> None:
         self._entries = entries
-        # Each view's filters, with the (entry, pattern) each of its patterns belongs to (None: a pattern of
+        # Each lane's filters, with the (entry, pattern) each of its patterns belongs to (None: a pattern of
         # the pool that no entry here owns).
-        self._filters: dict[str, list[tuple[list[Owner | None], Any]]] = {view: [] for view in VIEWS}
+        self._filters: dict[Lane, list[tuple[list[Owner | None], Any]]] = {lane: [] for lane in LANES}
         self._pooled = pool is not None and self._use_pool(pool)
         if self._pooled:
             return
-        for view in VIEWS:
+        for lane in LANES:
             owners = [
                 (entry_index, pattern_index)
                 for entry_index, compiled in enumerate(entries)
+                if needs_message(compiled.entry) == lane[1]
                 for pattern_index, pattern in enumerate(compiled.patterns)
-                if pattern.view == view
+                if pattern.view == lane[0]
             ]
             for offset in range(0, len(owners), _FILTER_CHUNK):
-                self._add_filters(view, owners[offset : offset + _FILTER_CHUNK])
+                self._add_filters(lane, owners[offset : offset + _FILTER_CHUNK])
 
     def _use_pool(self, pool: PatternPool) -> bool:
         """Prefilter with the pool's filters, whose patterns are the entries' own; False (nothing changed)
         if an entry's pattern is not in it or RE2 cannot compile a filter."""
-        owners: dict[tuple[str, int, int], Owner] = {}
+        owners: dict[tuple[Lane, int, int], Owner] = {}
         for entry_index, compiled in enumerate(self._entries):
             for pattern_index, pattern in enumerate(compiled.patterns):
                 position = pool.positions.get(pattern.regex)
@@ -683,14 +701,14 @@ class Matcher:
         except re2.error:
             return False
         # The pool's filters may hold patterns no entry here owns (a disabled entry's): they map to None.
-        for view, filters in pool.filters.items():
-            self._filters[view] = [
-                ([owners.get((view, f, i)) for i in range(len(regex_filter._patterns))], regex_filter)
+        for lane, filters in pool.filters.items():
+            self._filters[lane] = [
+                ([owners.get((lane, f, i)) for i in range(len(regex_filter._patterns))], regex_filter)
                 for f, regex_filter in enumerate(filters)
             ]
         return True
 
-    def _add_filters(self, view: str, owners: list[Owner]) -> None:
+    def _add_filters(self, lane: Lane, owners: list[Owner]) -> None:
         """Build a filter over the owners' patterns, halving the list if RE2 runs out of room."""
         if not owners:
             return
@@ -710,20 +728,21 @@ class Matcher:
                     [Problem(entry.source, entry.id, f"patterns[{pattern_index}]", reason)]
                 ) from err
             middle = len(owners) // 2
-            self._add_filters(view, owners[:middle])
-            self._add_filters(view, owners[middle:])
+            self._add_filters(lane, owners[:middle])
+            self._add_filters(lane, owners[middle:])
             return
-        self._filters[view].append((list(owners), regex_filter))
+        self._filters[lane].append((list(owners), regex_filter))
 
     def views_used(self) -> tuple[str, ...]:
         """The views some pattern runs over (a draft need not make the others)."""
-        return tuple(view for view in VIEWS if self._filters[view])
+        return tuple(view for view in VIEWS if self._filters[view, False] or self._filters[view, True])
 
-    def find(self, views: Views) -> list[RawMatch]:
-        """All matches of all entries in a draft's views; offsets are the normalized draft's."""
+    def find(self, views: Views, *, with_message: bool = True) -> list[RawMatch]:
+        """All matches of all entries in a draft's views; offsets are the normalized draft's. Without the
+        customer's message (`with_message` False) the entries that need one are not searched."""
         hits: dict[int, list[int]] = {}
-        for view, filters in self._filters.items():
-            if not filters:
+        for (view, needs), filters in self._filters.items():
+            if not filters or (needs and not with_message):
                 continue
             data = views[view].utf8.data
             for owners, regex_filter in filters:
