@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -105,3 +107,15 @@ def test_analysis_reports_the_drafts_textblob_polarity(basic: Engine) -> None:
     analysis = basic.analyze(text)
     assert analysis.to_dict()["tone"]["draft"] == {"polarity": round(textblob_polarity(text), 3)}
     assert analysis.draft_polarity == 0.186
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=20))
+def test_a_word_of_letters_alone_is_split_as_textblob_splits_it(word: str) -> None:
+    """The walk's short cut: a piece of ASCII letters alone is one token, as TextBlob's tokenizer has it
+    (a piece with anything else in it goes through the tokenizer)."""
+    from replycoach.engine.tone import _split
+    from textblob import _text
+
+    expected = tuple(t.lower() for sentence in _text.find_tokens(word) for t in sentence.split())
+    assert _split(word) == expected

@@ -78,7 +78,11 @@ def _lexicon() -> _Lexicon:
 
 @lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
-    """TextBlob's tokens for one whitespace-free piece of prepared text, lower-cased."""
+    """TextBlob's tokens for one whitespace-free piece of prepared text, lower-cased. A piece of ASCII
+    letters alone (three words in four of a reply) is one token as it stands: the tokenizer only splits
+    punctuation, quotes and contractions off a word."""
+    if word.isascii() and word.isalpha():
+        return (word.lower(),)
     return tuple(t.lower() for sentence in _lexicon().find_tokens(word) for t in sentence.split())
 
 
