@@ -8,9 +8,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from replycoach.engine.text import (
-    _ABBREVIATIONS,
     Utf8Text,
     Utf16Offsets,
+    _append_trimmed,
+    _ends_in_abbreviation,
     normalize,
     sentence_body,
     sentence_bounds,
@@ -157,30 +158,15 @@ _REFERENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)|\n")
 
 
 def _reference_bounds(text: str) -> list[tuple[int, int]]:
+    """sentence_bounds as it was, with Python's lookahead regex (trimming and abbreviations shared)."""
     spans: list[tuple[int, int]] = []
     start = 0
-
-    def add(start: int, end: int) -> None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-
     for boundary in _REFERENCE_END.finditer(text):
-        if boundary.group() != "\n":
-            dot = boundary.start()
-            word_start = dot
-            while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-                word_start -= 1
-            word = text[word_start:dot].lower()
-            abbreviation = word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-            if text[dot] == "." and abbreviation:
-                continue
-        add(start, boundary.end())
+        if boundary.group() != "\n" and _ends_in_abbreviation(text, boundary.start()):
+            continue
+        _append_trimmed(text, start, boundary.end(), spans)
         start = boundary.end()
-    add(start, len(text))
+    _append_trimmed(text, start, len(text), spans)
     return spans
 
 
