@@ -109,13 +109,39 @@ def test_analysis_reports_the_drafts_textblob_polarity(basic: Engine) -> None:
     assert analysis.draft_polarity == 0.186
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=string.ascii_letters, min_size=1, max_size=20))
-def test_a_word_of_letters_alone_is_split_as_textblob_splits_it(word: str) -> None:
-    """The walk's short cut: a piece of ASCII letters alone is one token, as TextBlob's tokenizer has it
-    (a piece with anything else in it goes through the tokenizer)."""
-    from replycoach.engine.tone import _split
+def _textblob_tokens(piece: str) -> tuple[str, ...]:
     from textblob import _text
 
-    expected = tuple(t.lower() for sentence in _text.find_tokens(word) for t in sentence.split())
-    assert _split(word) == expected
+    return tuple(t.lower() for sentence in _text.find_tokens(piece) for t in sentence.split())
+
+
+_ALNUM = string.ascii_letters + string.digits
+# The pieces the walk splits without TextBlob's tokenizer, as many ways as they come.
+_SHORT_CUT_PIECES = st.one_of(
+    st.text(alphabet=string.ascii_letters, min_size=1, max_size=20),
+    st.tuples(st.text(alphabet=string.ascii_letters, min_size=1, max_size=12), st.sampled_from(",;:!?")).map(
+        "".join
+    ),
+    st.lists(
+        st.tuples(st.text(alphabet=_ALNUM, min_size=1, max_size=8), st.sampled_from(["_", "__", "___"])),
+        min_size=1,
+        max_size=4,
+    ).map(lambda parts: "@" + "".join(p + u for p, u in parts)[: -len(parts[-1][1])]),
+    st.tuples(
+        st.sampled_from(["http://", "https://"]),
+        st.lists(st.text(alphabet=_ALNUM, min_size=1, max_size=8), min_size=2, max_size=4).map(".".join),
+        st.lists(st.text(alphabet=_ALNUM + "_~%?=&+#.-", max_size=12), max_size=4).map(
+            lambda segments: "".join("/" + s for s in segments)
+        ),
+        st.sampled_from([*_ALNUM, "/"]),
+    ).map("".join),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_SHORT_CUT_PIECES)
+def test_the_pieces_the_walk_splits_itself_are_split_as_textblob_splits_them(piece: str) -> None:
+    """The walk's short cuts (a word, a word and a mark, an @handle, a plain link) give TextBlob's tokens."""
+    from replycoach.engine.tone import _split
+
+    assert _split(piece) == _textblob_tokens(piece)

@@ -590,7 +590,7 @@ def wordless_text() -> bytes:
 class PatternPool:
     """Compiles each phrase pattern of a bank once, straight into the FilteredRE2 the matcher prefilters
     with (a filter compiles every pattern it takes; the entry then matches with that same program, where
-    compiling it on its own as well would double the bank's build time). Each view has its own filters."""
+    compiling it on its own as well would double the bank's build time). Each lane has its own filters."""
 
     def __init__(self) -> None:
         self.filters: dict[Lane, list[Any]] = {lane: [] for lane in LANES}
