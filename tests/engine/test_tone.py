@@ -119,8 +119,11 @@ _ALNUM = string.ascii_letters + string.digits
 # The pieces the walk splits without TextBlob's tokenizer, as many ways as they come.
 _SHORT_CUT_PIECES = st.one_of(
     st.text(alphabet=string.ascii_letters, min_size=1, max_size=20),
-    st.tuples(st.text(alphabet=string.ascii_letters, min_size=1, max_size=12), st.sampled_from(",;:!?")).map(
+    st.tuples(st.text(alphabet=string.ascii_letters, min_size=1, max_size=12), st.sampled_from(",;:!?.")).map(
         "".join
+    ),
+    st.sampled_from(
+        ["Mr.", "Med.", "etc.", "vs.", "a.", "B.", "Thx.", "Mbps.", "Ash.", "Y.", "Order.", "fig."]
     ),
     st.lists(
         st.tuples(st.text(alphabet=_ALNUM, min_size=1, max_size=8), st.sampled_from(["_", "__", "___"])),
@@ -141,7 +144,8 @@ _SHORT_CUT_PIECES = st.one_of(
 @settings(max_examples=1500, deadline=None)
 @given(_SHORT_CUT_PIECES)
 def test_the_pieces_the_walk_splits_itself_are_split_as_textblob_splits_them(piece: str) -> None:
-    """The walk's short cuts (a word, a word and a mark, an @handle, a plain link) give TextBlob's tokens."""
+    """The walk's short cuts (a word, a word and a mark or a dot, an @handle, a plain link) give TextBlob's
+    tokens."""
     from replycoach.engine.tone import _split
 
     assert _split(piece) == _textblob_tokens(piece)

@@ -65,10 +65,16 @@ class _Lexicon:
         merges = f"(?:{_text.RE_EMOTICONS.pattern})|(?:{_text.RE_SARCASM.pattern})"
         self.merges = re2.compile(merges)
         self.find_tokens = _text.find_tokens
+        self._abbreviations = (_text.ABBREVIATIONS, _text.RE_ABBR1, _text.RE_ABBR2, _text.RE_ABBR3)
         self.analyzer: Any = sentiment
         # The tokens the walk does something with when no negation or adverb is pending: any other token
         # (most of a draft) is passed over.
         self.acting = frozenset(self.words) | self.negations | frozenset(self.emoticons) | {"!"}
+
+    def is_abbreviation(self, word: str) -> bool:
+        """Whether TextBlob's tokenizer keeps the dot of `word` ("Mr.", "e.g.", "Thx."), as it decides."""
+        known, one_letter, letters, consonants = self._abbreviations
+        return word in known or any(r.match(word) is not None for r in (one_letter, letters, consonants))
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +86,7 @@ def _lexicon() -> _Lexicon:
 # the polarity walk on a draft's new words: the handles, links and words before a comma of every reply).
 # tests/engine/test_tone.py holds each to the tokenizer.
 _WORD_AND_MARK = re.compile(r"[A-Za-z]+[,;:!?]")  # "thanks," -> "thanks" ","
+_WORD_AND_DOT = re.compile(r"[A-Za-z]+\.")  # "order." -> "order" ".", but "Mr." stays whole
 _HANDLE = re.compile(r"@[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*")  # "@sam_k" -> "@" "sam_k"
 _LINK = re.compile(r"https?://[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?:/[A-Za-z0-9_~%?=&+#.-]*)*[A-Za-z0-9/]")
 
@@ -87,13 +94,16 @@ _LINK = re.compile(r"https?://[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?:/[A-Za-z0-9_~%?=
 @lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
     """TextBlob's tokens for one whitespace-free piece of prepared text, lower-cased. A piece of ASCII
-    letters alone (three words in four of a reply) is one token as it stands, and a word with one mark after
-    it, an @handle and a plain link are split as the tokenizer splits them; anything else goes to it."""
+    letters alone (three words in four of a reply) is one token as it stands, and a word with one mark or a
+    dot after it, an @handle and a plain link are split as the tokenizer splits them; anything else goes to
+    it."""
     if word.isascii():
         if word.isalpha():
             return (word.lower(),)
         if _WORD_AND_MARK.fullmatch(word):
             return (word[:-1].lower(), word[-1])
+        if _WORD_AND_DOT.fullmatch(word):
+            return (word.lower(),) if _lexicon().is_abbreviation(word) else (word[:-1].lower(), ".")
         if _HANDLE.fullmatch(word):
             return ("@", word[1:].lower())
         if _LINK.fullmatch(word):
