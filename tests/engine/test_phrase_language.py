@@ -125,6 +125,19 @@ def test_a_tilde_word_matches_every_form_of_the_word() -> None:
     assert _slots(engine, "a refundable it") == []
 
 
+
+def test_a_tilde_noun_takes_the_forms_english_has_not_made_up_verb_forms() -> None:
+    engine = _engine("under the <x: ~agreement>", rewrite=SHOW_SLOT)
+    assert _slots(engine, "Under the agreements.") == [("Under the agreements", "<agreements>")]
+    assert _flagged(engine, "under the agreementing") == []
+    assert _flagged(engine, "under the agreemented") == []
+
+
+def test_a_tilde_word_the_dictionary_lacks_is_inflected_as_a_verb() -> None:
+    engine = _engine("we <x: ~videocall> you", rewrite=SHOW_SLOT)
+    assert _slots(engine, "We videocalled you") == [("We videocalled you", "<videocalled>")]
+    assert _slots(engine, "we videocall you") == [("we videocall you", "<videocall>")]
+
 # {family} and {family:base}
 
 

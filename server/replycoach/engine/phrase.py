@@ -425,13 +425,20 @@ def _canonical_runs(parts: list[Part]) -> tuple[Part, ...]:
 
 @lru_cache(maxsize=4096)
 def word_forms(word: str) -> tuple[str, ...]:
-    """Every form of a word: as a verb, a noun and an adjective ("refund" -> refunds, refunded...)."""
+    """Every form of a word: as a verb, a noun and an adjective ("refund" -> refunds, refunded...). Where the
+    dictionary knows the word, its forms are the dictionary's: a noun takes no made-up verb forms
+    ("agreement" -> agreements, never "agreemented"). A word it knows neither as a verb nor as a noun takes
+    the rules' plural ("accessory" -> accessories), and one it lacks altogether the rules' verb forms too
+    ("videocall" -> videocalled)."""
     lower = word.lower()
     forms = {lower}
-    for upos in ("VERB", "NOUN", "ADJ"):
-        inflections = getAllInflections(lower, upos=upos)
-        if not inflections and upos == "VERB":
-            inflections = getAllInflectionsOOV(lower, upos=upos)
+    verb, noun, adjective = (getAllInflections(lower, upos=upos) for upos in ("VERB", "NOUN", "ADJ"))
+    known = [verb, noun, adjective]
+    if not verb and not noun:
+        known.append(getAllInflectionsOOV(lower, upos="NOUN"))
+        if not adjective:
+            known.append(getAllInflectionsOOV(lower, upos="VERB"))
+    for inflections in known:
         for values in inflections.values():
             forms.update(values)
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
