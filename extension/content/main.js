@@ -208,6 +208,25 @@
     return found ? sessionOf(found) : null;
   }
 
+  /** An element that may hold an editor, found on the page (there when the script started, or added since):
+   * an editor seen for the first time that already holds text the agent can see (a draft the helpdesk
+   * restored, a reply box it filled before this script ran) is checked as text arriving later would be.
+   * A hidden one (a form's state kept in a hidden textarea) is left alone until it changes. */
+  function discovered(element) {
+    const found = editors.editorAt(element);
+    if (!found || sessions.has(found.element)) return;
+    const session = sessionOf(found);
+    if (!session.seen.trim() || !visible(found.element)) return;
+    session.schedule();
+    noticed(session);
+  }
+
+  /** Whether `element` is drawn: it has boxes and is not made invisible. */
+  function visible(element) {
+    if (!element.getClientRects().length) return false;
+    return element.ownerDocument.defaultView.getComputedStyle(element).visibility !== "hidden";
+  }
+
   /** Whether the agent is in `session`'s editor (its document's focus is inside it). */
   function agentIn(session) {
     const element = session.editor.element;
@@ -356,8 +375,9 @@
     }
     const layer = overlay.shadow();
     for (const type of ["click", "mouseover", "mouseout"]) layer.addEventListener(type, onLayerEvent);
-    // The page's editors, watched before the agent uses them: text arriving in one is checked (noticed()).
-    editorDiscovery.watch(document, (element) => sessionFor(element));
+    // The page's editors, watched before the agent uses them: text in one when it is found, or arriving in
+    // it later, is checked (discovered(), noticed()).
+    editorDiscovery.watch(document, discovered);
     // An editor that already has focus when the script arrives. An editable body (TinyMCE's and CKEditor 4's
     // iframes) is its document's activeElement even when nothing has the focus: taken only when its frame has.
     const focused = document.activeElement;

@@ -39,6 +39,7 @@ def _pairs(text: str) -> tuple[tuple[str, str], ...]:
 AGENT_SUBJECTS = _pairs("""
     we/we | I/I | our team/it | our support team/it | the store/it | the company/it
     Acme/it | Brightline/it | Northwind Telecom/it
+    the store team/it | our warehouse/it | the returns team/it | our shipping department/it
 """)
 THIRD_PARTIES = _list("""
     the seller | the manufacturer | your bank | another team | the courier | your carrier
@@ -63,7 +64,26 @@ REMEDIES = _list("""
     cancel the subscription | extend the warranty | replace the item | waive the late fee
     transfer the booking to your partner | upgrade the plan for free | ship to your country
     send a technician before Friday | reactivate the promo code | merge the two accounts
-    restore the deleted files
+    restore the deleted files | promise delivery before Friday | promise a callback today
+""")
+# What the company says is not possible, as the subject of its own clause ("Exchanges are not possible on
+# sale items"), singular/plural; and how it says so, as singular/plural verb phrases (in the present: the
+# future, "won't be possible", is not caught yet, see docs/evaluation.md).
+IMPOSSIBLE_THINGS = _pairs("""
+    a refund after 30 days/ | same-day delivery to your area/ | a partial refund on this order/
+    /exchanges on sale items | /changes to the booking | /refunds for digital purchases
+    an upgrade mid-contract/ | /returns without a receipt
+""")
+NOT_POSSIBLE = _pairs("""
+    is not possible/are not possible | isn't possible/aren't possible
+    is no longer possible/are no longer possible
+    is not an option/are not an option | is not doable/are not doable | isn't an option/aren't an option
+    is really not possible/are really not possible | is, sadly, not possible/are, sadly, not possible
+""")
+# Inability said without a subject that acts: "It is not within our power to ...".
+NOT_IN_OUR_POWER = _list("""
+    It is not within our power to | It's not within our power to | It isn't in our power to
+    It is not in my power to | Sadly, it's not within our power to
 """)
 ALTERNATIVES = _list("""
     send a replacement | offer store credit | arrange a free repair | book a technician
@@ -482,6 +502,16 @@ def refusal() -> Iterator[Item]:
         yield make(_sentence(clause), slot)
 
 
+def impossible_things() -> Iterator[Item]:
+    """What the company will not do, named as the subject ("Exchanges are not possible on sale items"), and
+    inability with no subject that acts ("It is not within our power to ...")."""
+    make, remedy = _maker("refusal", WARN), _turns(REMEDIES)
+    for (one, many), (singular, plural) in product(IMPOSSIBLE_THINGS, NOT_POSSIBLE):
+        yield make(_sentence(one or many, singular if one else plural), "thing-not-possible")
+    for lead in NOT_IN_OUR_POWER:
+        yield make(_sentence(lead, remedy()), "not-in-our-power")
+
+
 def withdrawal() -> Iterator[Item]:
     """The company announcing, as a necessity, that it takes something away: agent subjects x necessity
     modals x adverb slots, the withdrawal taken in turn."""
@@ -707,6 +737,20 @@ def refusal_controls() -> Iterator[Item]:
     )
     for text in withdrawals:
         yield make(_statement_or_question(text), "withdrawal")
+    # What is not possible named as the subject, with a way forward, on a condition, asked, or possible.
+    alternative_for = _turns(ALTERNATIVES)
+    for one, many in IMPOSSIBLE_THINGS:
+        thing, be, are_not = (one, "is", "isn't") if one else (many, "are", "aren't")
+        yield make(
+            _sentence(thing, are_not, "possible, but I can", alternative_for(), "instead"),
+            "thing-not-possible",
+        )
+        yield make(
+            _sentence("If", thing, be, "not possible,", "I'll", alternative_for(), "instead"),
+            "thing-not-possible",
+        )
+        yield make(_cap(f"{be} {thing} not possible?"), "thing-not-possible")
+        yield make(_sentence(thing, be, "possible, and I've set it up for you"), "thing-not-possible")
     # What no one else can do to the customer's account: a reassurance, not a no.
     no_one = _list("anyone else | someone else | anybody | other users | a stranger | other customers")
     guarded = _list("see your card details | use the same email address | sign in to your account")
@@ -877,6 +921,7 @@ def owned_redirect_controls() -> Iterator[Item]:
 
 GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     refusal,
+    impossible_things,
     withdrawal,
     policy,
     deflection,

@@ -125,7 +125,6 @@ def test_a_tilde_word_matches_every_form_of_the_word() -> None:
     assert _slots(engine, "a refundable it") == []
 
 
-
 def test_a_tilde_noun_takes_the_forms_english_has_not_made_up_verb_forms() -> None:
     engine = _engine("under the <x: ~agreement>", rewrite=SHOW_SLOT)
     assert _slots(engine, "Under the agreements.") == [("Under the agreements", "<agreements>")]
@@ -137,6 +136,7 @@ def test_a_tilde_word_the_dictionary_lacks_is_inflected_as_a_verb() -> None:
     engine = _engine("we <x: ~videocall> you", rewrite=SHOW_SLOT)
     assert _slots(engine, "We videocalled you") == [("We videocalled you", "<videocalled>")]
     assert _slots(engine, "we videocall you") == [("we videocall you", "<videocall>")]
+
 
 # {family} and {family:base}
 
@@ -259,9 +259,35 @@ def test_a_slot_of_contracted_words_is_the_whole_contraction() -> None:
     engine = _engine("<x: we can not> help", rewrite=SHOW_SLOT)
     draft = "Acme's reply: we can\u2019t help."
     assert _slots(engine, draft) == [("we can\u2019t help", "<we can\u2019t>")]
-    # A slot opening inside a contraction takes the whole contraction: "will" of "We'll" is "We'll".
+    # A slot that takes only part of a contraction is the words it takes: "will" of "We'll" is "will" (the
+    # flag still covers the whole contraction).
     engine = _engine("we <x: will send> it", rewrite=SHOW_SLOT)
-    assert _slots(engine, "Acme's: We\u2019ll send it.") == [("We\u2019ll send it", "<We\u2019ll send>")]
+    assert _slots(engine, "Acme's: We\u2019ll send it.") == [("We\u2019ll send it", "<will send>")]
+
+
+def test_a_slot_never_takes_the_not_of_a_contraction_it_stops_inside() -> None:
+    # "isn't" is "is not": a slot of "is" alone is "is", so a rewrite built on it keeps the meaning ("is
+    # outside what we offer", never "isn't outside what we offer").
+    engine = _engine("<x: is | are> not something we offer", rewrite=SHOW_SLOT)
+    assert _slots(engine, "Engraving isn\u2019t something we offer.") == [
+        ("isn\u2019t something we offer", "<is>")
+    ]
+    assert _slots(engine, "Refunds arent something we offer.") == [("arent something we offer", "<are>")]
+    engine = _engine("we <x: can> not help", rewrite=SHOW_SLOT)
+    assert _slots(engine, "We CAN'T help.") == [("We CAN'T help", "<CAN>")]
+
+
+def test_a_rewrite_keeps_the_words_of_a_contraction_the_match_cuts_through() -> None:
+    # The flag covers the whole of "It's", the match only its "is": the rewrite keeps the "It".
+    engine = _engine("<x: is> no longer an option", rewrite="{x} off the table")
+    assert _slots(engine, "Sorry, it\u2019s no longer an option.") == [
+        ("it\u2019s no longer an option", "it is off the table")
+    ]
+    opens = "It's no longer an option."
+    assert _slots(engine, opens) == [("It's no longer an option", "It is off the table")]
+    # A match that stops inside "can't" keeps its "not": the rewrite never turns a no into a yes.
+    engine = _engine("we can", rewrite="we might")
+    assert _slots(engine, "We can't help.") == [("We can't", "We might not")]
 
 
 def test_a_slot_with_parts_captures_just_them() -> None:

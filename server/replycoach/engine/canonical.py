@@ -184,6 +184,29 @@ class EditedText:
         """A span of this text as the source's span."""
         return self.to_source(start), self.to_source(end, end=True)
 
+    def cut_words(self, start: int, end: int) -> tuple[str, str]:
+        """The words of replaced spans that [start, end) cuts through, outside it: before its start ("It " of
+        the "It is" written for "It's", when the span starts at "is") and after its end (" not" of "can not",
+        when it ends after "can"). The source's characters for the span take those words in too, so a
+        rewrite of it must keep them."""
+        before = after = ""
+        at = bisect.bisect_right(self._starts, start) - 1
+        if at >= 0 and self.edits[at].start < start < self.edits[at].end:
+            before = self.text[self.edits[at].start : start]
+        at = bisect.bisect_right(self._starts, end) - 1
+        if at >= 0 and self.edits[at].start < end < self.edits[at].end:
+            after = self.text[end : self.edits[at].end]
+        return before, after
+
+    def covers_part(self, start: int, end: int) -> bool:
+        """Whether [start, end) starts or ends strictly inside a replaced span ("is" of the "is not" written
+        for "isn't"): the source's characters for it would be the whole replaced span."""
+        for index in (start, end):
+            before = bisect.bisect_right(self._starts, index) - 1
+            if before >= 0 and self.edits[before].start < index < self.edits[before].end:
+                return True
+        return False
+
     @cached_property
     def _source_starts(self) -> list[int]:
         """Where each edit starts in the source (in order, as the edits are), for `from_source`."""
@@ -277,6 +300,23 @@ class CoreText(EditedText):
     def to_normalized(self, index: int, *, end: bool = False) -> int:
         """The normalized draft's offset for an offset of the core text."""
         return self.canonical.to_source(self.to_source(index, end=end), end=end)
+
+    def part_words(self, start: int, end: int) -> str | None:
+        """The canonical words of [start, end) when it takes only part of a contraction's words, as
+        `canonical_part_words` says; None otherwise."""
+        return canonical_part_words(self.canonical, self.to_source(start), self.to_source(end, end=True))
+
+    def cut_words(self, start: int, end: int) -> tuple[str, str]:
+        """The canonical words of contractions [start, end) cuts through, outside it (as
+        `EditedText.cut_words` says)."""
+        return self.canonical.cut_words(self.to_source(start), self.to_source(end, end=True))
+
+
+def canonical_part_words(canonical: EditedText, start: int, end: int) -> str | None:
+    """The canonical text's words [start, end) when that span takes only part of a contraction's words ("is"
+    of "isn't", "will" of "We'll"): a slot there is those words, never the whole contraction, which would
+    add words the slot does not hold (its "not"). None when the span maps to the draft's own characters."""
+    return canonical.text[start:end] if canonical.covers_part(start, end) else None
 
 
 def _skipped(text: str, skip: Any) -> Iterator[tuple[int, int, str]]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
-from replycoach.engine.canonical import CanonicalText, CoreText
+from replycoach.engine.canonical import CanonicalText, CoreText, canonical_part_words
 from replycoach.engine.matcher import CANONICAL, CORE, SURFACE, View
 from replycoach.engine.results import Span
 from replycoach.engine.text import NormalizedText, Utf8Text, Utf16Offsets, normalize, sentence_bounds
@@ -72,10 +72,17 @@ class Draft:
         """Where each sentence ends in the normalized text."""
         return [self.normalized.to_normalized(end) for _, end in self.sentences]
 
-    def slot_texts(self, groups: Mapping[str, tuple[int, int]]) -> dict[str, str]:
-        """What each slot of a match captured (spans of the normalized text), as the draft's own text."""
+    def slot_texts(
+        self, groups: Mapping[str, tuple[int, int]], words: Mapping[str, str] | None = None
+    ) -> dict[str, str]:
+        """What each slot of a match captured (spans of the normalized text), as the draft's own text; a slot
+        of `words` (one that took only part of a contraction's words) is those words."""
         to_original = self.normalized.to_original
-        return {name: self.text[to_original(s) : to_original(e)] for name, (s, e) in groups.items()}
+        kept = words or {}
+        return {
+            name: kept.get(name, self.text[to_original(s) : to_original(e)])
+            for name, (s, e) in groups.items()
+        }
 
     def span(self, start: int, end: int) -> Span:
         """The span [start, end) of the original text, in code points and UTF-16 code units."""
@@ -96,14 +103,20 @@ class _LazyViews(dict[str, View]):
         elif view == CANONICAL:
             canonical = draft.canonical
             utf8 = draft.utf8 if canonical.text is draft.normalized.text else Utf8Text(canonical.text)
-            made = View(canonical.text, utf8, canonical.to_source)
+            made = View(
+                canonical.text,
+                utf8,
+                canonical.to_source,
+                partial(canonical_part_words, canonical),
+                canonical.cut_words,
+            )
         elif view == CORE:
             core = draft.core
             if core is None:
                 made = self[CANONICAL]
             else:
                 utf8 = self[CANONICAL].utf8 if core.text is core.source else Utf8Text(core.text)
-                made = View(core.text, utf8, core.to_normalized)
+                made = View(core.text, utf8, core.to_normalized, core.part_words, core.cut_words)
         else:
             raise KeyError(view)
         self[view] = made

@@ -58,9 +58,9 @@ class Engine:
         for match in chosen:
             start = normalized.to_original(match.start)
             end = normalized.to_original(match.end)
-            slots = draft.slot_texts(match.groups)
+            slots = draft.slot_texts(match.groups, match.words)
             suggestions = tuple(
-                _suggestion(render(rewrite, text, (start, end), slots, sentences), draft)
+                _suggestion(render(rewrite, text, (start, end), slots, sentences, match.keep), draft)
                 for rewrite in match.entry.rewrites
             )
             flags.append(

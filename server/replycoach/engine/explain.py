@@ -378,7 +378,7 @@ class _Reader:
 
     def _match(self, match: RawMatch, exceptions: Sequence[list[tuple[int, int]]]) -> PatternMatch:
         entry = match.entry
-        slots = self.draft.slot_texts(match.groups)
+        slots = self.draft.slot_texts(match.groups, match.words)
         reasons: list[Reason] = []
         for index, spans in enumerate(exceptions):
             # As the matcher applies them: an exception overlapping the match silences it.

@@ -7,7 +7,7 @@ import functools
 import itertools
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import re2
@@ -69,10 +69,29 @@ class View:
     """One text patterns run over: its characters, its UTF-8 bytes and the map of its offsets to the
     normalized draft's (None: it is the normalized draft)."""
 
-    def __init__(self, text: str, utf8: Utf8Text, to_source: Callable[..., int] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        utf8: Utf8Text,
+        to_source: Callable[..., int] | None = None,
+        part_words: Callable[[int, int], str | None] | None = None,
+        cut_words: Callable[[int, int], tuple[str, str]] | None = None,
+    ) -> None:
         self.text = text
         self.utf8 = utf8
         self._to_source = to_source
+        self._part_words = part_words
+        self._cut_words = cut_words
+
+    def cut_words(self, start: int, end: int) -> tuple[str, str]:
+        """The canonical words of contractions a span of this text cuts through, before and after it ("It "
+        when a span starts at the "is" of "It's")."""
+        return ("", "") if self._cut_words is None else self._cut_words(start, end)
+
+    def part_words(self, start: int, end: int) -> str | None:
+        """The canonical words of a span of this text that takes only part of a contraction's words ("is" of
+        "isn't"); None when the span is the draft's own characters."""
+        return None if self._part_words is None else self._part_words(start, end)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """A span of this text as the normalized draft's span."""
@@ -100,10 +119,16 @@ class RawMatch:
     start: int
     end: int
     groups: dict[str, tuple[int, int]]
+    # The slots that took only part of a contraction's words, with those words ("is" of "isn't"): their
+    # spans in `groups` are the whole contraction, their text is this.
+    words: Mapping[str, str] = field(default_factory=dict)
+    # The words of contractions the match cuts through, before and after it ("It " when it starts at the
+    # "is" of "It's"): its span takes them in, so a rewrite of it keeps them.
+    keep: tuple[str, str] = ("", "")
 
     def slot_texts(self, text: str) -> dict[str, str]:
-        """What each named group captured, as text."""
-        return {name: text[s:e] for name, (s, e) in self.groups.items()}
+        """What each named group captured, as text (`text`: the normalized draft)."""
+        return {name: self.words.get(name, text[s:e]) for name, (s, e) in self.groups.items()}
 
 
 class CompiledEntry:
@@ -189,15 +214,21 @@ class CompiledEntry:
     ) -> RawMatch:
         """A match in a view's offsets as a RawMatch in the normalized draft's, with its slots."""
         to_chars = view.utf8.to_chars
+        keep = view.cut_words(start, end)
         start, end = view.source_span(start, end)
         groupindex = self.groups[index]
         # A slot that took no part (an optional one) is empty, at the match's end.
         groups = dict.fromkeys(groupindex, (end, end))
+        words: dict[str, str] = {}
         for name, group in groupindex.items():
             group_start, group_end = spans[group]
             if group_start >= 0:
-                groups[name] = view.source_span(to_chars(group_start), to_chars(group_end))
-        return RawMatch(self.entry, start, end, groups)
+                low, high = to_chars(group_start), to_chars(group_end)
+                groups[name] = view.source_span(low, high)
+                part = view.part_words(low, high)
+                if part is not None:
+                    words[name] = part
+        return RawMatch(self.entry, start, end, groups, words, keep)
 
 
 def _clear_of(exceptions: list[tuple[int, int]]) -> Callable[[int, int], bool]:

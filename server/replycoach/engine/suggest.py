@@ -55,17 +55,21 @@ def render(
     match: tuple[int, int],
     slots: Mapping[str, str],
     sentences: list[tuple[int, int]],
+    keep: tuple[str, str] = ("", ""),
 ) -> Replacement:
-    """Fill `rewrite` for one match in `draft` and say which span of the draft it replaces."""
+    """Fill `rewrite` for one match in `draft` and say which span of the draft it replaces. `keep`: words of
+    contractions the match cuts through, before and after it ("It " of "It's" for a match from its "is"),
+    which a phrase's replacement keeps around the rewrite."""
     if rewrite.scope == "sentence":
         start, end = sentence_body(draft, sentences, match[0])
         start, end = min(start, match[0]), max(end, match[1])
+        keep = ("", "")
     else:
         start, end = match
     replaced = draft[start:end]
     # An empty slot leaves no double space, nor a space before punctuation, behind ("sort it {rest} today",
     # "{limit} {rest}, so" with no rest).
-    text = _SPACES.sub(" ", rewrite.text.format_map(slots))
+    text = _SPACES.sub(" ", keep[0] + rewrite.text.format_map(slots) + keep[1])
     text = _SPACE_BEFORE_PUNCTUATION.sub("", text).strip()
     text = text.rstrip(_TERMINAL + " ")
     trailing = replaced[len(replaced.rstrip(_TERMINAL)) :]
@@ -73,6 +77,8 @@ def render(
     if "\u2019" in draft and "'" not in draft:
         text = text.replace("'", "\u2019")
     at_sentence_start = starts_sentence(draft, sentences, start)
+    if keep[0]:
+        return Replacement(text, start, end, rewrite.scope)  # kept words open it, in the draft's own case
     if not rewrite.text.startswith("{"):
         text = _match_case(text, replaced, at_sentence_start=at_sentence_start)
     elif at_sentence_start and text[:1].islower() and not replaced.startswith(text.split(" ", 1)[0]):
