@@ -127,6 +127,14 @@ CONTACT_VERBS = _list(
     "contact | reach out to | get in touch with | speak to | call | ask | take this up with"
 )
 CONTACT_TAILS = ("", " about the refund", " for a refund", " directly", " for help with that")
+# Advice that sends the customer elsewhere ("You'd be better off asking your bank"), and a third party named
+# as the one the customer should go to ("Your carrier is the one to ask").
+BETTER_OFF = _list("You'd be better off | You would be better off | You're better off")
+CONTACT_ING = _list("contacting | asking | calling | speaking to | getting in touch with | checking with")
+THE_ONES = _list("""
+    the one to ask | the one to contact | the ones to talk to | the one who handles returns
+    the one who deals with refunds | the people to ask about that
+""")
 THIRD_OBLIGATIONS = _list("will need to | would need to | will have to | would have to | {has} to | must")
 THIRD_ACTIONS = _list("""
     process the refund | handle the claim | look into the missing parcel | replace the device
@@ -538,6 +546,9 @@ def policy() -> Iterator[Item]:
         yield make(_sentence(_modal_clause(subject, head, tail, slot, word, remedy())), "not-allowed")
     for owner, remedy_text in product(("company", "our", "store", "Acme's"), REMEDIES[:8]):
         yield make(_sentence(f"It's {owner} policy not to {remedy_text}"), "policy-not-to")
+    bound = ("{be} bound by", "{be} legally bound by", "{be} strictly bound by")
+    for (subject, person), form, rules in product(AGENT_SUBJECTS, bound, RULES_FOLLOWED):
+        yield make(_sentence(subject, _conjugate(form, subject, person), rules), "bound-by")
 
 
 def deflection() -> Iterator[Item]:
@@ -557,6 +568,10 @@ def deflection() -> Iterator[Item]:
         ("That's handled by", "That is a question for", "Refunds are handled by"), THIRD_PARTIES
     ):
         yield make(_sentence(form, party), "handled-by")
+    for lead, verb, party in product(BETTER_OFF, CONTACT_ING, THIRD_PARTIES):
+        yield make(_sentence(lead, verb, party + tail()), "better-off")
+    for (party, person), be, one in product(THIRD_SUBJECTS[1:], ("{be}", "would be", "will be"), THE_ONES):
+        yield make(_sentence(party, _conjugate(be, party, person), one), "the-one-to-ask")
 
 
 def blame() -> Iterator[Item]:
@@ -573,6 +588,12 @@ def blame() -> Iterator[Item]:
             yield make(_sentence(_obligation_clause(head, tail, slot, word, action())), slot)
     for form, (base, pp) in product(LAPSE_FORMS, CUSTOMER_LAPSES):
         yield make(_sentence(form.format(base=base, pp=pp)), "lapse")
+    on_you = _list("""
+        That's on you | That one's on you | This one is on you | That part is on you | That was on you
+        That one was all on you | Sorry, but that's on you
+    """)
+    for form, trail in product(on_you, ("", ", I'm afraid", " this time")):
+        yield make(_sentence(form + trail), "on-you")
 
 
 def uncertainty() -> Iterator[Item]:
@@ -778,6 +799,13 @@ def blame_controls() -> Iterator[Item]:
     )
     for form, action in product(forms, CUSTOMER_ACTIONS):
         yield make(_cap(form.format(a=action)), "control")
+    # "On you" that puts nothing on the customer: what is ours, a choice that is theirs, a treat.
+    texts = _list("""
+        That's on us, and I've refunded the fee | The next coffee is on us | That one's on us, sorry
+        Which plan you pick is up to you, and I can compare them for you | The choice of colour is yours
+    """)
+    for text in texts:
+        yield make(_sentence(text), "on-us")
 
 
 def deflection_controls() -> Iterator[Item]:
@@ -792,6 +820,17 @@ def deflection_controls() -> Iterator[Item]:
     """)
     for form, party in product(forms, THIRD_PARTIES):
         yield make(_sentence(form.format(p=party)), "owned")
+    # Advice that sends nobody elsewhere; the party named with the hand-off owned; a fact about who did what.
+    texts = _list("""
+        You'd be better off with the annual plan, it saves you 20%
+        You're better off waiting until the update is out tomorrow
+        Your bank is the one to ask, so I've written to them for you and will update you tomorrow
+        The courier is the one who delivered it, and I've asked them for the photo of the doorstep
+        The seller is the one who shipped it, so I've chased them for the tracking number
+        We're the ones who handle returns, so I've started yours today
+    """)
+    for text in texts:
+        yield make(_sentence(text), "not-elsewhere")
 
 
 def policy_controls() -> Iterator[Item]:
@@ -817,6 +856,9 @@ def policy_controls() -> Iterator[Item]:
         "We need to check the terms of your warranty before I book the repair",
         "Do we have to follow the new rules for this order?",
         "We have to follow the card network's rules, but I can refund you by bank transfer instead",
+        "You're not bound by the contract any more, so you can cancel today",
+        "We're bound by the regulations too, but I can still refund the fee today",
+        "If we're bound by those terms, I'll tell you before you pay",
     )
     for text in texts:
         yield make(_statement_or_question(text), "own-obligation")
