@@ -169,6 +169,8 @@ UNKNOWNS = _list("""
     why the payment failed | how long the repair will take | when the item will be back in stock
     what happened to your order
 """)
+# A hedge that promises nothing either way ("It may or may not arrive this week").
+MAY_OR_MAY_NOT = _list("may or may not | might or might not | may or might not")
 DONT_KNOW = _list(
     "{do}n't know | {do} not know | {has} no idea | {be} not sure | {be} not certain | can't say"
 )
@@ -224,6 +226,7 @@ CHANGES = _list("""
 BRIGHT = _list("""
     Look on the bright side, | Well, look on the bright side, | On the bright side, | Cheer up,
     Hey, cheer up, | Chin up, | Don't be sad, | Turn that frown upside down,
+    Stay positive, | Just stay positive, | Keep smiling, | Try to stay positive,
 """)
 SILVER_LININGS = _list("""
     you'll get the faster model once it arrives | the replacement ships tomorrow
@@ -619,6 +622,11 @@ def uncertainty() -> Iterator[Item]:
     for hope in HOPES:
         yield make(_sentence("No idea if", hope), "no-idea")
         yield make(_sentence(f"We're still checking if {hope}, so we'll see"), "well-see")
+    events = _list("""
+        arrive this week | be fixed by Friday | go through today | come back in stock | work on your phone
+    """)
+    for subject, hedge, event in product(("It", "The parcel", "The refund"), MAY_OR_MAY_NOT, events):
+        yield make(_sentence(subject, hedge, event), "may-or-may-not")
 
 
 def condescension() -> Iterator[Item]:
@@ -635,6 +643,11 @@ def condescension() -> Iterator[Item]:
         yield make(_sentence(lead, verb, doc, "first"), "read-the-manual")
     for teller, fact in product(("I already told you", "We already told you", "I've told you twice"), FACTS):
         yield make(_sentence(teller, "that", fact), "told-you")
+    when = _list("yesterday | last week | this morning | in my last message | on Monday | before")
+    for lead, at, fact in product(
+        ("Like I told you", "As I told you", "Like we said", "As we said"), when, FACTS[:4]
+    ):
+        yield make(_sentence(f"{lead} {at},", fact), "told-you-when")
 
 
 def dismissive() -> Iterator[Item]:
@@ -649,6 +662,19 @@ def dismissive() -> Iterator[Item]:
         yield make(_sentence(phrase, "about", thing), "overreacting")
     for phrase, fact in product(BIG_DEAL, FACTS):
         yield make(_sentence(f"{phrase},", fact), "big-deal")
+    making = _list("""
+        You're making a big deal out of nothing | You are making a big deal out of this
+        You're making a mountain out of a molehill | You're blowing this out of proportion
+        You are blowing this out of all proportion
+    """)
+    for phrase, trail in product(making, ("", ", honestly", " here")):
+        yield make(_sentence(phrase + trail), "making-a-big-deal")
+    tone = _list("""
+        Please don't take that tone with me | Don't take that tone with us | There's no need for that tone
+        Please watch your tone | I'd ask you to mind your tone
+    """)
+    for phrase, reassurance_text in product(tone, REASSURANCES):
+        yield make(_sentence(f"{phrase},", reassurance_text), "tone")
     for phrase, change in product(JUST_HOW, CHANGES):
         yield make(_sentence(f"{change},", phrase), "just-how")
     for done, mark in product(DONE, ("fingers crossed!", "so fingers crossed.")):
@@ -875,6 +901,14 @@ def uncertainty_controls() -> Iterator[Item]:
         yield make(_sentence(form.format(u=unknown)), "find-out")
     for thing in ("new phone", "upgrade", "trip", "new plan"):
         yield make(f"We hope you enjoy the {thing}!", "hope-you")
+    # "May or may not" about the customer's own choice, or with a way forward.
+    texts = _list("""
+        You may or may not need the adapter, so I've put one in the box anyway
+        It may or may not arrive this week, but I've ordered a spare to reach you by Friday
+        You might or might not want the extra storage, and I can add it later at no cost
+    """)
+    for text in texts:
+        yield make(_sentence(text), "may-or-may-not")
 
 
 def condescension_controls() -> Iterator[Item]:
@@ -889,6 +923,14 @@ def condescension_controls() -> Iterator[Item]:
     # "Clearly" about the agent's own seeing, saying or understanding, not the customer's.
     for subject, unclear in product(("We", "I", "Our team"), AGENT_UNCLEAR):
         yield make(_sentence(subject, unclear), "agent-unclear")
+    # Telling someone else, or a promise kept.
+    texts = _list("""
+        Like I told the courier this morning, the parcel needs a signature
+        As we said we would, we've refunded the fee today
+        As I told your colleague yesterday, I'm so glad the new router is working
+    """)
+    for text in texts:
+        yield make(_sentence(text), "told-someone-else")
 
 
 def dismissive_controls() -> Iterator[Item]:
@@ -901,6 +943,13 @@ def dismissive_controls() -> Iterator[Item]:
     )
     for form, done in product(forms, DONE):
         yield make(_sentence(form.format(d=done)), "control")
+    texts = _list("""
+        You're not making a fuss at all, and I've refunded the fee
+        Please don't worry about your tone earlier; I understand, and the refund is on its way
+        You're right to make a big deal of this, and I've escalated it to my manager
+    """)
+    for text in texts:
+        yield make(_sentence(text), "not-a-fuss")
 
 
 def negative_framing_controls() -> Iterator[Item]:

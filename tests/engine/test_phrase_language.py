@@ -290,6 +290,18 @@ def test_a_rewrite_keeps_the_words_of_a_contraction_the_match_cuts_through() -> 
     assert _slots(engine, "We can't help.") == [("We can't", "We might not")]
 
 
+def test_a_slot_that_opened_the_sentence_is_lower_case_inside_the_rewrite() -> None:
+    # "Your" has its capital only because it opened the sentence; a name keeps its own.
+    engine = _engine("<who: your ... | acme> is the one to ask", rewrite="I'll ask {who} for you")
+    assert _slots(engine, "Your bank is the one to ask.") == [
+        ("Your bank is the one to ask", "I'll ask your bank for you")
+    ]
+    assert _slots(engine, "Acme is the one to ask.") == [("Acme is the one to ask", "I'll ask Acme for you")]
+    assert _slots(engine, "So your bank is the one to ask.") == [
+        ("your bank is the one to ask", "I'll ask your bank for you")
+    ]
+
+
 def test_a_slot_with_parts_captures_just_them() -> None:
     engine = _engine("<x: we can not ~refund> your order", rewrite=SHOW_SLOT)
     assert _slots(engine, "Sadly we cannot refund your order.") == [

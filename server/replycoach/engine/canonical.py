@@ -253,6 +253,15 @@ _NOT_NAMES = frozenset(
     hello hey dear yes no ok okay also but and so or if when once while because as since after before then
     now today tomorrow yesterday refunds orders returns payments accounts""".split()
 )
+
+
+def capital_only_to_open(word: str) -> bool:
+    """Whether `word`, written with a capital, has it only because it opens a sentence ("Your", "The",
+    "Refunds"): a common word, not a name (and not "I")."""
+    lower = word.lower()
+    return lower != "i" and lower in _NOT_NAMES
+
+
 # A clause's opening (the text's start, clause punctuation and a space, a line break), then the name and its
 # verb: searched as bytes by RE2 (one pass), each candidate's first word then checked against _NOT_NAMES.
 # A capitalised word after a lower-case one is a name wherever it stands ("There's nothing Acme can do").

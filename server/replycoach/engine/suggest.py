@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from replycoach.bank.model import Rewrite
+from replycoach.engine.canonical import capital_only_to_open
 from replycoach.engine.text import sentence_body, starts_sentence
 
 _FORMATTER = string.Formatter()
@@ -67,6 +68,16 @@ def render(
     else:
         start, end = match
     replaced = draft[start:end]
+    # A slot that opened the draft's sentence ("Your bank is the one...") has a capital it loses inside the
+    # rewrite ("I'll ask your bank"); a name keeps its own, and so does a slot that opens the rewrite too.
+    before, _, after = rewrite.text.partition("{")
+    opening = after.split("}", 1)[0] if not any(c.isalpha() for c in before) else None
+    slots = {
+        name: value[0].lower() + value[1:]
+        if name != opening and value[:1].isupper() and capital_only_to_open(value.split(" ", 1)[0])
+        else value
+        for name, value in slots.items()
+    }
     # An empty slot leaves no double space, nor a space before punctuation, behind ("sort it {rest} today",
     # "{limit} {rest}, so" with no rest).
     text = _SPACES.sub(" ", keep[0] + rewrite.text.format_map(slots) + keep[1])
