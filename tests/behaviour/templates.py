@@ -40,6 +40,7 @@ AGENT_SUBJECTS = _pairs("""
     we/we | I/I | our team/it | our support team/it | the store/it | the company/it
     Acme/it | Brightline/it | Northwind Telecom/it
     the store team/it | our warehouse/it | the returns team/it | our shipping department/it
+    head office/it | management/it
 """)
 THIRD_PARTIES = _list("""
     the seller | the manufacturer | your bank | another team | the courier | your carrier
@@ -521,6 +522,9 @@ def impossible_things() -> Iterator[Item]:
         yield make(_sentence(one or many, singular if one else plural), "thing-not-possible")
     for lead in NOT_IN_OUR_POWER:
         yield make(_sentence(lead, remedy()), "not-in-our-power")
+    decided = ("{has} decided not to", "{has} chosen not to", "decided not to")
+    for (subject, person), form in product(AGENT_SUBJECTS, decided):
+        yield make(_sentence(subject, _conjugate(form, subject, person), remedy()), "decided-not-to")
 
 
 def withdrawal() -> Iterator[Item]:
@@ -549,6 +553,11 @@ def policy() -> Iterator[Item]:
         yield make(_sentence(_modal_clause(subject, head, tail, slot, word, remedy())), "not-allowed")
     for owner, remedy_text in product(("company", "our", "store", "Acme's"), REMEDIES[:8]):
         yield make(_sentence(f"It's {owner} policy not to {remedy_text}"), "policy-not-to")
+    for job in _list("""
+        I'm just doing my job | I'm only doing my job | We're just doing our job | I'm just following orders
+        Sorry, I'm just doing my job here | We are only doing our jobs
+    """):
+        yield make(_sentence(job), "doing-my-job")
     bound = ("{be} bound by", "{be} legally bound by", "{be} strictly bound by")
     for (subject, person), form, rules in product(AGENT_SUBJECTS, bound, RULES_FOLLOWED):
         yield make(_sentence(subject, _conjugate(form, subject, person), rules), "bound-by")
@@ -571,6 +580,11 @@ def deflection() -> Iterator[Item]:
         ("That's handled by", "That is a question for", "Refunds are handled by"), THIRD_PARTIES
     ):
         yield make(_sentence(form, party), "handled-by")
+    for grade in _list("""
+        That's above my pay grade | That is above my pay grade | This is above my pay grade
+        That's way above my pay grade | Sorry, that's beyond my pay grade | That's above our pay grade
+    """):
+        yield make(_sentence(grade), "pay-grade")
     for lead, verb, party in product(BETTER_OFF, CONTACT_ING, THIRD_PARTIES):
         yield make(_sentence(lead, verb, party + tail()), "better-off")
     for (party, person), be, one in product(THIRD_SUBJECTS[1:], ("{be}", "would be", "will be"), THE_ONES):
@@ -694,6 +708,12 @@ def negative_framing() -> Iterator[Item]:
     )
     for (subject, _), head, (slot, word) in product(AGENT_SUBJECTS, ("won't", "will not"), slots):
         yield make(_sentence(_modal_clause(subject, head, "", slot, word, remedy())), "wont")
+    ongoing = _list("""
+        offering refunds for this | refunding the delivery fee | replacing the item | extending the trial
+        changing the booking | waiving the fee
+    """)
+    for (subject, _), head, doing in product(AGENT_SUBJECTS, ("won't be", "will not be"), ongoing):
+        yield make(_sentence(subject, head, doing), "wont-be")
     for phrase, fact in product(
         ("That's impossible", "That is impossible", "That's simply impossible", "This is impossible"), FACTS
     ):
@@ -798,6 +818,14 @@ def refusal_controls() -> Iterator[Item]:
         )
         yield make(_cap(f"{be} {thing} not possible?"), "thing-not-possible")
         yield make(_sentence(thing, be, "possible, and I've set it up for you"), "thing-not-possible")
+    # Deciding not to do something the customer would not want; good news said as "won't be".
+    texts = _list("""
+        We've decided not to charge you for the repair
+        We decided not to wait for the courier and sent a new one today
+        We won't be charging you for the replacement | We won't be closing your account, it stays open
+    """)
+    for text in texts:
+        yield make(_sentence(text), "good-news")
     # What no one else can do to the customer's account: a reassurance, not a no.
     no_one = _list("anyone else | someone else | anybody | other users | a stranger | other customers")
     guarded = _list("see your card details | use the same email address | sign in to your account")

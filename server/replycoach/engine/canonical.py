@@ -270,7 +270,7 @@ _SUBJECT_NAME = re2.compile(
     r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2} "
     r"(?:(?:only|also|still|just|now|never|always|currently|already|no longer|[a-z]+ly) )?"
     r"(?:(?:can|could|will|would|wo|shall|should|must|may|might|is|are|was|were|does|do|did|has|have|had)"
-    r"(?:n't|nt|not)?|cant|wont|[a-z]+s)\b"
+    r"(?:n't|nt|not)?|cant|wont|[a-z]+s|[a-z]+ed)\b"
 )
 
 
