@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 import urllib.parse
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -37,6 +38,14 @@ def _url(pages_url: str, name: str, **params: str) -> str:
     return f"{pages_url}/{PAGES[name].page}?{urllib.parse.urlencode(params)}"
 
 
+def _check_underline(run: Callable[[str, list[Any]], Any], editor: Any) -> None:
+    """The underline lies under the phrase's words (`run(script, args)` runs a script in the browser)."""
+    markers = run(MARKER_BOXES, [RULE])
+    phrase = run(PHRASE_BOXES, [editor.frame, editor.editable, PHRASE])
+    misfit = underline_fits(markers, phrase)
+    assert misfit is None, misfit
+
+
 @pytest.mark.parametrize("name", AT_LOAD)
 def test_a_draft_in_the_reply_box_when_the_page_opens_is_flagged(
     page: Any, pages_url: str, configured: Service, name: str
@@ -49,10 +58,7 @@ def test_a_draft_in_the_reply_box_when_the_page_opens_is_flagged(
     assert page.evaluate(as_function(FOCUS), []), "the agent never clicked: the focus must not have moved"
     assert page.evaluate("window.modelText()") == ARRIVING, "the draft must be as the page opened it"
     wait_for_badge(page, badge_for(configured.analyze(ARRIVING)), "once the draft is checked")
-    markers = page.evaluate(as_function(MARKER_BOXES), [RULE])
-    phrase = page.evaluate(as_function(PHRASE_BOXES), [editor.frame, editor.editable, PHRASE])
-    misfit = underline_fits(markers, phrase)
-    assert misfit is None, misfit
+    _check_underline(lambda script, args: page.evaluate(as_function(script), args), editor)
 
 
 def test_a_hidden_textarea_holding_text_sends_nothing(page: Any, pages_url: str, configured: Service) -> None:
@@ -75,10 +81,7 @@ def test_a_draft_in_the_reply_box_when_the_page_opens_is_flagged_in_firefox(
     assert tab.execute_script(FOCUS), "the agent never clicked: the focus must not have moved"
     assert firefox.model_text(tab) == ARRIVING, "the draft must be as the page opened it"
     firefox.wait_for_badge(tab, badge_for(service.analyze(ARRIVING)), "once the draft is checked")
-    markers = tab.execute_script(MARKER_BOXES, script_args=[RULE])
-    phrase = tab.execute_script(PHRASE_BOXES, script_args=[editor.frame, editor.editable, PHRASE])
-    misfit = underline_fits(markers, phrase)
-    assert misfit is None, misfit
+    _check_underline(lambda script, args: tab.execute_script(script, script_args=args), editor)
 
 
 def test_a_hidden_textarea_holding_text_sends_nothing_in_firefox(
