@@ -243,6 +243,29 @@ def test_an_entry_whose_context_check_has_no_family_names_the_family_to_add(
     ]
 
 
+def test_an_entry_reading_what_the_customer_tried_names_the_families_to_add(write_bank: WriteBank) -> None:
+    entry = make_entry(
+        when={"customer_tried": "action"},
+        patterns=["have you tried <action>"],
+        rewrites=[
+            {"text": "since you've tried {action}, what happened", "scope": "phrase"},
+            {"text": "thanks for trying {action} already", "scope": "phrase"},
+        ],
+        examples={
+            "flag": [
+                {"text": "Have you tried it?", "flagged": "Have you tried it", "customer": c}
+                for c in ("I reset it twice.", "I tried resetting it.")
+            ],
+            "pass": ["Have you tried it?", "Nothing here."],
+        },
+    )
+    assert problems_of(write_bank(entry)) == [
+        f"entries.yml: dismissive.relax: when.customer_tried: customer_tried needs the vocabulary's {family} "
+        "family; copy it from the curated bank's vocabulary.yml"
+        for family in ("already-tried", "tried-everything")
+    ]
+
+
 def test_topics_without_the_structure_checks_families_name_them(write_bank: WriteBank) -> None:
     topics = yaml.safe_dump(
         {

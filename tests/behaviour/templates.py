@@ -385,12 +385,64 @@ OWNED_REDIRECTS = _list("""
     I'd be glad to contact the repair team to find out where it is.
 """)
 
+# Repeat-ask: what a customer says they already did, and a reply asking them to do it (again). An action as
+# base/ing/past with the customer's object ("my ...") and the reply's ("your ...").
+TRIED_ACTIONS = tuple(
+    tuple(cell.strip() for cell in row.split(","))
+    for row in _list("""
+        reset, resetting, reset, my password, your password
+        restart, restarting, restarted, the router, the router
+        clear, clearing, cleared, the cache, your browser's cache
+        reinstall, reinstalling, reinstalled, the app, the app
+        update, updating, updated, the app, the app to the latest version
+        cancel, cancelling, cancelled, my subscription, your subscription
+        unplug, unplugging, unplugged, the charger, the charger
+        send, sending, sent, the screenshot, the screenshot
+    """)
+)
+# The customer's claim: {base} {ing} {past} {obj}.
+TRIED_CLAIMS = _list("""
+    I've already {past} {obj}.
+    I {past} {obj} twice and it still doesn't work.
+    I have tried {ing} {obj}, nothing changes.
+    I've been trying to {base} {obj} all week!
+    I tried to {base} {obj} three times.
+    I can't {base} {obj}, it keeps failing.
+    I'm still unable to {base} {obj}.
+    I keep trying to {base} {obj} and it fails.
+    We already {past} {obj} this morning and nothing happened.
+    Honestly I've {past} {obj} five times now.
+""")
+# Claims that cover any action: they tried everything.
+TRIED_EVERYTHING = _list("""
+    I've tried everything and it still doesn't work. | I followed all the steps and it's still broken.
+    We've done everything you suggested. | I went through every step on your help page.
+""")
+# The reply's request: {base} {ing} {obj} (the reply's object).
+TRIED_REQUESTS = _list("""
+    Have you tried {ing} {obj}? | Did you try {ing} {obj}?
+    Just to check, have you already tried {ing} {obj}? | Please try {ing} {obj}.
+    Could you try {ing} {obj}? | Please try to {base} {obj}.
+    We'd recommend you try to {base} {obj}. | Can you try to {base} {obj} again?
+""")
+# Near misses: the customer did something else, asked how, said they have not, or asks whether to.
+UNTRIED_CLAIMS = _list("""
+    How do I {base} {obj}? | I haven't {past} {obj} yet. | Should I try {ing} {obj}?
+    I'm about to {base} {obj}, anything I should know? | Is it safe to {base} {obj}?
+""")
+# Replies that name what the customer tried, or ask about it in a condition or a question of what happened.
+TRIED_ACKNOWLEDGED = _list("""
+    Since you've already tried {ing} {obj}, could you tell me what happened?
+    Thanks for trying {ing} {obj} already; I've passed this to our engineers.
+    When you tried {ing} {obj}, what did the screen show?
+""")
+
 WARN = "warn"
 QUIET = "quiet"
 # Categories with warn templates, each with at least MIN_WARN of them.
 WARN_CATEGORIES = _list("""
     refusal | policy | deflection | blame | uncertainty | condescension | dismissive | negative-framing
-    toxic-positivity
+    toxic-positivity | repeat-ask
 """)
 MIN_WARN = 200
 
@@ -743,6 +795,44 @@ def toxic_positivity() -> Iterator[Item]:
 # ---------------------------------------------------------------------------------------------------------
 
 
+def _action_words(action: tuple[str, ...], side: int) -> dict[str, str]:
+    """An action's forms, with the customer's object (side 3) or the reply's (side 4)."""
+    base, ing, past = action[:3]
+    return {"base": base, "ing": ing, "past": past, "obj": action[side]}
+
+
+def repeat_ask() -> Iterator[Item]:
+    """A reply asking the customer to do what their message says they already did: every claim with every
+    request, three actions each in turn; and any request after they say they tried everything."""
+    make, action = _maker("repeat-ask", WARN), _turns(TRIED_ACTIONS)
+    for claim, request, _ in product(TRIED_CLAIMS, TRIED_REQUESTS, range(3)):
+        did = action()
+        customer = claim.format(**_action_words(did, 3))
+        yield make(request.format(**_action_words(did, 4)), "did-it", customer)
+    for claim, request in product(TRIED_EVERYTHING, TRIED_REQUESTS):
+        yield make(request.format(**_action_words(action(), 4)), "did-everything", claim)
+
+
+def repeat_ask_controls() -> Iterator[Item]:
+    """The same requests when the customer did something else, said they have not, asked how or whether; a
+    reply that names what they tried; and a request with no customer message at all."""
+    make, action = _maker("repeat-ask", QUIET), _turns(TRIED_ACTIONS)
+    for claim, request in product(TRIED_CLAIMS, TRIED_REQUESTS):
+        did, other = action(), action()
+        customer = claim.format(**_action_words(did, 3))
+        yield make(request.format(**_action_words(other, 4)), "did-something-else", customer)
+    for claim, request in product(UNTRIED_CLAIMS, TRIED_REQUESTS):
+        asked = action()
+        customer = claim.format(**_action_words(asked, 3))
+        yield make(request.format(**_action_words(asked, 4)), "not-done", customer)
+    for claim, reply in product(TRIED_CLAIMS, TRIED_ACKNOWLEDGED):
+        did = action()
+        customer = claim.format(**_action_words(did, 3))
+        yield make(reply.format(**_action_words(did, 4)), "acknowledged", customer)
+    for request in TRIED_REQUESTS:
+        yield make(request.format(**_action_words(action(), 4)), "no-message")
+
+
 def refusal_controls() -> Iterator[Item]:
     """A refusal with an alternative, a condition, a question, a quote, an idiom, a past-tense report."""
     make, remedy, alternative = _maker("refusal", QUIET), _turns(REMEDIES), _turns(ALTERNATIVES)
@@ -1050,6 +1140,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     dismissive,
     negative_framing,
     toxic_positivity,
+    repeat_ask,
     refusal_controls,
     blame_controls,
     deflection_controls,
@@ -1059,6 +1150,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     dismissive_controls,
     negative_framing_controls,
     toxic_positivity_controls,
+    repeat_ask_controls,
     support_redirects,
     owned_redirect_controls,
 )

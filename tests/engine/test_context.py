@@ -9,7 +9,6 @@ from replycoach import Engine, default_engine, load_bank
 from replycoach.bank.vocabulary import Family
 from replycoach.engine.compiled import Bank
 from replycoach.engine.context import CustomerContext, read_customer
-from replycoach.engine.tried import read_claims
 
 CONTEXT_BANK = Path(__file__).parents[1] / "banks" / "context"
 UPSET_LATE = "This is ridiculous!!! My parcel is a week late and nobody answers."
@@ -91,7 +90,7 @@ def test_upset_reasons_are_reported() -> None:
     ],
 )
 def test_what_the_customer_already_tried(message: str, action: str, covered: bool) -> None:
-    assert read_claims(message).covers(action) is covered
+    assert _read(message).tried.covers(action) is covered
 
 
 def test_repeat_ask_is_flagged_only_when_they_said_they_did_it(engine: Engine) -> None:

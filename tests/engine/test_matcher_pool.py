@@ -7,6 +7,7 @@ import dataclasses
 
 from replycoach import Engine
 from replycoach.bank.model import Condition, Entry, Example, Rewrite
+from replycoach.bank.vocabulary import Family
 from replycoach.engine import matcher
 from replycoach.engine.compiled import Bank
 from replycoach.engine.draft import Draft
@@ -112,7 +113,8 @@ def test_entries_that_need_the_customers_message_are_searched_only_with_one() ->
     unknown = dataclasses.replace(
         _entry(4), id="refusal.unknown-too", when=Condition(customer_mood=("upset", "unknown"))
     )
-    bank = Bank.build([upset, tried, unknown, _entry(5)])
+    claims = [Family("already-tried", ("I tried",)), Family("tried-everything", ("everything",))]
+    bank = Bank.build([upset, tried, unknown, _entry(5)], vocabulary=claims)
     lanes = {lane: len(filters) for lane, filters in bank.matcher._filters.items() if filters}
     assert lanes == {("surface", False): 1, ("surface", True): 1}
     text = "Sorry, we can't waaab that. We can't wabac the thing. OK, waaae now and waaaf now."

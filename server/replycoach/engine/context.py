@@ -12,6 +12,7 @@ from replycoach.engine.tone import polarity
 from replycoach.engine.tried import TriedClaims, read_claims
 
 if TYPE_CHECKING:
+    from replycoach.engine.draft import Draft
     from replycoach.engine.families import CheckWords
 
 _EXCLAMATION_RUN = re.compile(r"[!?]*![!?]+")
@@ -48,13 +49,18 @@ class CustomerContext:
 
 def read_customer(message: str | None, words: CheckWords | None = None, skip: Any = None) -> CustomerContext:
     """Read the customer's mood from their message: sentiment plus intensity cues, among them the strong
-    words of the bank's `upset-cue` family (`words`: the bank's check families; `skip`: its core view's
-    skippable words, as `Draft` takes them)."""
+    words of the bank's `upset-cue` family; and what they say they already tried, from its `already-tried`
+    and `tried-everything` families (`words`: the bank's check families; `skip`: its core view's skippable
+    words, as `Draft` takes them)."""
     if message is None or not message.strip():
         return CustomerContext()
     score = round(polarity(message), 3)
     reasons: list[str] = []
-    strong = _strong_words(message, words, skip)
+    # Here, not at the top: the draft's module reaches this one through the results it builds.
+    from replycoach.engine.draft import Draft
+
+    draft = Draft(message, skip) if words is not None else None
+    strong = _strong_words(draft, words)
     if strong:
         reasons.append("strong words: " + ", ".join(strong))
     if _EXCLAMATION_RUN.search(message):
@@ -71,18 +77,15 @@ def read_customer(message: str | None, words: CheckWords | None = None, skip: An
         mood = "positive"
     else:
         mood = "neutral"
-    return CustomerContext(mood, score, tuple(reasons) if mood == "upset" else (), read_claims(message))
+    tried = read_claims(draft, words)
+    return CustomerContext(mood, score, tuple(reasons) if mood == "upset" else (), tried)
 
 
-def _strong_words(message: str, words: CheckWords | None, skip: Any) -> list[str]:
+def _strong_words(draft: Draft | None, words: CheckWords | None) -> list[str]:
     """The upset-cue phrases of the message, as it writes them (lower case, each once, sorted; a cue that
     reads the end of the sentence before it, "... March. What's going on?", without that punctuation)."""
-    if words is None or words.upset_cue is None:
+    if draft is None or words is None or words.upset_cue is None:
         return []
-    # Here, not at the top: the draft's module reaches this one through the results it builds.
-    from replycoach.engine.draft import Draft
-
-    draft = Draft(message, skip)
     text = draft.normalized.text
     return sorted(
         {text[start:end].lower().lstrip(_BEFORE_CUE) for start, end in words.upset_cue.spans(draft)}

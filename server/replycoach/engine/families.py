@@ -42,6 +42,11 @@ UPSET_CUE = "upset-cue"
 # Reported speech: what follows it in its sentence is someone else's words, not the agent's ("you said",
 # "the courier told you").
 REPORTED_SPEECH = "reported-speech"
+# The customer saying they already did or tried something ("I've reset my password", "I can't log in"): what
+# follows it in its clause is what they did, which `when: customer_tried` compares with a reply's request.
+ALREADY_TRIED = "already-tried"
+# The customer saying they tried everything ("I followed all the steps"): asking to try any one thing repeats.
+TRIED_EVERYTHING = "tried-everything"
 
 # Which families each context check (`quiet_when`) reads.
 QUIET_CHECK_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -54,6 +59,8 @@ STRUCTURE_FAMILIES: tuple[str, ...] = (ACKNOWLEDGEMENT, COMMITMENT)
 # Families every analysis reads when the bank has them (without one, that reading is left out: a bank
 # without `upset-cue` reads the customer's mood from sentiment, exclamation marks and capitals alone).
 ALWAYS_READ_FAMILIES: tuple[str, ...] = (UPSET_CUE, REPORTED_SPEECH)
+# The families `when: customer_tried` reads in the customer's message.
+TRIED_FAMILIES: tuple[str, ...] = (ALREADY_TRIED, TRIED_EVERYTHING)
 # Every family the engine reads by name: a bank folder that defines one uses it, though no pattern names it.
 CHECK_FAMILIES: tuple[str, ...] = (
     WAY_FORWARD,
@@ -62,6 +69,7 @@ CHECK_FAMILIES: tuple[str, ...] = (
     INDIRECT_QUESTION,
     *STRUCTURE_FAMILIES,
     *ALWAYS_READ_FAMILIES,
+    *TRIED_FAMILIES,
 )
 assert {n for names in QUIET_CHECK_FAMILIES.values() for n in names} <= set(CHECK_FAMILIES)
 
@@ -79,11 +87,23 @@ _WHERE_TO_COPY = "copy it from the curated bank's vocabulary.yml"
 def missing_families(
     entries: Iterable[Entry], topics: Iterable[Topic], vocabulary: Vocabulary
 ) -> list[Problem]:
-    """A bank problem for each entry that opts into a context check whose family the vocabulary lacks, and
-    for topics (which turn the structure checks on) when it lacks theirs."""
+    """A bank problem for each entry that opts into a context check whose family the vocabulary lacks (a
+    `quiet_when` check, or `when: customer_tried`), and for topics (which turn the structure checks on) when
+    it lacks theirs."""
     problems: list[Problem] = []
     defined = vocabulary.by_name
     for entry in entries:
+        if entry.when is not None and entry.when.customer_tried is not None:
+            for name in TRIED_FAMILIES:
+                if name not in defined:
+                    problems.append(
+                        Problem(
+                            entry.source,
+                            entry.id,
+                            "when.customer_tried",
+                            f"customer_tried needs the vocabulary's {name} family; {_WHERE_TO_COPY}",
+                        )
+                    )
         for check in entry.quiet_when:
             for name in QUIET_CHECK_FAMILIES.get(check, ()):
                 if name not in defined:
@@ -271,6 +291,8 @@ class CheckWords:
     commitment: FamilyRegex | None = None
     upset_cue: FamilyRegex | None = None
     reported_speech: FamilyRegex | None = None
+    already_tried: FamilyRegex | None = None
+    tried_everything: FamilyRegex | None = None
 
     @classmethod
     def compile(cls, vocabulary: Vocabulary) -> CheckWords:
@@ -289,4 +311,6 @@ class CheckWords:
             commitment=family_regex(vocabulary, COMMITMENT),
             upset_cue=family_regex(vocabulary, UPSET_CUE),
             reported_speech=family_regex(vocabulary, REPORTED_SPEECH),
+            already_tried=family_regex(vocabulary, ALREADY_TRIED),
+            tried_everything=family_regex(vocabulary, TRIED_EVERYTHING),
         )

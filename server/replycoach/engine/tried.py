@@ -5,49 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-# "I've already reset my password", "we tried everything", "I have been trying to log in":
-# a first-person subject, then a verb of doing, then the rest of the clause.
-_CLAIM = re.compile(
-    r"\b(?:i|we)(?:'ve|\u2019ve| have|'d|\u2019d| had|'m|\u2019m| am|'re|\u2019re| are)?"
-    r"(?: (?:already|also|even|just|literally|both|all|"
-    r"repeatedly|honestly))*"
-    r" (?:(?:been |kept |keep )?(?:trying|tried|tryed|try)(?: to)?"
-    # "I am made to log in again every day", "I had to call three times": saying they must do it, they did.
-    r"|(?:been |being |keep )?(?:forced|made|having|had|have|got) to"
-    r"|reset|restarted|rebooted|reinstalled|uninstalled|cleared|updated|changed|checked|contacted|called|"
-    r"emailed|followed|done|did|gone through|went through|turned|logged|signed|deleted|removed|re-?entered|"
-    r"entered|submitted|filled|completed|requested|asked|sent)"
-    r"\b(?P<rest>[^.!?\n;,]{0,100})",
-    re.IGNORECASE,
+if TYPE_CHECKING:
+    from replycoach.engine.draft import Draft
+    from replycoach.engine.families import CheckWords
+
+# How far a claim's clause may run past its words (characters): "I reset | my password twice".
+_CLAIM_REACH = 100
+# What ends a claim's clause: punctuation, or a line.
+_CLAUSE_MARK = re.compile(r"[.!?;,\n]")
+# A subject right after an auxiliary or a modal is a question's, not a claim: "How do I reset it?", "Should I
+# try restarting?", "Have I sent the right file?" (the words are English grammar, not the bank's vocabulary).
+_ASKING = frozenset(
+    """do does did can could will would shall should may might must have has had am is are was were
+    don't doesn't didn't can't couldn't won't wouldn't shouldn't haven't hasn't isn't aren't wasn't
+    weren't""".split()
 )
-_ALREADY = re.compile(
-    r"\b(?:already (?:tried|tryed|done|did)|(?:trying|tried|tryed) to)\b(?P<rest>[^.!?\n;,]{0,100})",
-    re.IGNORECASE,
-)
-# "I can't recover my email", "I still can't get the code to work", "struggling to cancel": saying
-# an action does not work for them says they tried it.
-_STRUGGLE = re.compile(
-    r"\b(?:i|we)(?:'m|\u2019m| am|'re|\u2019re| are|'ve|\u2019ve| have)?"
-    r"(?: (?:still|just|now|really|literally))*"
-    r" (?:can't|can\u2019t|cannot|can not|couldn't|couldn\u2019t|could not|unable to|not able to|"
-    r"struggling to|struggle to|failed to|fail to|keep failing to|been unable to|been struggling to|"
-    r"having trouble)"
-    r"\b(?P<rest>[^.!?\n;,]{0,100})",
-    re.IGNORECASE,
-)
-# "Your account recovery process is a joke", "the reset steps": naming a process they went through.
-_PROCESS = re.compile(
-    r"\b(?:your|the|this|that)(?P<rest>(?: [\w-]+){1,2}) "
-    r"(?:process|functionality|procedure|steps|system|form|flow)\b",
-    re.IGNORECASE,
-)
-_EVERYTHING = re.compile(
-    r"\b(?:tried|tryed|done|did|followed|gone through|went through)\s+(?:literally\s+)?"
-    r"(?:everything|every (?:step|option|suggestion|solution|fix|thing)|all (?:the |of the |your )?"
-    r"(?:steps|instructions|options|suggestions|solutions|fixes|troubleshooting))",
-    re.IGNORECASE,
-)
+_PREVIOUS_WORD = re.compile(r"([a-z']+) *$")
 # Where a claim stops: "I reset it but it still fails" claims only the reset.
 _CLAUSE_END = re.compile(r"\b(?:but|yet|and still|and it|and nothing|still|however|though)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -76,14 +51,24 @@ def _stem(word: str) -> str:
     return stem[:5]
 
 
+@lru_cache(maxsize=4096)
+def _stems(word: str) -> frozenset[str]:
+    """The word's stem, and its dictionary verb's stem where the two differ ("sent": "sent" and "send")."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word, upos="VERB", lemmatize_oov=False)
+    return frozenset({_stem(word), *(_stem(lemma) for lemma in lemmas)})
+
+
 def _content_words(text: str) -> list[str]:
     words = (w.split("'")[0].strip("-") for w in _WORD.findall(text.lower().replace("\u2019", "'")))
     return [w for w in words if len(w) > 2 and w not in _STOPWORDS]
 
 
 def content_stems(text: str) -> frozenset[str]:
-    """The content words of a phrase, stemmed and cut to five letters ("recovering" and "recovery" agree)."""
-    return frozenset(_stem(w) for w in _content_words(text))
+    """The content words of a phrase, stemmed and cut to five letters ("recovering" and "recovery" agree), and
+    the stems of the verbs they are forms of ("sent": "send")."""
+    return frozenset().union(*(_stems(w) for w in _content_words(text)))
 
 
 @dataclass(frozen=True)
@@ -101,21 +86,26 @@ class TriedClaims:
         if self.everything:
             return True
         verb = next(iter(_content_words(action)), None)
-        return verb is not None and _stem(verb) in self.stems
+        return verb is not None and not _stems(verb).isdisjoint(self.stems)
 
 
-def read_claims(message: str | None) -> TriedClaims:
-    """Find the customer's "I already tried ..." statements."""
-    if not message:
+def read_claims(message: Draft | None, words: CheckWords | None) -> TriedClaims:
+    """Find the customer's "I already tried ..." statements in their message: the bank's `already-tried`
+    phrases, each with the rest of its clause (what they did), and its `tried-everything` phrases (without
+    the families, nothing is read)."""
+    if message is None or words is None or words.already_tried is None:
         return TriedClaims()
+    text = message.normalized.text
+    lower = text.lower()
     phrases: list[str] = []
-    for pattern in (_CLAIM, _ALREADY, _STRUGGLE, _PROCESS):
-        for claim in pattern.finditer(message):
-            rest = claim.group("rest")
-            cut = _CLAUSE_END.search(rest)
-            verb_and_rest = claim.group(0)[: len(claim.group(0)) - len(rest)] + (
-                rest[: cut.start()] if cut else rest
-            )
-            phrases.append(verb_and_rest.strip())
+    for start, end in words.already_tried.spans(message):
+        asking = _PREVIOUS_WORD.search(lower, max(0, start - 12), start)
+        if asking is not None and asking.group(1) in _ASKING:
+            continue
+        mark = _CLAUSE_MARK.search(text, end, end + _CLAIM_REACH)
+        rest = text[end : mark.start() if mark else end + _CLAIM_REACH]
+        cut = _CLAUSE_END.search(rest)
+        phrases.append((text[start:end] + (rest[: cut.start()] if cut else rest)).strip())
     stems = frozenset().union(*(content_stems(p) for p in phrases)) if phrases else frozenset()
-    return TriedClaims(stems, bool(_EVERYTHING.search(message)), tuple(phrases))
+    everything = words.tried_everything is not None and bool(words.tried_everything.spans(message))
+    return TriedClaims(stems, everything, tuple(phrases))

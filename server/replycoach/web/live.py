@@ -107,8 +107,9 @@ def init_app(app: Flask) -> None:
     app.extensions["replycoach.shipped"] = shipped
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"], app.config["MAX_FLAGS"])
     # Reading one customer message now loads what the first analysis would (TextBlob's lexicon, the
-    # stemmer), before the workers fork: they share it, and no agent's first draft waits for it.
-    read_customer("I have tried everything, still nothing!")
+    # stemmer, the lemmas), before the workers fork: they share it, and no agent's first draft waits for it.
+    bank = live.engine.bank
+    read_customer("I have tried everything, I reset it twice!", bank.checks, bank.skip)
     store.on_change = live.expire
     app.extensions["replycoach.engine"] = live
     # Seeding and the first build used pooled connections; `replycoach serve` forks its workers after this,
