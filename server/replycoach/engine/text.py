@@ -150,16 +150,42 @@ class Utf8Text:
         return offset - (self._extra[before - 1] if before else 0)
 
 
+# The binding's RE2 object and its unanchored search, called directly where the binding has them (its
+# `finditer` builds a Python match object around every match, which costs more than RE2's search).
+UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+NO_MATCH = (-1, -1)
+
+
+def _match_spans(regex: Any, data: bytes) -> Iterator[tuple[int, int]]:
+    """The byte spans of each match of an RE2 regex in `data`, as `finditer` steps through it."""
+    low = getattr(regex, "_regexp", None)
+    if low is None or UNANCHORED is None:
+        for match in regex.finditer(data):
+            yield match.span()
+        return
+    pos, end = 0, len(data)
+    while True:
+        found = low.Match(UNANCHORED, data, pos, end)[0]
+        if found == NO_MATCH:
+            return
+        yield found
+        if found[0] < found[1]:
+            pos = found[1]
+        elif found[1] < end:
+            pos = found[1] + 1  # past an empty match, as `finditer` goes on
+        else:
+            return
+
+
 def byte_spans(regex: Any, text: str) -> Iterator[tuple[int, int]]:
     """The spans (in code points) of each match of an RE2 regex in `text`, searched as UTF-8 bytes."""
     data = text.encode("utf-8")
     if len(data) == len(text):
-        for match in regex.finditer(data):
-            yield match.span()
+        yield from _match_spans(regex, data)
         return
     utf8 = Utf8Text(text)
-    for match in regex.finditer(data):
-        yield utf8.to_chars(match.start()), utf8.to_chars(match.end())
+    for start, end in _match_spans(regex, data):
+        yield utf8.to_chars(start), utf8.to_chars(end)
 
 
 class Utf16Offsets:
