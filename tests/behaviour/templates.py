@@ -40,7 +40,7 @@ AGENT_SUBJECTS = _pairs("""
     we/we | I/I | our team/it | our support team/it | the store/it | the company/it
     Acme/it | Brightline/it | Northwind Telecom/it
     the store team/it | our warehouse/it | the returns team/it | our shipping department/it
-    head office/it | management/it
+    head office/it | management/it | our technicians/we | our engineers/we
 """)
 THIRD_PARTIES = _list("""
     the seller | the manufacturer | your bank | another team | the courier | your carrier
@@ -66,6 +66,7 @@ REMEDIES = _list("""
     transfer the booking to your partner | upgrade the plan for free | ship to your country
     send a technician before Friday | reactivate the promo code | merge the two accounts
     restore the deleted files | promise delivery before Friday | promise a callback today
+    rebook the flight on a partner airline | rebook the appointment for next week
 """)
 # What the company says is not possible, as the subject of its own clause ("Exchanges are not possible on
 # sale items"), singular/plural; and how it says so, as singular/plural verb phrases (in the present: the
@@ -80,6 +81,21 @@ NOT_POSSIBLE = _pairs("""
     is no longer possible/are no longer possible
     is not an option/are not an option | is not doable/are not doable | isn't an option/aren't an option
     is really not possible/are really not possible | is, sadly, not possible/are, sadly, not possible
+""")
+# What the company offers, named as unavailable: bare plurals and singulars at the clause's start.
+UNAVAILABLE_THINGS = _pairs("""
+    a refund/refunds | a partial refund/partial refunds | an exchange/exchanges | an upgrade/upgrades
+    a repair/repairs | a discount/discounts
+""")
+NOT_AVAILABLE = _pairs("""
+    is not available/are not available | isn't available/aren't available
+    is no longer available/are no longer available | is, sadly, not available/are, sadly, not available
+""")
+UNAVAILABLE_TAILS = ("for digital gift cards", "on sale items", "after 30 days", "")
+# The company's tools as the reason it cannot: "Our system won't let me change it".
+SYSTEMS = _list("Our system | The system | Our booking system | The platform | Our billing software")
+SYSTEM_REFUSES = _list("""
+    doesn't let me | won't let us | does not allow me to | won't allow us to | will not let me
 """)
 # Inability said without a subject that acts: "It is not within our power to ...".
 NOT_IN_OUR_POWER = _list("""
@@ -135,6 +151,15 @@ CONTACT_ING = _list("contacting | asking | calling | speaking to | getting in to
 THE_ONES = _list("""
     the one to ask | the one to contact | the ones to talk to | the one who handles returns
     the one who deals with refunds | the people to ask about that
+""")
+# A third party named as the one the question belongs to ("That's a question for your internet provider").
+QUESTION_FOR = _list("""
+    That's a question for | That is a question for | That's one for | That's a matter for
+    That's really a question for | This is a question for
+""")
+OTHER_PROVIDERS = _list("""
+    your internet provider | your energy supplier | your broadband provider | the insurer | your insurer
+    the travel agent
 """)
 THIRD_OBLIGATIONS = _list("will need to | would need to | will have to | would have to | {has} to | must")
 THIRD_ACTIONS = _list("""
@@ -566,6 +591,19 @@ def refusal() -> Iterator[Item]:
         yield make(_sentence(clause), slot)
 
 
+def unavailable_and_system() -> Iterator[Item]:
+    """What the company offers named as unavailable ("Refunds are not available for digital gift cards"), and
+    its system as what cannot ("Our system won't let me change the date")."""
+    make, remedy = _maker("refusal", WARN), _turns(REMEDIES)
+    things = product(UNAVAILABLE_THINGS, NOT_AVAILABLE, UNAVAILABLE_TAILS)
+    for (one, many), (singular, plural), tail in things:
+        yield make(_sentence(one, singular, tail), "unavailable")
+        yield make(_sentence(many, plural, tail), "unavailable")
+    for system, refuses, lead in product(SYSTEMS, SYSTEM_REFUSES, ("", "Unfortunately,", "Sorry,")):
+        subject = system[0].lower() + system[1:] if lead else system
+        yield make(_sentence(lead, subject, refuses, remedy()), "system")
+
+
 def impossible_things() -> Iterator[Item]:
     """What the company will not do, named as the subject ("Exchanges are not possible on sale items"), and
     inability with no subject that acts ("It is not within our power to ...")."""
@@ -641,6 +679,13 @@ def deflection() -> Iterator[Item]:
         yield make(_sentence(lead, verb, party + tail()), "better-off")
     for (party, person), be, one in product(THIRD_SUBJECTS[1:], ("{be}", "would be", "will be"), THE_ONES):
         yield make(_sentence(party, _conjugate(be, party, person), one), "the-one-to-ask")
+    for form, party, tail in product(QUESTION_FOR, OTHER_PROVIDERS, ("", ", not us")):
+        yield make(_sentence(form, party + tail), "question-for")
+    asks = ("you'd have to", "you'll need to", "you will have to")
+    for party, obligation in product(OTHER_PROVIDERS, asks):
+        yield make(
+            _sentence(_cap(party), "is the one who decides on claims, so", obligation, "ask them"), "ask-them"
+        )
 
 
 def blame() -> Iterator[Item]:
@@ -657,6 +702,20 @@ def blame() -> Iterator[Item]:
             yield make(_sentence(_obligation_clause(head, tail, slot, word, action())), slot)
     for form, (base, pp) in product(LAPSE_FORMS, CUSTOMER_LAPSES):
         yield make(_sentence(form.format(base=base, pp=pp)), "lapse")
+    # Customers in general, in the policy's voice: "Customers must submit claims in writing".
+    generic = _list("Customers | All customers | Every customer")
+    general_action = _turns(
+        _list("""
+            submit claims in writing | keep the original receipt | bring photo ID to the store
+            pay the deposit upfront | register the product within 30 days | return items in their box
+        """)
+    )
+    generic_obligations = _list("must | need to | are required to | will need to | have to")
+    for subject, obligation in product(generic, generic_obligations):
+        if subject == "Every customer":
+            singular = {"need to": "needs to", "have to": "has to", "are required to": "is required to"}
+            obligation = singular.get(obligation, obligation)
+        yield make(_sentence(subject, obligation, general_action()), "customers")
     on_you = _list("""
         That's on you | That one's on you | This one is on you | That part is on you | That was on you
         That one was all on you | Sorry, but that's on you
@@ -878,6 +937,16 @@ def refusal_controls() -> Iterator[Item]:
         was = "were" if person == "we" else "was"
         yield make(_sentence(subject, was, "unable to", failed + ", so", fix), "past")
         yield make(_sentence(subject, "couldn't", failed + ", so", fix), "past")
+    # Things on offer, or unavailable with a way forward or asked about; a system that lets the customer.
+    for text in _list("""
+        Refunds are available for 30 days after delivery
+        Refunds aren't available for digital gift cards, but I can send you store credit today
+        Is a refund not available on sale items?
+        Upgrades are available from your account page whenever you like
+        The system lets you change the date yourself from the bookings page
+        Our system won't let me refund it, but I've asked my supervisor, who can, and you'll hear today
+    """):
+        yield make(_statement_or_question(text), "available")
     # Taking something away with a way forward, on a condition, denied, asked, or a necessity that takes
     # nothing away.
     withdrawals = (
@@ -950,6 +1019,16 @@ def blame_controls() -> Iterator[Item]:
     """)
     for text in texts:
         yield make(_sentence(text), "on-us")
+    # "Must be" that guesses at a feeling: sympathy or shared joy, not an order.
+    feelings = _list("so relieved | really pleased | so happy | thrilled | so excited | very glad")
+    for feeling, why in product(feelings, ("that it arrived", "to have it back", "it's sorted")):
+        yield make(_sentence(f"You must be {feeling} {why}").replace(".", "!"), "must-be-feeling")
+    # Customers named, with no obligation put on them.
+    for text in _list("""
+        Customers love the new plan | Customers who need help can reply here any time
+        Every customer gets a free month with this plan
+    """):
+        yield make(_sentence(text), "customers-no-order")
 
 
 def deflection_controls() -> Iterator[Item]:
@@ -972,6 +1051,8 @@ def deflection_controls() -> Iterator[Item]:
         The courier is the one who delivered it, and I've asked them for the photo of the doorstep
         The seller is the one who shipped it, so I've chased them for the tracking number
         We're the ones who handle returns, so I've started yours today
+        That's a question for our billing team, so I've passed it to them and they'll reply today
+        Your insurer is the one who decides on claims, so I've sent them everything you gave me
     """)
     for text in texts:
         yield make(_sentence(text), "not-elsewhere")
@@ -1131,6 +1212,7 @@ def owned_redirect_controls() -> Iterator[Item]:
 GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     refusal,
     impossible_things,
+    unavailable_and_system,
     withdrawal,
     policy,
     deflection,

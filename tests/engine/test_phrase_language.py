@@ -907,6 +907,19 @@ def test_start_matches_where_the_clause_starts_and_leaves_the_punctuation_out(
     assert _flagged(engine, draft) == ([flagged] if flagged else [])
 
 
+def test_start_reads_past_the_mark_of_a_capitalised_first_word() -> None:
+    # "Partial refunds are" reads like "Acme refunds ...": the canonical view marks "Partial" as a subject's
+    # name; a clause that opens with it still opens with its words.
+    engine = _engine("<start> [partial] refunds are not available")
+    assert _flagged(engine, "Partial refunds are not available. Sorry, refunds are not available.") == [
+        "Partial refunds are not available",
+        "refunds are not available",
+    ]
+    sadly = "Sadly partial refunds are not available"
+    assert _flagged(engine, sadly) == ["partial refunds are not available"]
+    assert _flagged(engine, "We said partial refunds are not available") == []
+
+
 def test_start_in_one_alternative_with_a_gap_an_optional_word_and_end() -> None:
     assert _flagged(_engine("<start> relax <end> | and relax"), "Relax. Stop and relax now.") == [
         "Relax",

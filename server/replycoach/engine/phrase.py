@@ -96,6 +96,7 @@ START = "start"
 START_GROUP = "start_of_clause_"
 _CLAUSE_PUNCTUATION = rf"[^\w\s'@#$\x{{{ord(NAME_MARK):x}}}] ?"
 _HANDLES = r"(?:@\w+ )*"
+_OPTIONAL_NAME_MARK = rf"\x{{{ord(NAME_MARK):x}}}?"
 _FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -645,7 +646,12 @@ class Compiler:
                 )
             self._starts += 1
             skipped = f"(?:{self._family(SKIPPABLE, 'all', ())} )*" if self._core else ""
-            return f"(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?P<{START_GROUP}{self._starts}>)"
+            # The clause's first word may carry the mark of a subject's name ("Partial refunds are ..." reads
+            # like "Acme refunds ..."): a pattern's words after <start> read past it.
+            return (
+                f"(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?P<{START_GROUP}{self._starts}>)"
+                f"{_OPTIONAL_NAME_MARK}"
+            )
         if isinstance(part, FamilyRef):
             return sep + self._family(part.name, part.form, chain, part.column)
         if isinstance(part, Gap):
