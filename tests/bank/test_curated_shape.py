@@ -7,6 +7,7 @@ from collections import Counter
 from replycoach import default_engine
 from replycoach.bank.vocabulary import references
 from replycoach.engine.families import CHECK_FAMILIES
+from replycoach.engine.phrase import is_raw
 
 _BANK = default_engine().bank
 
@@ -66,3 +67,14 @@ def test_every_family_shows_its_concept_with_a_note_and_examples_of_both_kinds()
         if not (f.note and len(f.matches) >= 2 and len(f.misses) >= 1)
     ]
     assert lacking == []
+
+
+def test_the_bank_keeps_the_shape_leads_can_read() -> None:
+    """Issue 22's shape: nine in ten patterns in the phrase language, none over 120 characters, at most 60
+    families and at most 60 `unless` lines in the whole bank (bench/bank_shape.py prints the figures)."""
+    patterns = [p for e in _BANK.all_entries for p in e.patterns]
+    raw = [p for p in patterns if is_raw(p)]
+    assert len(raw) <= len(patterns) // 10
+    assert [(e.id, p) for e in _BANK.all_entries for p in e.patterns if len(p) > 120] == []
+    assert len(_BANK.vocabulary.families) <= 60
+    assert sum(len(e.unless) for e in _BANK.all_entries) <= 60
