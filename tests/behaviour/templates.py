@@ -180,6 +180,24 @@ POLICY_FACTS = _list("""
     the account stays locked for 24 hours | returns close after 30 days | we need the original receipt
     gift cards cannot be exchanged
 """)
+# Rules as the subject that blocks: bare or named, before a gerund or a thing ("Regulations prevent us from
+# opening the account", "Company policy doesn't allow exceptions").
+RULE_SUBJECTS = _pairs("""
+    Regulations/plural | Company policy/singular | Our policy/singular | The terms/plural
+    Data protection rules/plural | Our terms of service/plural | Bank regulations/plural
+""")
+RULE_BLOCKS = _pairs("""
+    prevent us from/prevents us from | stop us from/stops us from | don't allow us to/doesn't allow us to
+""")
+BLOCKED_GERUNDS = _list("""
+    opening the account without proof of address | refunding a used gift card | sharing the invoice by chat
+    changing the name on a ticket
+""")
+BLOCKED_VERBS = _list("""
+    open the account without proof of address | refund a used gift card | share the invoice by chat
+    change the name on a ticket
+""")
+BLOCKED_THINGS = _list("exceptions to the returns window | refunds on sale items | exchanges after 30 days")
 NOT_ALLOWED = _list(
     "{be} not allowed to | {be} not permitted to | {be} not authorised to | {do}n't have permission to"
 )
@@ -651,6 +669,14 @@ def policy() -> Iterator[Item]:
     bound = ("{be} bound by", "{be} legally bound by", "{be} strictly bound by")
     for (subject, person), form, rules in product(AGENT_SUBJECTS, bound, RULES_FOLLOWED):
         yield make(_sentence(subject, _conjugate(form, subject, person), rules), "bound-by")
+    gerund, verb = _turns(BLOCKED_GERUNDS), _turns(BLOCKED_VERBS)
+    for (rules, number), (plural, singular) in product(RULE_SUBJECTS, RULE_BLOCKS):
+        block = plural if number == "plural" else singular
+        action = gerund() if block.endswith("from") else verb()
+        yield make(_sentence(rules, block, action), "rules-block")
+    allow = {"plural": "don't allow", "singular": "doesn't allow"}
+    for (rules, number), thing in product(RULE_SUBJECTS, BLOCKED_THINGS):
+        yield make(_sentence(rules, allow[number], thing), "rules-block")
 
 
 def deflection() -> Iterator[Item]:
@@ -1084,6 +1110,10 @@ def policy_controls() -> Iterator[Item]:
         "You're not bound by the contract any more, so you can cancel today",
         "We're bound by the regulations too, but I can still refund the fee today",
         "If we're bound by those terms, I'll tell you before you pay",
+        "Nothing in the regulations stops us from refunding you, so I've done it today",
+        "Regulations allow us to refund you in full, and I've started it",
+        "Our policy doesn't allow us to charge you twice, so I've refunded the second payment",
+        "Do the terms prevent us from changing the name on the ticket?",
     )
     for text in texts:
         yield make(_statement_or_question(text), "own-obligation")
