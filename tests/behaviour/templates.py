@@ -692,6 +692,12 @@ def deflection() -> Iterator[Item]:
         forms, ("our", "my"), ("department", "responsibility", "problem", "fault")
     ):
         yield make(_sentence(form.format(o=owner, t=thing)), "not-ours")
+    # Disowning it in the voice of terms and conditions.
+    disowners = _pairs("We/take | The company/accepts | Acme/bears | We/accept | Our store/takes")
+    duties = ("no responsibility", "no liability")
+    whats = ("for lost parcels", "for delays caused by the courier")
+    for (who, verb), duty, what in product(disowners, duties, whats):
+        yield make(_sentence(who, verb, duty, what), "no-responsibility")
     for form, party in product(
         ("That's handled by", "That is a question for", "Refunds are handled by"), THIRD_PARTIES
     ):
@@ -799,6 +805,20 @@ def condescension() -> Iterator[Item]:
         ("Like I told you", "As I told you", "Like we said", "As we said"), when, FACTS[:4]
     ):
         yield make(_sentence(f"{lead} {at},", fact), "told-you-when")
+    # Counting how often the agent has had to say it.
+    already = _list("""
+        I've already answered this | I have already explained this | We've already told you this
+        I've already answered this question | I have explained that
+    """)
+    often = _list("twice | three times | several times | many times | over and over")
+    for said, count in product(already, often):
+        yield make(_sentence(said, count), "said-it-n-times")
+    nth = _list("second | third | fourth | fifth")
+    saying = _list("""
+        I'm explaining this | I am telling you this | I've had to explain this | we've told you this
+    """)
+    for which, said in product(nth, saying):
+        yield make(_sentence(f"This is the {which} time {said}"), "nth-time")
 
 
 def dismissive() -> Iterator[Item]:
@@ -822,7 +842,8 @@ def dismissive() -> Iterator[Item]:
         yield make(_sentence(phrase + trail), "making-a-big-deal")
     tone = _list("""
         Please don't take that tone with me | Don't take that tone with us | There's no need for that tone
-        Please watch your tone | I'd ask you to mind your tone
+        Please watch your tone | I'd ask you to mind your tone | Please lower your tone
+        Kindly change your tone | Please moderate your language | Watch your language
     """)
     for phrase, reassurance_text in product(tone, REASSURANCES):
         yield make(_sentence(f"{phrase},", reassurance_text), "tone")
@@ -1060,6 +1081,11 @@ def blame_controls() -> Iterator[Item]:
 def deflection_controls() -> Iterator[Item]:
     """The hand-off owned by the agent."""
     make = _maker("deflection", QUIET)
+    for text in _list("""
+        We take full responsibility for the mistake, and I've refunded you today
+        We accept responsibility for the delay, so the delivery fee is on us
+    """):
+        yield make(_sentence(text), "owned-responsibility")
     forms = _list("""
         I'll contact {p} for you today and update you by 5pm
         I've asked {p} to look into it, and I'll follow up tomorrow
@@ -1157,6 +1183,9 @@ def condescension_controls() -> Iterator[Item]:
         Like I told the courier this morning, the parcel needs a signature
         As we said we would, we've refunded the fee today
         As I told your colleague yesterday, I'm so glad the new router is working
+        This is the third time you've had to contact us, and I'm sorry: I've fixed it for good now
+        I've answered all three of your questions in the email I just sent
+        I've explained this to the courier twice, and they've promised to deliver today
     """)
     for text in texts:
         yield make(_sentence(text), "told-someone-else")
@@ -1176,6 +1205,9 @@ def dismissive_controls() -> Iterator[Item]:
         You're not making a fuss at all, and I've refunded the fee
         Please don't worry about your tone earlier; I understand, and the refund is on its way
         You're right to make a big deal of this, and I've escalated it to my manager
+        You can change your notification tone in the app settings
+        You can change your language in the app settings
+        I'll lower the volume of the hold music for you
     """)
     for text in texts:
         yield make(_sentence(text), "not-a-fuss")
