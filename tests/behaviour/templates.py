@@ -92,6 +92,13 @@ NOT_AVAILABLE = _pairs("""
     is no longer available/are no longer available | is, sadly, not available/are, sadly, not available
 """)
 UNAVAILABLE_TAILS = ("for digital gift cards", "on sale items", "after 30 days", "")
+# A thing named bare as what cannot be done: "Refunds cannot be issued for digital orders".
+PASSIVE_THINGS = _list("Refunds | Orders | Bookings | Exchanges | Returns | Upgrades")
+PASSIVE_CANNOT = _list("cannot be | can't be | can no longer be | won't be | will not be")
+PASSIVE_DONE = _list("""
+    issued after 30 days | cancelled after dispatch | transferred to another name | changed once confirmed
+    processed on a bank holiday | refunded to a different card
+""")
 # The company's tools as the reason it cannot: "Our system won't let me change it".
 SYSTEMS = _list("Our system | The system | Our booking system | The platform | Our billing software")
 SYSTEM_REFUSES = _list("""
@@ -617,6 +624,9 @@ def unavailable_and_system() -> Iterator[Item]:
     for (one, many), (singular, plural), tail in things:
         yield make(_sentence(one, singular, tail), "unavailable")
         yield make(_sentence(many, plural, tail), "unavailable")
+    done = _turns(PASSIVE_DONE)
+    for thing, cannot, lead in product(PASSIVE_THINGS, PASSIVE_CANNOT, ("", "Sorry,")):
+        yield make(_sentence(lead, thing if not lead else thing.lower(), cannot, done()), "passive-bare")
     for system, refuses, lead in product(SYSTEMS, SYSTEM_REFUSES, ("", "Unfortunately,", "Sorry,")):
         subject = system[0].lower() + system[1:] if lead else system
         yield make(_sentence(lead, subject, refuses, remedy()), "system")
@@ -992,6 +1002,10 @@ def refusal_controls() -> Iterator[Item]:
         Upgrades are available from your account page whenever you like
         The system lets you change the date yourself from the bookings page
         Our system won't let me refund it, but I've asked my supervisor, who can, and you'll hear today
+        Orders can be cancelled any time before dispatch from your account page
+        If orders can't be cancelled online, I'll cancel yours by phone today
+        Refunds can't be issued to a closed card, so I've sent yours as store credit instead
+        Can refunds not be issued to a different card?
     """):
         yield make(_statement_or_question(text), "available")
     # Taking something away with a way forward, on a condition, denied, asked, or a necessity that takes
