@@ -52,12 +52,18 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _stems(word: str) -> frozenset[str]:
-    """The word's stem, and its dictionary verb's stem where the two differ ("sent": "sent" and "send")."""
-    from lemminflect import getLemma
+def _verb_stems(verb: str) -> frozenset[str]:
+    """The stems of every form of a verb a reply asks for: its own, and those of the forms the dictionary
+    gives its stem or itself ("sending": "send" gives "sent", so "I sent it" covers "sending it"). The
+    inflection tables are the ones the phrase language already loaded (the lemmatizer's would take 30 MB more
+    in each worker)."""
+    from lemminflect import getAllInflections
 
-    lemmas = getLemma(word, upos="VERB", lemmatize_oov=False)
-    return frozenset({_stem(word), *(_stem(lemma) for lemma in lemmas)})
+    forms = {verb}
+    for base in {_stemmer().stem(verb), verb}:  # type: ignore[attr-defined]
+        for inflected in getAllInflections(base, upos="VERB").values():
+            forms.update(inflected)
+    return frozenset(_stem(form) for form in forms)
 
 
 def _content_words(text: str) -> list[str]:
@@ -66,9 +72,8 @@ def _content_words(text: str) -> list[str]:
 
 
 def content_stems(text: str) -> frozenset[str]:
-    """The content words of a phrase, stemmed and cut to five letters ("recovering" and "recovery" agree), and
-    the stems of the verbs they are forms of ("sent": "send")."""
-    return frozenset().union(*(_stems(w) for w in _content_words(text)))
+    """The content words of a phrase, stemmed and cut to five letters ("recovering" and "recovery" agree)."""
+    return frozenset(_stem(w) for w in _content_words(text))
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ class TriedClaims:
         if self.everything:
             return True
         verb = next(iter(_content_words(action)), None)
-        return verb is not None and not _stems(verb).isdisjoint(self.stems)
+        return verb is not None and not _verb_stems(verb).isdisjoint(self.stems)
 
 
 def read_claims(message: Draft | None, words: CheckWords | None) -> TriedClaims:

@@ -1,0 +1,92 @@
+"""Where an analysis of a 1 KB draft spends its time, phase by phase.
+
+Usage: python bench/phases.py [--replies FILE] [--drafts N] [--rounds R]
+
+Times the same drafts (see bench/replies.py; default: the curated bank's own examples joined into 1 KB
+drafts) through ever longer prefixes of the engine's own path, each from the start:
+  views    the draft read (normalized text, canonical and core views, their UTF-8 bytes);
+  prefilter and patterns   plus the matcher (RE2's prefilter over each view, then the patterns it passes);
+  the rest plus everything `Engine.analyze` does after matching (context checks, overlaps, sentences,
+           suggestions, score) and the draft's tone (TextBlob polarity), which is also timed alone.
+Each phase is the difference between two prefixes; each figure is the median of R rounds of CPU time.
+This shows what a faster engine would have to change, which whole-command timings (bench/peers.py) cannot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from replies import join_drafts, load_replies
+from replycoach.engine.draft import Draft
+from replycoach.engine.tone import polarity
+from served import served_engine
+
+DRAFT_CHARS = 1024
+
+
+def _ms(run: Callable[[str], object], drafts: list[str]) -> float:
+    """CPU milliseconds per draft of `run` over the drafts."""
+    started = time.process_time()
+    for draft in drafts:
+        run(draft)
+    return (time.process_time() - started) * 1000 / len(drafts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
+    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
+    args = parser.parse_args()
+
+    engine = served_engine()
+    bank = engine.bank
+    if args.replies is None:
+        replies = [ex.text for e in bank.entries for ex in (*e.flag_examples, *e.pass_examples)]
+    else:
+        replies = [" ".join(reply.text.split()) for reply in load_replies(args.replies)]
+    used = bank.matcher.views_used()
+
+    def views(text: str) -> Draft:
+        draft = Draft(text, bank.skip)
+        for name in used:
+            draft.views[name].utf8.data  # noqa: B018 - made on first use: this makes it
+        return draft
+
+    def matched(text: str) -> object:
+        return bank.matcher.find(views(text).views, with_message=False)
+
+    prefixes: dict[str, Callable[[str], object]] = {
+        "views": views,
+        "matched": matched,
+        "analyze": engine.analyze,
+        "tone": polarity,
+    }
+    rounds: dict[str, list[float]] = {name: [] for name in prefixes}
+    for round_index in range(args.rounds):
+        drafts = join_drafts(replies, args.drafts, round_index * 7, DRAFT_CHARS)
+        for run in prefixes.values():
+            for draft in drafts[:20]:
+                run(draft)
+        for name, run in prefixes.items():
+            rounds[name].append(_ms(run, drafts))
+    median = {name: statistics.median(times) for name, times in rounds.items()}
+    total = median["analyze"]
+    phases = {
+        "views": median["views"],
+        "prefilter and patterns": median["matched"] - median["views"],
+        "checks, overlaps, suggestions": median["analyze"] - median["matched"] - median["tone"],
+        "tone (polarity)": median["tone"],
+    }
+    print(f"{args.rounds} rounds of {args.drafts} drafts of {DRAFT_CHARS} characters, CPU ms per draft:")
+    for name, ms in phases.items():
+        print(f"  {name:>30}: {ms:6.3f}  {ms / total:6.1%}")
+    print(f"  {'analyze':>30}: {total:6.3f}")
+
+
+if __name__ == "__main__":
+    main()
