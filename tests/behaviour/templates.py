@@ -618,7 +618,7 @@ def refusal() -> Iterator[Item]:
 
 def unavailable_and_system() -> Iterator[Item]:
     """What the company offers named as unavailable ("Refunds are not available for digital gift cards"), and
-    its system as what cannot ("Our system won't let me change the date")."""
+    its system as what cannot ("Our system won't let me change the date": policy's, blaming the tool)."""
     make, remedy = _maker("refusal", WARN), _turns(REMEDIES)
     things = product(UNAVAILABLE_THINGS, NOT_AVAILABLE, UNAVAILABLE_TAILS)
     for (one, many), (singular, plural), tail in things:
@@ -629,7 +629,28 @@ def unavailable_and_system() -> Iterator[Item]:
         yield make(_sentence(lead, thing if not lead else thing.lower(), cannot, done()), "passive-bare")
     for system, refuses, lead in product(SYSTEMS, SYSTEM_REFUSES, ("", "Unfortunately,", "Sorry,")):
         subject = system[0].lower() + system[1:] if lead else system
-        yield make(_sentence(lead, subject, refuses, remedy()), "system")
+        yield _maker("policy", WARN)(_sentence(lead, subject, refuses, remedy()), "system")
+
+
+def no_plans() -> Iterator[Item]:
+    """No plans to offer it, and not obliged to make it good: a no without a way forward."""
+    make = _maker("refusal", WARN)
+    offers = _turns(_list("""
+        add that feature | add a dark mode option | offer phone support | bring back the old plan
+        support older phones | ship to Canada | introduce a family plan
+    """))
+    for (subject, person), form in product(AGENT_SUBJECTS, ("{has} no plans to", "{has} no plan to")):
+        yield make(_sentence(subject, _conjugate(form, subject, person), offers()), "no-plans")
+    owed = _turns(_list("""
+        refund partial months | replace items damaged in transit | compensate you for the delay
+        extend the warranty | waive the late fee | reimburse the taxi fare
+    """))
+    forms = _list("""
+        {be} not obligated to | {be} not obliged to | {be} under no obligation to | {be} not required to
+    """)
+    policy = _maker("policy", WARN)
+    for (subject, person), form in product(AGENT_SUBJECTS, forms):
+        yield policy(_sentence(subject, _conjugate(form, subject, person), owed()), "not-obliged")
 
 
 def impossible_things() -> Iterator[Item]:
@@ -863,6 +884,9 @@ def dismissive() -> Iterator[Item]:
         yield make(_cap(f"{done}, {mark}"), "fingers-crossed")
     for (subject, _), more, there in product(AGENT_SUBJECTS, ("", "more", "else"), ("There's", "There is")):
         yield make(_sentence(there, "nothing", more, subject, "can do", tail()), "nothing-we-can-do")
+    out_of = _list("out of our hands | outside our control | outside of our control | beyond our control")
+    for it, out in product(("It's", "That's", "This is", "That is", "Sadly, this is"), out_of):
+        yield make(_sentence(it, out), "out-of-our-hands")
 
 
 def negative_framing() -> Iterator[Item]:
@@ -1006,6 +1030,12 @@ def refusal_controls() -> Iterator[Item]:
         If orders can't be cancelled online, I'll cancel yours by phone today
         Refunds can't be issued to a closed card, so I've sent yours as store credit instead
         Can refunds not be issued to a different card?
+        We have no plans to raise your price this year
+        We have no plans to add fees to your plan
+        We have no plans to remove the free tier
+        You're not obligated to buy anything to keep your account
+        We're not required to share your details with anyone, and we never do
+        We're not required to refund it, but I've refunded it anyway as a thank you
     """):
         yield make(_statement_or_question(text), "available")
     # Taking something away with a way forward, on a condition, denied, asked, or a necessity that takes
@@ -1221,6 +1251,8 @@ def dismissive_controls() -> Iterator[Item]:
         You're right to make a big deal of this, and I've escalated it to my manager
         You can change your notification tone in the app settings
         You can change your language in the app settings
+        That's within our control, so I've fixed it for you
+        The weather is outside our control, but I've rebooked you on the next flight
         I'll lower the volume of the hold music for you
     """)
     for text in texts:
@@ -1289,6 +1321,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     refusal,
     impossible_things,
     unavailable_and_system,
+    no_plans,
     withdrawal,
     policy,
     deflection,
