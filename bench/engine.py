@@ -15,16 +15,13 @@ memory.
 
 from __future__ import annotations
 
-import argparse
 import random
 import resource
 import statistics
-import time
-from pathlib import Path
 
-from replies import join_drafts, load_replies
-from replycoach import Engine
+from replies import draft_arguments, join_drafts, load_replies
 from served import served_engine
+from timing import cpu_ms_per_item
 
 DRAFT_CHARS = 1024
 LONG_CHARS = 20_000
@@ -45,20 +42,8 @@ def _drafts(replies: list[str], count: int, rng: random.Random) -> list[str]:
     return join_drafts(replies, count, rng.randrange(len(replies)), DRAFT_CHARS)
 
 
-def _ms_per_draft(engine: Engine, drafts: list[str]) -> float:
-    """CPU milliseconds per draft: steady on a machine shared with other work, where wall time is not."""
-    started = time.process_time()
-    for draft in drafts:
-        engine.analyze(draft)
-    return (time.process_time() - started) * 1000 / len(drafts)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
-    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
-    args = parser.parse_args()
+    args = draft_arguments(__doc__)
     replies = [r.text for r in load_replies(args.replies)] if args.replies else _FILLER.split(". ")
     rng = random.Random(14)
     engine = served_engine()
@@ -73,11 +58,11 @@ def main() -> None:
     for _ in range(args.rounds):
         # Each round: fresh 1 KB drafts, then each long draft a few times, each time right after as many
         # characters of 1 KB drafts, so a busy spell of a shared machine falls on both sides of a pair.
-        normal.append(_ms_per_draft(engine, _drafts(replies, args.drafts, rng)))
+        normal.append(cpu_ms_per_item(engine.analyze, _drafts(replies, args.drafts, rng)))
         for phrase, draft in long_drafts.items():
             for _ in range(3):
-                short_ms = _ms_per_draft(engine, _drafts(replies, pair, rng))
-                long_ms = _ms_per_draft(engine, [draft])
+                short_ms = cpu_ms_per_item(engine.analyze, _drafts(replies, pair, rng))
+                long_ms = cpu_ms_per_item(engine.analyze, [draft])
                 long[phrase].append(long_ms)
                 ratios[phrase].append((long_ms / LONG_CHARS) / (short_ms / DRAFT_CHARS))
     per_kb = statistics.median(normal) / (DRAFT_CHARS / 1000)

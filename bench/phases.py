@@ -14,34 +14,20 @@ This shows what a faster engine would have to change, which whole-command timing
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import time
 from collections.abc import Callable
-from pathlib import Path
 
-from replies import join_drafts, load_replies
+from replies import draft_arguments, join_drafts, load_replies
 from replycoach.engine.draft import Draft
 from replycoach.engine.tone import polarity
 from served import served_engine
+from timing import cpu_ms_per_item
 
 DRAFT_CHARS = 1024
 
 
-def _ms(run: Callable[[str], object], drafts: list[str]) -> float:
-    """CPU milliseconds per draft of `run` over the drafts."""
-    started = time.process_time()
-    for draft in drafts:
-        run(draft)
-    return (time.process_time() - started) * 1000 / len(drafts)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
-    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
-    args = parser.parse_args()
+    args = draft_arguments(__doc__)
 
     engine = served_engine()
     bank = engine.bank
@@ -73,7 +59,7 @@ def main() -> None:
             for draft in drafts[:20]:
                 run(draft)
         for name, run in prefixes.items():
-            rounds[name].append(_ms(run, drafts))
+            rounds[name].append(cpu_ms_per_item(run, drafts))
     median = {name: statistics.median(times) for name, times in rounds.items()}
     total = median["analyze"]
     phases = {

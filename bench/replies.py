@@ -6,6 +6,7 @@ last customer message of `dialogContent`).
 
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,3 +64,15 @@ def join_drafts(replies: list[str], count: int, start: int = 0, chars: int = 102
             position += 1
         drafts.append(" ".join(parts)[:chars])
     return drafts
+
+
+def draft_arguments(
+    doc: str, drafts: str = "1 KB drafts per round", rounds: str = "rounds"
+) -> argparse.Namespace:
+    """The command line the draft benchmarks share: --replies FILE, --drafts N, --rounds R (`drafts` and
+    `rounds` say what each counts), parsed, with the first line of the script's `doc` as its description."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
+    parser.add_argument("--drafts", type=int, default=300, help=f"{drafts} (default 300)")
+    parser.add_argument("--rounds", type=int, default=5, help=f"{rounds} (default 5)")
+    return parser.parse_args()

@@ -13,14 +13,13 @@ compile) and the time a worker takes to serve an edit made through the bank stor
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from replies import load_replies
+from replies import draft_arguments, load_replies
 from replycoach import Engine, default_engine
 from replycoach.bank.loader import bank_data
 from replycoach.bank.model import Entry, Example, Rewrite
@@ -30,6 +29,7 @@ from replycoach.store.bank import BankStore
 from replycoach.store.db import connect
 from replycoach.store.records import Author, _parse_stored
 from replycoach.web.live import LiveEngine
+from timing import cpu_ms_per_item
 
 DRAFT_CHARS = 1024
 _FILLER = (
@@ -91,10 +91,7 @@ def _drafts(replies: list[str], count: int, bank_size: int, rng: random.Random) 
 def _mean_ms(engine: Engine, drafts: list[str]) -> float:
     for draft in drafts[:20]:
         engine.analyze(draft)
-    started = time.process_time()  # CPU time: steady on a machine shared with other work
-    for draft in drafts:
-        engine.analyze(draft)
-    return (time.process_time() - started) * 1000 / len(drafts)
+    return cpu_ms_per_item(engine.analyze, drafts)
 
 
 def _build_times(size: int) -> tuple[float, float, float]:
@@ -130,11 +127,7 @@ def _build_times(size: int) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
-    parser.add_argument("--drafts", type=int, default=300, help="drafts per bank and round (default 300)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds, each bank in turn (default 5)")
-    args = parser.parse_args()
+    args = draft_arguments(__doc__, "drafts per bank and round", "rounds, each bank in turn")
     replies = [r.text for r in load_replies(args.replies)] if args.replies else _FILLER.split(". ")
     rng = random.Random(14)
     curated = bank_data(default_engine().bank)

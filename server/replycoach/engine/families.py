@@ -81,7 +81,7 @@ QUESTION_WORDS = 2
 _WINDOW_SLACK = 10
 # What ends a clause inside a sentence.
 _CLAUSE_MARKS = ",;:"
-_WHERE_TO_COPY = "copy it from the curated bank's vocabulary.yml"
+_COPY = "copy it from the curated bank's vocabulary.yml"
 
 
 def missing_families(
@@ -93,28 +93,16 @@ def missing_families(
     problems: list[Problem] = []
     defined = vocabulary.by_name
     for entry in entries:
+        # (the field, what in it reads the families, the families it reads)
+        reads = [("quiet_when", check, QUIET_CHECK_FAMILIES.get(check, ())) for check in entry.quiet_when]
         if entry.when is not None and entry.when.customer_tried is not None:
-            for name in TRIED_FAMILIES:
-                if name not in defined:
-                    problems.append(
-                        Problem(
-                            entry.source,
-                            entry.id,
-                            "when.customer_tried",
-                            f"customer_tried needs the vocabulary's {name} family; {_WHERE_TO_COPY}",
-                        )
-                    )
-        for check in entry.quiet_when:
-            for name in QUIET_CHECK_FAMILIES.get(check, ()):
-                if name not in defined:
-                    problems.append(
-                        Problem(
-                            entry.source,
-                            entry.id,
-                            "quiet_when",
-                            f"{check} needs the vocabulary's {name} family; {_WHERE_TO_COPY}",
-                        )
-                    )
+            reads.insert(0, ("when.customer_tried", "customer_tried", TRIED_FAMILIES))
+        problems.extend(
+            Problem(entry.source, entry.id, field, f"{what} needs the vocabulary's {name} family; {_COPY}")
+            for field, what, names in reads
+            for name in names
+            if name not in defined
+        )
     first = next(iter(topics), None)
     if first is not None:
         for name in STRUCTURE_FAMILIES:
@@ -124,7 +112,7 @@ def missing_families(
                         first.source,
                         first.topic,
                         "acknowledgements",
-                        f"the structure checks need the vocabulary's {name} family; {_WHERE_TO_COPY}",
+                        f"the structure checks need the vocabulary's {name} family; {_COPY}",
                     )
                 )
     return problems
