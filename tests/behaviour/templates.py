@@ -635,16 +635,20 @@ def unavailable_and_system() -> Iterator[Item]:
 def no_plans() -> Iterator[Item]:
     """No plans to offer it, and not obliged to make it good: a no without a way forward."""
     make = _maker("refusal", WARN)
-    offers = _turns(_list("""
+    offers = _turns(
+        _list("""
         add that feature | add a dark mode option | offer phone support | bring back the old plan
         support older phones | ship to Canada | introduce a family plan
-    """))
+    """)
+    )
     for (subject, person), form in product(AGENT_SUBJECTS, ("{has} no plans to", "{has} no plan to")):
         yield make(_sentence(subject, _conjugate(form, subject, person), offers()), "no-plans")
-    owed = _turns(_list("""
+    owed = _turns(
+        _list("""
         refund partial months | replace items damaged in transit | compensate you for the delay
         extend the warranty | waive the late fee | reimburse the taxi fare
-    """))
+    """)
+    )
     forms = _list("""
         {be} not obligated to | {be} not obliged to | {be} under no obligation to | {be} not required to
     """)
@@ -971,6 +975,59 @@ def repeat_ask_controls() -> Iterator[Item]:
         yield make(reply.format(**_action_words(did, 4)), "acknowledged", customer)
     for request in TRIED_REQUESTS:
         yield make(request.format(**_action_words(action(), 4)), "no-message")
+
+
+def field_round() -> Iterator[Item]:
+    """Shapes from replies in other companies' voices: not locating the customer's thing, the fault placed on
+    the customer's side, "simply how the tariff works", and "Can't help with that" without a subject."""
+    refusal, blame, dismissive = _maker("refusal", WARN), _maker("blame", WARN), _maker("dismissive", WARN)
+    things = _turns(_list("a booking under that name | your order | the parcel | your payment | the claim"))
+    for (subject, person), form in product(
+        AGENT_SUBJECTS[:6], ("{be} unable to", "can't", "{be} not able to")
+    ):
+        for verb in ("locate", "trace", "track down"):
+            clause = _join(subject, _conjugate(form, subject, person), verb, things())
+            yield refusal(_sentence(clause), "cannot-locate")
+    for fault, where in product(
+        ("The fault is", "The error is", "The problem is", "The mistake is"),
+        ("on your side", "on your end", "on your side, not ours", "yours"),
+    ):
+        yield blame(_sentence(fault, where), "fault-on-your-side")
+    for lead, thing in product(
+        ("That's simply how", "I'm afraid that's just how", "That is simply the way", "It's just how"),
+        ("the tariff works", "our billing works", "the booking system works", "the loyalty scheme works"),
+    ):
+        yield dismissive(_sentence(lead, thing), "how-it-works")
+    for cant, what, tail in product(
+        ("Can't", "Cannot", "Sorry, can't", "Can't really"),
+        ("help with that", "refund it", "change the booking", "reverse the charge"),
+        ("", " over Twitter, sorry", " from here"),
+    ):
+        yield refusal(_sentence(cant, what + tail), "no-subject")
+
+
+def field_round_controls() -> Iterator[Item]:
+    """The same meanings with the help given, a condition, the fault owned, or nothing cold."""
+    texts = {
+        "refusal": """
+            I couldn't locate a booking under that name yet, so could you send me the reference
+            We can't locate the parcel yet, so I've opened a trace with the courier and will update you today
+            Can't wait to hear how the trip goes
+            Can't thank you enough for your patience, and the refund is done
+        """,
+        "blame": """
+            The fault is on our side, not yours, and I've refunded the fee
+            The problem is on our end, and the engineers are fixing it today
+        """,
+        "dismissive": """
+            That's how the tariff works, and I've found a cheaper one for you that I can switch you to today
+            I'll explain how the booking system works so you can pick the best seat
+        """,
+    }
+    for category, block in texts.items():
+        make = _maker(category, QUIET)
+        for text in _list(block):
+            yield make(_sentence(text), "field-round")
 
 
 def refusal_controls() -> Iterator[Item]:
@@ -1322,6 +1379,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     impossible_things,
     unavailable_and_system,
     no_plans,
+    field_round,
     withdrawal,
     policy,
     deflection,
@@ -1342,6 +1400,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     negative_framing_controls,
     toxic_positivity_controls,
     repeat_ask_controls,
+    field_round_controls,
     support_redirects,
     owned_redirect_controls,
 )
