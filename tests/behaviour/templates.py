@@ -709,6 +709,11 @@ def policy() -> Iterator[Item]:
         block = plural if number == "plural" else singular
         action = gerund() if block.endswith("from") else verb()
         yield make(_sentence(rules, block, action), "rules-block")
+    # The customer's own consent cited as the reason: "You agreed to these terms when you signed up".
+    agreed = _list("You agreed to | You accepted | You consented to | You've agreed to | You have accepted")
+    terms = _list("these terms | our terms and conditions | the rental agreement | our cancellation policy")
+    for said, rules, when in product(agreed, terms, ("when you signed up", "at checkout", "")):
+        yield make(_sentence(said, rules, when), "you-agreed")
     allow = {"plural": "don't allow", "singular": "doesn't allow"}
     for (rules, number), thing in product(RULE_SUBJECTS, BLOCKED_THINGS):
         yield make(_sentence(rules, allow[number], thing), "rules-block")
@@ -1241,6 +1246,9 @@ def policy_controls() -> Iterator[Item]:
         "Regulations allow us to refund you in full, and I've started it",
         "Our policy doesn't allow us to charge you twice, so I've refunded the second payment",
         "Do the terms prevent us from changing the name on the ticket?",
+        "If you agreed to the terms by mistake, I can close the account for you today",
+        "Thanks for agreeing to the terms, and your account is ready",
+        "You accepted the offer on the phone, so I've added the discount to your plan",
     )
     for text in texts:
         yield make(_statement_or_question(text), "own-obligation")
