@@ -84,6 +84,16 @@ def test_upset_reasons_are_reported() -> None:
         ("I have to wait for the engineer", "resetting the router", False),
         # Naming a process they went through.
         ("Your account recovery process is a nightmare", "recovering your account", True),
+        # A question claims nothing: the subject after an auxiliary is the question's.
+        ("How do I reset my password?", "resetting your password", False),
+        ("Should I try restarting the router?", "restarting the router", False),
+        ("Can't I just cancel my plan online?", "cancelling your plan", False),
+        # Every form of a verb the bank's customer-task family knows, irregular ones too.
+        ("I already sent you the screenshot twice", "sending the screenshot", True),
+        ("I've already cancelled my subscription", "cancelling your subscription", True),
+        ("I unplugged the charger and plugged it back in", "unplugging the charger", True),
+        # "Tried everything", misspelt as customers write it.
+        ("I tryed everything on the account recovery page", "recovering your account", True),
         # Sharing only the object is not the same action.
         ("I cannot access my account since the update", "recovering your account", False),
         ("The checkout form keeps failing", "recovering your account", False),

@@ -101,10 +101,9 @@ def read_claims(message: Draft | None, words: CheckWords | None) -> TriedClaims:
     if message is None or words is None or words.already_tried is None:
         return TriedClaims()
     text = message.normalized.text
-    lower = text.lower()
     phrases: list[str] = []
     for start, end in words.already_tried.spans(message):
-        asking = _PREVIOUS_WORD.search(lower, max(0, start - 12), start)
+        asking = _PREVIOUS_WORD.search(text[max(0, start - 12) : start].lower())
         if asking is not None and asking.group(1) in _ASKING:
             continue
         mark = _CLAUSE_MARK.search(text, end, end + _CLAIM_REACH)

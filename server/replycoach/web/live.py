@@ -107,7 +107,8 @@ def init_app(app: Flask) -> None:
     app.extensions["replycoach.shipped"] = shipped
     live = LiveEngine(store, app.config["MAX_DRAFT_CHARS"], app.config["MAX_FLAGS"])
     # Reading one customer message now loads what the first analysis would (TextBlob's lexicon, the
-    # stemmer, the lemmas), before the workers fork: they share it, and no agent's first draft waits for it.
+    # stemmer, the inflections a claim's verb is compared by), before the workers fork: they share it, and no
+    # agent's first draft waits for it.
     bank = live.engine.bank
     read_customer("I have tried everything, I reset it twice!", bank.checks, bank.skip)
     store.on_change = live.expire
