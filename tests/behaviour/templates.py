@@ -993,6 +993,12 @@ def field_round() -> Iterator[Item]:
         for verb in ("locate", "trace", "track down"):
             clause = _join(subject, _conjugate(form, subject, person), verb, things())
             yield refusal(_sentence(clause), "cannot-locate")
+    late = _turns(CUSTOMER_ACTIONS)
+    hindsight = _list("""
+        You would have needed to | You'd have needed to | You would have had to | You'd have had to
+    """)
+    for form, when in product(hindsight, ("before the cut-off", "48 hours before", "at the time")):
+        yield blame(_sentence(form, late(), when), "would-have-needed")
     for fault, where in product(
         ("The fault is", "The error is", "The problem is", "The mistake is"),
         ("on your side", "on your end", "on your side, not ours", "yours"),
@@ -1021,6 +1027,8 @@ def field_round_controls() -> Iterator[Item]:
             Can't thank you enough for your patience, and the refund is done
         """,
         "blame": """
+            You would have needed a receipt for that, but I've found your order, so you don't
+            If you would have had to wait longer, I'd have called you myself
             The fault is on our side, not yours, and I've refunded the fee
             The problem is on our end, and the engineers are fixing it today
         """,

@@ -13,6 +13,7 @@ from replycoach.engine import Engine
 from replycoach.engine.compiled import Bank
 from replycoach.engine.matcher import compile_pattern
 from replycoach.engine.phrase import Compiler, PhraseError, parse
+from replycoach.engine.suggest import template_slots
 from replycoach.errors import BankError
 
 SKIPPABLE = Family("skippable", phrases=("currently", "really", "unfortunately", "at this time", "sadly"))
@@ -300,6 +301,33 @@ def test_a_slot_that_opened_the_sentence_is_lower_case_inside_the_rewrite() -> N
     assert _slots(engine, "So your bank is the one to ask.") == [
         ("your bank is the one to ask", "I'll ask your bank for you")
     ]
+
+
+@pytest.mark.parametrize(
+    ("draft", "suggestion"),
+    [
+        # The verb the slot opens with, in the form the rewrite asks for; the rest as the draft wrote it.
+        (
+            "You would have needed to cancel 48 hours before.",
+            "Next time, make sure you've cancelled 48 hours before",
+        ),
+        ("You would have needed to send the form first.", "Next time, make sure you've sent the form first"),
+        ("You would have needed to fill out the claim.", "Next time, make sure you've filled out the claim"),
+        # Already in that form, or no verb the dictionary knows: as written.
+        ("You would have needed to kept the receipt.", "Next time, make sure you've kept the receipt"),
+        ("You would have needed to zorble it.", "Next time, make sure you've zorble it"),
+    ],
+)
+def test_a_rewrite_slot_may_ask_for_a_form_of_its_first_verb(draft: str, suggestion: str) -> None:
+    engine = _engine("you would have needed to <done>", rewrite="next time, make sure you've {done:past}")
+    (flag,) = engine.analyze(draft).flags
+    assert flag.suggestions[0].text == suggestion
+
+
+def test_a_rewrite_slot_names_only_the_forms_the_language_has() -> None:
+    assert template_slots("make sure you've {done:past}, then {done:ing} {x}") == {"done", "x"}
+    with pytest.raises(ValueError, match="base, s, ing or past"):
+        template_slots("make sure you {done:future}")
 
 
 def test_a_slot_with_parts_captures_just_them() -> None:

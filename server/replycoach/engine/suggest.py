@@ -6,10 +6,12 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from replycoach.bank.model import Rewrite
 from replycoach.engine.canonical import capital_only_to_open
 from replycoach.engine.text import sentence_body, starts_sentence
+from replycoach.engine.tried import verb_stem
 
 _FORMATTER = string.Formatter()
 _SPACES = re.compile(r"(?<=\S)  +(?=\S)")
@@ -28,16 +30,57 @@ _FIRST_PERSON = (
 )
 
 
+# The forms a rewrite may ask of a slot's first verb ({done:past}), as the lemminflect tags that give them:
+# the phrase language's verb forms, "past" as the participle a rewrite needs after "you've".
+SLOT_FORMS = {"base": "VB", "s": "VBZ", "ing": "VBG", "past": "VBN"}
+
+
 def template_slots(template: str) -> set[str]:
     """The slot names a rewrite template uses; raises ValueError for a malformed template."""
     slots = set()
     for _, name, spec, conversion in _FORMATTER.parse(template):
         if name is None:
             continue
-        if not name.isidentifier() or spec or conversion:
+        if not name.isidentifier() or conversion:
             raise ValueError(f"{{{name}}} is not a slot name; slots look like {{time}}")
+        if spec and spec not in SLOT_FORMS:
+            raise ValueError(
+                f"{{{name}:{spec}}} asks for a form the language does not have; a slot's form is base, s, "
+                f'ing or past ({{{name}:past}}: its first verb as in "you\'ve cancelled")'
+            )
         slots.add(name)
     return slots
+
+
+@lru_cache(maxsize=4096)
+def _verb_form(word: str, form: str) -> str:
+    """`word` as the verb form `form` (a key of SLOT_FORMS), read as the dictionary's verb it is or is a form
+    of ("cancel", "cancelled" -> "cancelled" for past); unchanged when the dictionary knows no such verb."""
+    from lemminflect import getAllInflections  # loaded with the phrase language's ~words
+
+    for base in (word.lower(), verb_stem(word.lower())):
+        table = getAllInflections(base, upos="VERB")
+        # A regular verb's participle is its past tense, which the tables list alone.
+        forms = table.get(SLOT_FORMS[form]) or (table.get("VBD") if form == "past" else None)
+        if forms:
+            inflected: str = forms[-1]  # of two spellings ("canceled", "cancelled"), the British one
+            return inflected[0].upper() + inflected[1:] if word[:1].isupper() else inflected
+    return word
+
+
+def _fill(template: str, slots: Mapping[str, str]) -> str:
+    """The template with its slots filled; a slot with a form ({done:past}) has its first word in it."""
+    pieces = []
+    for literal, name, spec, _ in _FORMATTER.parse(template):
+        pieces.append(literal)
+        if name is None:
+            continue
+        value = slots[name]
+        if spec and value:
+            first, space, rest = value.partition(" ")
+            value = _verb_form(first, spec) + space + rest
+        pieces.append(value)
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)
@@ -80,7 +123,7 @@ def render(
     }
     # An empty slot leaves no double space, nor a space before punctuation, behind ("sort it {rest} today",
     # "{limit} {rest}, so" with no rest).
-    text = _SPACES.sub(" ", keep[0] + rewrite.text.format_map(slots) + keep[1])
+    text = _SPACES.sub(" ", keep[0] + _fill(rewrite.text, slots) + keep[1])
     text = _SPACE_BEFORE_PUNCTUATION.sub("", text).strip()
     text = text.rstrip(_TERMINAL + " ")
     trailing = replaced[len(replaced.rstrip(_TERMINAL)) :]

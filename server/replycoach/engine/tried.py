@@ -51,6 +51,12 @@ def _stem(word: str) -> str:
     return stem[:5]
 
 
+def verb_stem(word: str) -> str:
+    """The word's Porter stem, uncut ("sending" -> "send", "cancelled" -> "cancel")."""
+    stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
+    return stem
+
+
 @lru_cache(maxsize=4096)
 def _verb_stems(verb: str) -> frozenset[str]:
     """The stems of every form of a verb a reply asks for: its own, and those of the forms the dictionary
@@ -60,7 +66,7 @@ def _verb_stems(verb: str) -> frozenset[str]:
     from lemminflect import getAllInflections
 
     forms = {verb}
-    for base in {_stemmer().stem(verb), verb}:  # type: ignore[attr-defined]
+    for base in {verb_stem(verb), verb}:
         for inflected in getAllInflections(base, upos="VERB").values():
             forms.update(inflected)
     return frozenset(_stem(form) for form in forms)
