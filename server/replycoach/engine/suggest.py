@@ -68,10 +68,16 @@ def _verb_form(word: str, form: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1024)
+def _parsed(template: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """A rewrite template's literal text, slot names and forms, parsed once (templates are the bank's few)."""
+    return tuple((literal, name, spec) for literal, name, spec, _ in _FORMATTER.parse(template))
+
+
 def _fill(template: str, slots: Mapping[str, str]) -> str:
     """The template with its slots filled; a slot with a form ({done:past}) has its first word in it."""
     pieces = []
-    for literal, name, spec, _ in _FORMATTER.parse(template):
+    for literal, name, spec in _parsed(template):
         pieces.append(literal)
         if name is None:
             continue
