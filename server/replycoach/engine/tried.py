@@ -45,16 +45,16 @@ def _stemmer() -> object:
     return PorterStemmer()
 
 
-@lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
-    return stem[:5]
-
-
 def verb_stem(word: str) -> str:
     """The word's Porter stem, uncut ("sending" -> "send", "cancelled" -> "cancel")."""
     stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
     return stem
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    """The stem cut to five letters, which is what claims and requests are compared by."""
+    return verb_stem(word)[:5]
 
 
 @lru_cache(maxsize=4096)
