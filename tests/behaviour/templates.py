@@ -81,6 +81,10 @@ NOT_POSSIBLE = _pairs("""
     is no longer possible/are no longer possible
     is not an option/are not an option | is not doable/are not doable | isn't an option/aren't an option
     is really not possible/are really not possible | is, sadly, not possible/are, sadly, not possible
+    will not be possible/will not be possible | won't be possible/won't be possible
+    would not be possible/would not be possible | wouldn't be possible/wouldn't be possible
+    will no longer be possible/will no longer be possible | won't be an option/won't be an option
+    will sadly not be possible/will sadly not be possible | would not be doable/would not be doable
 """)
 # What the company offers, named as unavailable: bare plurals and singulars at the clause's start.
 UNAVAILABLE_THINGS = _pairs("""
@@ -838,6 +842,19 @@ def condescension() -> Iterator[Item]:
         ("", "Please", "Just"), ("read", "re-read", "check"), ("the manual", "the FAQ", "the instructions")
     ):
         yield make(_sentence(lead, verb, doc, "first"), "read-the-manual")
+    # The same order said as "refer to": "Please refer to our FAQ."
+    for lead, doc in product(
+        ("", "Please", "Kindly", "Sorry, please"), ("the manual", "our FAQ", "the user guide", "our help centre")
+    ):
+        yield make(_sentence(lead, "refer to", doc), "read-the-manual")
+    # Pointing back at what the customer was told when they bought: "This was made clear at booking."
+    told = _list("""
+        You were told this | You were informed of this | You were advised of this | You were made aware of this
+        This was made clear | This was explained to you | That was clearly stated | This was mentioned
+    """)
+    at = _list("when you booked | at the time of booking | at checkout | before you signed up | during the call")
+    for lead, when in product(told, at):
+        yield make(_sentence(lead, when), "you-were-told")
     for teller, fact in product(("I already told you", "We already told you", "I've told you twice"), FACTS):
         yield make(_sentence(teller, "that", fact), "told-you")
     when = _list("yesterday | last week | this morning | in my last message | on Monday | before")
@@ -1138,6 +1155,18 @@ def refusal_controls() -> Iterator[Item]:
         )
         yield make(_cap(f"{be} {thing} not possible?"), "thing-not-possible")
         yield make(_sentence(thing, be, "possible, and I've set it up for you"), "thing-not-possible")
+        # The same in the future or as a conditional: "won't be possible", "would not be possible".
+        yield make(
+            _sentence(thing, "won't be possible, but I can", alternative_for(), "instead"),
+            "thing-not-possible",
+        )
+        yield make(
+            _sentence("If", thing, "won't be possible,", "I'll", alternative_for(), "instead"),
+            "thing-not-possible",
+        )
+        yield make(_cap(f"will {thing} not be possible?"), "thing-not-possible")
+        yield make(_sentence(thing, "will be possible once the parcel reaches us"), "thing-not-possible")
+        yield make(_sentence(thing, "would be possible if you send the receipt"), "thing-not-possible")
     # Deciding not to do something the customer would not want; good news said as "won't be".
     texts = _list("""
         We've decided not to charge you for the repair
@@ -1153,6 +1182,8 @@ def refusal_controls() -> Iterator[Item]:
         "It's not possible for {o} to {g}",
         "There's no way for {o} to {g}",
         "It wouldn't be possible for {o} to {g}",
+        "It won't be possible for {o} to {g}",
+        "It will no longer be possible for {o} to {g}",
     )
     for frame, other, action in product(frames, no_one, guarded):
         yield make(_sentence(frame.format(o=other, g=action)), "no-one-else")
@@ -1292,6 +1323,28 @@ def condescension_controls() -> Iterator[Item]:
         yield make(_sentence(lead, fact), "as-you-said")
     for fact in FACTS:
         yield make(_sentence("I've checked the manual for your model, and", fact), "agent-read")
+    # "Refer to" said of what a word or a step means, offered, or done by the agent's side.
+    texts = _list("""
+        The steps in my last message refer to the manual for the older model
+        Feel free to refer to our FAQ whenever you like
+        You can always refer to the user guide if you'd like the details
+        I'll refer to the manual for your model and get back to you within the hour
+        Our team will refer to the help centre article when they call you
+    """)
+    for text in texts:
+        yield make(_sentence(text), "refer-to")
+    # Told something wrong (an apology), on a condition, asked, told to the agent, or a fact of the booking.
+    texts = _list("""
+        You were told the wrong date when you booked, and I'm so sorry about that
+        If you were told this when you booked, I'll honour the old price
+        Were you told this when you booked?
+        This was made clear to us when you called, so the new one is already on its way
+        I was told this when I called the warehouse this morning
+        Your seat was confirmed when you booked
+        This was mentioned by another customer at checkout
+    """)
+    for text in texts:
+        yield make(_statement_or_question(text), "you-were-told")
     # "Clearly" about the agent's own seeing, saying or understanding, not the customer's.
     for subject, unclear in product(("We", "I", "Our team"), AGENT_UNCLEAR):
         yield make(_sentence(subject, unclear), "agent-unclear")
