@@ -843,16 +843,18 @@ def condescension() -> Iterator[Item]:
     ):
         yield make(_sentence(lead, verb, doc, "first"), "read-the-manual")
     # The same order said as "refer to": "Please refer to our FAQ."
-    for lead, doc in product(
-        ("", "Please", "Kindly", "Sorry, please"), ("the manual", "our FAQ", "the user guide", "our help centre")
-    ):
+    leads = ("", "Please", "Kindly", "Sorry, please")
+    for lead, doc in product(leads, ("the manual", "our FAQ", "the user guide", "our help centre")):
         yield make(_sentence(lead, "refer to", doc), "read-the-manual")
     # Pointing back at what the customer was told when they bought: "This was made clear at booking."
     told = _list("""
-        You were told this | You were informed of this | You were advised of this | You were made aware of this
-        This was made clear | This was explained to you | That was clearly stated | This was mentioned
+        You were told this | You were informed of this | You were advised of this
+        You were made aware of this | This was made clear | This was explained to you
+        That was clearly stated | This was mentioned
     """)
-    at = _list("when you booked | at the time of booking | at checkout | before you signed up | during the call")
+    at = _list("""
+        when you booked | at the time of booking | at checkout | before you signed up | during the call
+    """)
     for lead, when in product(told, at):
         yield make(_sentence(lead, when), "you-were-told")
     for teller, fact in product(("I already told you", "We already told you", "I've told you twice"), FACTS):
