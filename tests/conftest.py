@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import latencies
 import pytest
 import yaml
 from flask import Flask
@@ -46,6 +47,28 @@ NO_WORRIES: dict[str, Any] = {
         "pass": ["We worry about it too.", "No worry at all."],
     },
 }
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a worker process of pytest-xdist: hand the browser tests' latencies to the process that prints."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["replycoach_latencies"] = latencies.as_rows()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """pytest-xdist: a worker process finished; keep the latencies it measured."""
+    latencies.merge(getattr(node, "workeroutput", {}).get("replycoach_latencies", []))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the time from the last keystroke to the marker, per browser and editor (never asserted)."""
+    lines = latencies.summary_lines()
+    if lines:
+        terminalreporter.section("Reply Coach: last keystroke to flag")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session", autouse=True)

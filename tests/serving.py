@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import requests
+from ports import free_port
+
+__all__ = ["SCRIPT", "create_key", "free_port", "serve", "serve_process"]
 
 # The console script installed beside the interpreter running the tests (a venv's bin/ need not be on PATH).
 SCRIPT = str(Path(sys.executable).parent / "replycoach")
@@ -27,14 +29,6 @@ def create_key(env: dict[str, str], role: str, name: str) -> str:
         check=True,
     )
     return created.stdout.strip()
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextlib.contextmanager
@@ -62,6 +56,9 @@ def serve_process(
                 except requests.ConnectionError:
                     assert time.monotonic() < deadline, "replycoach serve did not answer within 60 s"
                     time.sleep(0.2)
+            # The answer was this process's: gunicorn names the port and its own pid once it listens.
+            listening = f"Listening at: {url} ({proc.pid})"
+            assert listening in log_path.read_text(), f"another server answered on port {port}"
             yield url, proc
         finally:
             proc.send_signal(signal.SIGTERM)

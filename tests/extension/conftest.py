@@ -20,24 +20,11 @@ from .helpers import (
     ARTIFACTS,
     BANK,
     EXTENSION,
-    LATENCIES,
     PAGES,
     Service,
     running_service,
     set_settings,
 )
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print the time from the last keystroke to the marker, per browser and editor (never asserted)."""
-    if not LATENCIES:
-        return
-    terminalreporter.section("Reply Coach: last keystroke to flag")
-    for (browser_name, editor), times in sorted(LATENCIES.items()):
-        ms = sorted(round(seconds * 1000) for seconds in times)
-        terminalreporter.write_line(
-            f"{browser_name:9} {editor:24} median {ms[len(ms) // 2]:5d} ms  max {ms[-1]:5d} ms  (n={len(ms)})"
-        )
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from ports import free_port
 
 from .helpers import EXTENSION
 from .views import WAIT_FOR_BADGE
@@ -92,13 +93,6 @@ def wait_until(condition: Callable[[], T | None], timeout: float, failure: Calla
         time.sleep(0.1)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def _write_prefs(profile: Path, port: int) -> None:
     prefs = {**PREFS, "marionette.port": port}
     lines = "".join(f"user_pref({json.dumps(name)}, {json.dumps(value)});\n" for name, value in prefs.items())
@@ -136,7 +130,7 @@ def firefox(profile: Path, log: Path) -> Iterator[Any]:
     from marionette_driver.addons import Addons
     from marionette_driver.marionette import Marionette
 
-    port = _free_port()
+    port = free_port()
     _write_prefs(profile, port)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as output:

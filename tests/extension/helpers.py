@@ -26,15 +26,6 @@ RULE = "dismissive.calm-down"
 # what is counted, or that nothing is, wait for the counts that long less.
 INSIGHTS_FLUSH_S = 0.25
 
-# Seconds from the last keystroke to the marker, per (browser, editor): printed at the end of the session
-# (conftest.py's pytest_terminal_summary). A figure to read, never asserted: speed is the benchmarks' job.
-LATENCIES: dict[tuple[str, str], list[float]] = {}
-
-
-def record_latency(browser: str, editor: str, seconds: float) -> None:
-    """Keep one measured time from the last keystroke to the marker, for the session's summary."""
-    LATENCIES.setdefault((browser, editor), []).append(seconds)
-
 
 class Service:
     """A running `replycoach serve` (started with `env`) and an agent key made with the CLI."""

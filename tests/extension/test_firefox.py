@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 import pytest
+from latencies import record_latency
 
 from .firefox import (
     CONTROL,
@@ -28,7 +29,6 @@ from .helpers import (
     expected_after,
     expected_change,
     node_modules_ready,
-    record_latency,
 )
 from .insights import QUIET, WITHIN, counts, lead_key, settled
 from .test_apply_failure import WAYWARD

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from latencies import record_latency
 from playwright import sync_api
 
 from .helpers import (
@@ -21,7 +22,6 @@ from .helpers import (
     expected_change,
     node_modules_ready,
     open_editor,
-    record_latency,
     type_keys,
 )
 
