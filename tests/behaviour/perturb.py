@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import zlib
 from collections.abc import Callable
 
 Perturbation = Callable[[str], str | None]
@@ -388,6 +389,36 @@ def html_escaped(text: str) -> str | None:
     return escaped if escaped != text else None
 
 
+# Frames an agent puts before a statement; the statement after them is a clause of its own.
+_FRAMES = (
+    "Please note that",
+    "Just so you know,",
+    "I want to let you know that",
+    "Please be advised that",
+    "Kindly note that",
+)
+# First words of a statement that open it as its subject (lower-cased after a frame), and the company's name
+# (kept as it is).
+_SUBJECT_WORDS = re.compile(
+    r"(?:We|You|Our|Your|The|This|That|These|Those|It|A|An|There)(?:'(?:re|ve|ll|d|s))?\b"
+)
+_BARE_PLURAL = re.compile(r"[A-Z][a-z]+s (?:are|aren't|can|cannot|can't|will|won't|were|have)\b")
+
+
+def announcement_frame(text: str) -> str | None:
+    """The statement after a frame that announces it ("Please note that", "Just so you know,"), the frame
+    chosen by the sentence (the same each run); a statement that does not open with its subject is left
+    alone."""
+    if text.startswith(COMPANY):
+        statement = text
+    elif _SUBJECT_WORDS.match(text) or _BARE_PLURAL.match(text):
+        statement = text[0].lower() + text[1:]
+    else:
+        return None
+    frame = _FRAMES[zlib.crc32(text.encode("utf-8")) % len(_FRAMES)]
+    return f"{frame} {statement}"
+
+
 PERTURBATIONS: dict[str, Perturbation] = {
     "company-subject": company_subject,
     "our-team-subject": our_team_subject,
@@ -402,4 +433,5 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "dropped-to": dropped_to,
     "no-apostrophe": no_apostrophe,
     "html-escaped": html_escaped,
+    "announcement-frame": announcement_frame,
 }

@@ -120,6 +120,10 @@ EXPECTED: list[tuple[str, str, str | None]] = [
     ("no-apostrophe", "We're here.", None),
     ("html-escaped", "We can't, it's T&C.", "We can&#x27;t, it&#x27;s T&amp;C."),
     ("html-escaped", "Plain words.", None),
+    ("announcement-frame", "We can not refund it.", "I want to let you know that we can not refund it."),
+    ("announcement-frame", "Acme cannot refund it.", "Please note that Acme cannot refund it."),
+    ("announcement-frame", "Refunds are not available.", "Please note that refunds are not available."),
+    ("announcement-frame", "Sorry, we cannot.", None),
 ]
 
 

@@ -67,6 +67,15 @@ def _flagged(engine: Engine, text: str, entry_id: str) -> list[str]:
         ("If you want it to work on older phones, you'll have to use the web app.", "blame.have-to"),
         ("If you need it today, you'll have to pay for express delivery.", "blame.have-to"),
         ("So if it's urgent, you'll have to call us.", "blame.have-to"),
+        # ... after skippable words opening the draft, which the core view keeps there.
+        (
+            "I'm afraid that if the payment does not go through by Friday, you'll have to pay again.",
+            "blame.have-to",
+        ),
+        (
+            "I want to let you know that if the parcel is not back with us by Friday, you'll have to pay.",
+            "blame.have-to",
+        ),
         # An indirect question, without its question mark.
         ("I wonder why we can't merge these two articles.", "refusal.cant"),
         ("Can you tell me why it is not possible", "refusal.not-possible"),
@@ -90,6 +99,7 @@ def test_the_check_keeps_the_match_quiet(engine: Engine, text: str, entry_id: st
         ("We provided the link, you'll have to click it.", "blame.have-to"),
         ("If it works, great. You'll have to restart it.", "blame.have-to"),
         ("Even so, you'll have to wait.", "blame.have-to"),
+        ("I want to let you know that you'll have to wait.", "blame.have-to"),
         ("I know why we can't merge these articles.", "refusal.cant"),
         ("I wonder if you could check; we can't merge them.", "refusal.cant"),
         ("It is not possible.", "refusal.not-possible"),
