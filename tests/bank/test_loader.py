@@ -223,8 +223,24 @@ def test_malformed_files(write_bank: WriteBank) -> None:
     assert problems[0].startswith("a.yml: not valid YAML:")
     assert problems[1:] == [
         "b.yml: must hold one mapping with a single key: entries (a list of entries), "
-        "acknowledgements (a list of topics) or vocabulary (a list of word families)"
+        "acknowledgements (a list of topics) or vocabulary (a list of word families)",
+        "a.yml, b.yml: the other files' entries, families and examples are checked once every file reads: "
+        "fix the problems above first",
     ]
+
+
+def test_an_unreadable_vocabulary_is_the_only_problem_reported(write_bank: WriteBank) -> None:
+    # The entry names a family the broken file defines: one problem to fix, not one per reference.
+    entry = make_entry(patterns=["just {soothing}"])
+    broken = "vocabulary:\n- family: soothing\n  phrases:\n  - [relax\n"
+    folder = write_bank(entry, files={"vocabulary.yml": broken})
+    problems = problems_of(folder)
+    assert len(problems) == 2
+    assert problems[0].startswith("vocabulary.yml: not valid YAML:")
+    assert problems[1] == (
+        "vocabulary.yml: the other files' entries, families and examples are checked once every file "
+        "reads: fix the problems above first"
+    )
 
 
 def test_empty_or_missing_folder(tmp_path: Path) -> None:

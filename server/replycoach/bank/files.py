@@ -79,6 +79,9 @@ class BankData:
     # Entries whose fields are invalid, as read (file, label, raw): their patterns are still checked, so a
     # lint reports every problem of an entry at once.
     rejected: list[tuple[str, str, Any]] = field(default_factory=list, compare=False)
+    # Files that could not be read at all (not UTF-8, not YAML, not a bank file's shape): what they hold is
+    # unknown, so the rest of the bank cannot be judged yet.
+    unread: list[str] = field(default_factory=list, compare=False)
 
 
 def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
@@ -99,6 +102,7 @@ def read_bank_dir(directory: Path) -> tuple[BankData, list[Problem]]:
         data.topics.extend(file_data.topics)
         data.vocabulary.extend(file_data.vocabulary)
         data.rejected.extend(file_data.rejected)
+        data.unread.extend(file_data.unread)
         for entry in file_data.entries:
             if entry.id in seen:
                 problems.append(
@@ -171,16 +175,16 @@ def _read_file(path: Path) -> tuple[BankData, list[Problem]]:
     try:
         raw_file = yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        return BankData(), [Problem(name, "", "", "not UTF-8 text; save the file as UTF-8")]
+        return BankData(unread=[name]), [Problem(name, "", "", "not UTF-8 text; save the file as UTF-8")]
     except yaml.YAMLError as err:
-        return BankData(), [Problem(name, "", "", f"not valid YAML: {err}".replace("\n", " "))]
+        return BankData(unread=[name]), [Problem(name, "", "", f"not valid YAML: {err}".replace("\n", " "))]
     if (
         not isinstance(raw_file, dict)
         or len(raw_file) != 1
         or set(raw_file) - {"entries", "acknowledgements", "vocabulary"}
         or not isinstance(next(iter(raw_file.values())), list)
     ):
-        return BankData(), [Problem(name, "", "", _FILE_SHAPE)]
+        return BankData(unread=[name]), [Problem(name, "", "", _FILE_SHAPE)]
     data = BankData()
     problems: list[Problem] = []
     for key, name_key, attribute, parse in _SECTIONS:

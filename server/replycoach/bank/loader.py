@@ -205,6 +205,19 @@ def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
     Besides what any bank must pass, a folder must not define word families that nothing uses, nor give an
     entry a word list named like a family."""
     data, problems = read_bank_dir(directory)
+    if data.unread:
+        # Entries name families that an unread file may define: judged now, every one would be a problem.
+        unread = ", ".join(data.unread)
+        problems.append(
+            Problem(
+                unread,
+                "",
+                "",
+                "the other files' entries, families and examples are checked once every file reads: "
+                "fix the problems above first",
+            )
+        )
+        return None, problems
     words = Vocabulary(data.vocabulary)
     for source, label, raw in data.rejected:
         problems.extend(raw_pattern_problems(raw, words, source, label))
