@@ -285,8 +285,8 @@ class CheckWords:
     @classmethod
     def compile(cls, vocabulary: Vocabulary) -> CheckWords:
         """The check families of a vocabulary, each compiled once."""
-        # Skippable words opening the draft, which the core view keeps there ("Please note that if ..."):
-        # a condition may come after them.
+        # Skippable words opening the draft, which the core view keeps there: a condition may come after
+        # them ("I want to let you know that if ...").
         opening = ""
         if SKIPPABLE in vocabulary.by_name:
             try:
