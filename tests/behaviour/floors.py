@@ -43,6 +43,8 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "our-team-subject"): 1.00,
     ("still-warns", "store-subject"): 1.00,
     ("stays-quiet", "store-subject"): 1.00,
+    ("still-warns", "first-person-singular"): 1.00,
+    ("stays-quiet", "first-person-singular"): 1.00,
     ("still-warns", "adverb-before-modal"): 1.00,
     ("stays-quiet", "adverb-before-modal"): 1.00,
     ("still-warns", "parenthetical-after-modal"): 0.98,

@@ -155,6 +155,34 @@ company_subject = _new_subject(COMPANY)
 our_team_subject = _new_subject("our team")
 store_subject = _new_subject("the store")
 
+# One agent speaking for the team: "we" becomes "I" (with its verb), and "our" before the team's people or
+# its messages becomes "my" ("my colleagues", "my last reply"); "our" before the company's things (its store,
+# its policy, its help centre) and "us" stay, as an agent writes them.
+_SINGULAR: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    (r"\b([Ww])e're\b", "I'm"),
+    (r"\b([Ww])e've\b", "I've"),
+    (r"\b([Ww])e'll\b", "I'll"),
+    (r"\b([Ww])e'd\b", "I'd"),
+    (r"\b([Ww])e are\b", "I am"),
+    (r"\b([Ww])e were\b", "I was"),
+    (r"\b([Ww])e\b(?!')", "I"),
+    (r"\bourselves\b", "myself"),
+    (
+        r"\b([Oo])ur((?: \w+)?) (team|colleagues|staff|agents|department|specialists|engineers|reply|replies|"
+        r"message|messages|email|emails|response|answer)\b",
+        lambda m: ("M" if m[1] == "O" else "m") + "y" + m[2] + " " + m[3],
+    ),
+)
+
+
+def first_person_singular(text: str) -> str | None:
+    """One agent speaking: "we can't" -> "I can't", "our team will" -> "my team will", "our last reply" ->
+    "my last reply"."""
+    singular = text
+    for pattern, replacement in _SINGULAR:
+        singular = re.sub(pattern, replacement, singular)
+    return singular if singular != text else None
+
 # ---------------------------------------------------------------------------------------------------------
 # Adverbs and parentheticals around the modal
 # ---------------------------------------------------------------------------------------------------------
@@ -423,6 +451,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "company-subject": company_subject,
     "our-team-subject": our_team_subject,
     "store-subject": store_subject,
+    "first-person-singular": first_person_singular,
     "adverb-before-modal": adverb_before_modal,
     "parenthetical-after-modal": parenthetical_after_modal,
     "modal-variant": modal_variant,
