@@ -183,6 +183,7 @@ def first_person_singular(text: str) -> str | None:
         singular = re.sub(pattern, replacement, singular)
     return singular if singular != text else None
 
+
 # ---------------------------------------------------------------------------------------------------------
 # Adverbs and parentheticals around the modal
 # ---------------------------------------------------------------------------------------------------------
