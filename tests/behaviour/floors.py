@@ -67,4 +67,6 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "html-escaped"): 1.00,
     ("still-warns", "announcement-frame"): 0.98,
     ("stays-quiet", "announcement-frame"): 1.00,
+    ("still-warns", "apology-but"): 1.00,
+    ("stays-quiet", "apology-but"): 1.00,
 }

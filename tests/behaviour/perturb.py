@@ -434,17 +434,38 @@ _SUBJECT_WORDS = re.compile(
 _BARE_PLURAL = re.compile(r"[A-Z][a-z]+s (?:are|aren't|can|cannot|can't|will|won't|were|have)\b")
 
 
+def _statement(text: str) -> str | None:
+    """The sentence to follow a frame, if it opens with its subject (lower-cased unless it is the company's
+    name); None otherwise."""
+    if text.startswith(COMPANY):
+        return text
+    if _SUBJECT_WORDS.match(text) or _BARE_PLURAL.match(text):
+        return text[0].lower() + text[1:]
+    return None
+
+
 def announcement_frame(text: str) -> str | None:
     """The statement after a frame that announces it ("Please note that", "Just so you know,"), the frame
     chosen by the sentence (the same each run); a statement that does not open with its subject is left
     alone."""
-    if text.startswith(COMPANY):
-        statement = text
-    elif _SUBJECT_WORDS.match(text) or _BARE_PLURAL.match(text):
-        statement = text[0].lower() + text[1:]
-    else:
+    statement = _statement(text)
+    if statement is None:
         return None
     frame = _FRAMES[zlib.crc32(text.encode("utf-8")) % len(_FRAMES)]
+    return f"{frame} {statement}"
+
+
+# An apology or an acknowledgement, then "but" and the statement: the statement is a clause of its own.
+_BUT_FRAMES = ("I'm sorry, but", "Sorry but", "I hear you, but", "I'm afraid that's so, but")
+
+
+def apology_but(text: str) -> str | None:
+    """The statement after an apology and "but" ("I'm sorry, but", "Sorry but"), the frame chosen by the
+    sentence (the same each run); a statement that does not open with its subject is left alone."""
+    statement = _statement(text)
+    if statement is None:
+        return None
+    frame = _BUT_FRAMES[zlib.crc32(text.encode("utf-8")) % len(_BUT_FRAMES)]
     return f"{frame} {statement}"
 
 
@@ -464,4 +485,5 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "no-apostrophe": no_apostrophe,
     "html-escaped": html_escaped,
     "announcement-frame": announcement_frame,
+    "apology-but": apology_but,
 }

@@ -128,6 +128,9 @@ EXPECTED: list[tuple[str, str, str | None]] = [
     ("announcement-frame", "Acme cannot refund it.", "Please note that Acme cannot refund it."),
     ("announcement-frame", "Refunds are not available.", "Please note that refunds are not available."),
     ("announcement-frame", "Sorry, we cannot.", None),
+    ("apology-but", "You were told this.", "Sorry but you were told this."),
+    ("apology-but", "Acme cannot refund it.", "I hear you, but Acme cannot refund it."),
+    ("apology-but", "Again, no.", None),
 ]
 
 

@@ -922,10 +922,15 @@ def test_end_in_a_familys_phrase_is_refused() -> None:
         # Skippable words opening the clause are stepped over, at the draft's start too.
         ("Sadly relax.", "relax"),
         ("OK. Currently relax.", "relax"),
+        # "but" opens a clause of its own, after punctuation or not; the flag starts after it.
+        ("I'm sorry, but relax.", "relax"),
+        ("Sorry but relax.", "relax"),
+        ("But relax, it's sorted.", "relax"),
         # Words before it in its clause: the clause started earlier.
         ("Sit back and relax.", None),
         ("Time to relax.", None),
         ("You can relax now.", None),
+        ("Nothing but relaxing.", None),
     ],
 )
 def test_start_matches_where_the_clause_starts_and_leaves_the_punctuation_out(

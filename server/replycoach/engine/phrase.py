@@ -13,8 +13,8 @@ A pattern is a sequence of parts separated by spaces:
     <slot: parts>   the parts, captured as {slot}; `...` closing a slot takes the rest of the clause too
     <end>           the clause ends here: punctuation or the end of the draft follows (the
                     punctuation is not part of the flagged words); closes an alternative
-    <start>         the clause starts here: punctuation or the start of the draft comes before (the
-                    punctuation is not part of the flagged words); opens the pattern or one of its
+    <start>         the clause starts here: punctuation or the start of the draft comes before, or
+                    "but" (neither is part of the flagged words); opens the pattern or one of its
                     top-level alternatives
     , . ! : ; "     that punctuation (a question is the `question` context check's, not a pattern's)
 
@@ -90,12 +90,15 @@ _CLAUSE_END = r"(?: *[^\w\s'@#$]| *$)"
 # `<start>`, its mirror: what comes before the first word of a clause (the start of the text, or punctuation
 # other than an apostrophe, a handle's sign or the mark before a subject's name, then a space). An empty group
 # named START_GROUP + n marks where the clause starts: the flag's words start there, after the punctuation and
-# any @handles the clause is addressed to ("@sam_k Relax."). At the start of the draft, where the core view
-# keeps them, skippable words are stepped over ("Now relax.").
+# any @handles the clause is addressed to ("@sam_k Relax."), and after a "but" that opens it ("Sorry, but
+# relax", "I hear you but relax"). At the start of the draft, where the core view keeps them, skippable words
+# are stepped over ("Now relax.").
 START = "start"
 START_GROUP = "start_of_clause_"
 _CLAUSE_PUNCTUATION = rf"[^\w\s'@#$\x{{{ord(NAME_MARK):x}}}] ?"
 _HANDLES = r"(?:@\w+ )*"
+# "but" opens a clause of its own, after punctuation or not ("Sorry, but relax", "I hear you but relax").
+_OPENING_BUT = "but"
 _OPTIONAL_NAME_MARK = rf"\x{{{ord(NAME_MARK):x}}}?"
 _FAMILY_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -649,8 +652,8 @@ class Compiler:
             # The clause's first word may carry the mark of a subject's name ("Partial refunds are ..." reads
             # like "Acme refunds ..."): a pattern's words after <start> read past it.
             return (
-                f"(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?P<{START_GROUP}{self._starts}>)"
-                f"{_OPTIONAL_NAME_MARK}"
+                f"(?:(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?:{_OPENING_BUT} )?|\\b{_OPENING_BUT} )"
+                f"(?P<{START_GROUP}{self._starts}>){_OPTIONAL_NAME_MARK}"
             )
         if isinstance(part, FamilyRef):
             return sep + self._family(part.name, part.form, chain, part.column)
