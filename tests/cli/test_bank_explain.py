@@ -93,7 +93,7 @@ def test_a_flag(bank: Path) -> None:
     assert (result.exit_code, result.stdout) == (
         0,
         "canonical: Sadly, I am unable to change the date.\n"
-        "core:      Sadly, I am unable to change the date.\n"
+        "core:      I am unable to change the date.\n"
         "\n"
         "refusal.we-cant: flags 'I am unable to change the date'\n"
         "  patterns[0] `{agent} {cannot} <action: {remedy:base} ...>` matched "

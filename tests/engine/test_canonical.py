@@ -268,6 +268,29 @@ def test_dropped_words_map_to_where_they_were_in_the_core_text() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("draft", "core_text", "first_word"),
+    [
+        # At the draft's start a run of skippable words goes with the comma and the space after it, as it
+        # goes with the space before it anywhere else: the first word left opens the core text.
+        ("However, we can send one.", "we can send one.", "we"),
+        ("Currently we can send one.", "we can send one.", "we"),
+        ("However currently, we can send one.", "we can send one.", "we"),
+        ("However,we can send one.", "we can send one.", "we"),
+        ("However.", ".", "."),
+    ],
+)
+def test_skippable_words_opening_the_draft_are_dropped_too(
+    draft: str, core_text: str, first_word: str
+) -> None:
+    skippable = Family("skippable", phrases=("however", "currently"))
+    core = CoreText(CanonicalText(draft), compile_pattern(Compiler({"skippable": skippable}).skip_source()))
+    assert core.text == core_text
+    # The core text's start maps to the draft's first word that is left, not to the dropped ones.
+    assert draft[core.to_normalized(0) :].startswith(first_word)
+    assert core.to_normalized(len(core.text), end=True) == len(draft)
+
+
 def test_a_text_without_contractions_maps_to_itself() -> None:
     draft = "Thanks for waiting, Acme's team will refund it."
     canonical = CanonicalText(draft)

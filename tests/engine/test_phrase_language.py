@@ -479,6 +479,19 @@ def test_a_pattern_naming_a_skippable_word_keeps_every_word() -> None:
     assert _flagged(_engine("we can not"), "We really can't help.") == ["We really can't"]
 
 
+def test_a_pattern_whose_choices_spell_a_skippable_phrase_keeps_every_word() -> None:
+    # "(I | we) (am | are) afraid" spells "I am afraid", a skippable phrase the core view drops: the pattern
+    # reads the canonical view, wherever the phrase stands in the draft.
+    afraid = Family("skippable", phrases=("I am afraid", "currently"))
+    compiler = _compiler(afraid)
+    assert compiler.view_of("(I | we) (am | are) afraid [that]") == "canonical"
+    assert compiler.view_of("(I | we) (am | are) glad") == "core"
+    assert compiler.view_of("(I am | we are) [so | really] afraid") == "canonical"
+    engine = _engine("(I | we) (am | are) afraid [that]", families=(afraid,))
+    assert _flagged(engine, "Thanks. I'm afraid that it expired.") == ["I'm afraid that"]
+    assert _flagged(engine, "I'm afraid that it expired.") == ["I'm afraid that"]
+
+
 def test_skippable_words_at_a_clause_end_go_with_the_slot() -> None:
     engine = _engine("we can not <x>", rewrite=SHOW_SLOT)
     assert _slots(engine, "We can't refund it at this time.") == [

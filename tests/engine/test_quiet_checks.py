@@ -67,7 +67,7 @@ def _flagged(engine: Engine, text: str, entry_id: str) -> list[str]:
         ("If you want it to work on older phones, you'll have to use the web app.", "blame.have-to"),
         ("If you need it today, you'll have to pay for express delivery.", "blame.have-to"),
         ("So if it's urgent, you'll have to call us.", "blame.have-to"),
-        # ... after skippable words opening the draft, which the core view keeps there.
+        # ... after skippable words opening the draft, which the core view drops there as everywhere.
         (
             "I'm afraid that if the payment does not go through by Friday, you'll have to pay again.",
             "blame.have-to",

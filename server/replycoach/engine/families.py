@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from replycoach.bank.model import Entry, Topic
-from replycoach.bank.vocabulary import SKIPPABLE, Vocabulary
+from replycoach.bank.vocabulary import Vocabulary
 from replycoach.engine.draft import Draft
 from replycoach.engine.matcher import (
     CANONICAL,
@@ -285,23 +285,13 @@ class CheckWords:
     @classmethod
     def compile(cls, vocabulary: Vocabulary) -> CheckWords:
         """The check families of a vocabulary, each compiled once."""
-        # Skippable words opening the draft, which the core view keeps there: a condition may come after
-        # them ("I want to let you know that if ...").
-        opening = ""
-        if SKIPPABLE in vocabulary.by_name:
-            try:
-                opening = f"(?:{phrase_compiler(vocabulary).family_sources(SKIPPABLE)[0]} )*"
-            except PhraseError:
-                opening = ""
         return cls(
             way_forward=family_regex(vocabulary, WAY_FORWARD),
             way_forward_opener=family_regex(vocabulary, WAY_FORWARD_OPENER),
             condition_before=family_regex(
                 vocabulary, CONDITION, lambda family: rf"{family}(?: \S+){{0,{CONDITION_WORDS}}} ?$"
             ),
-            condition_opens=family_regex(
-                vocabulary, CONDITION, lambda family: rf"{opening}(?:\S+ )?{family}"
-            ),
+            condition_opens=family_regex(vocabulary, CONDITION, lambda family: rf"(?:\S+ )?{family}"),
             question_before=family_regex(
                 vocabulary, INDIRECT_QUESTION, lambda family: rf"{family}(?: \S+){{0,{QUESTION_WORDS}}} ?$"
             ),

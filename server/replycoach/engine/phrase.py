@@ -91,8 +91,8 @@ _CLAUSE_END = r"(?: *[^\w\s'@#$]| *$)"
 # other than an apostrophe, a handle's sign or the mark before a subject's name, then a space). An empty group
 # named START_GROUP + n marks where the clause starts: the flag's words start there, after the punctuation and
 # any @handles the clause is addressed to ("@sam_k Relax."), and after a "but" that opens it ("Sorry, but
-# relax", "I hear you but relax"). At the start of the draft, where the core view keeps them, skippable words
-# are stepped over ("Now relax.").
+# relax", "I hear you but relax"). Skippable words opening a clause are not in the core view, at the draft's
+# start too ("Now relax." reads "relax.").
 START = "start"
 START_GROUP = "start_of_clause_"
 _CLAUSE_PUNCTUATION = rf"[^\w\s'@#$\x{{{ord(NAME_MARK):x}}}] ?"
@@ -472,9 +472,6 @@ class Compiler:
         # numbered).
         self._ends = 0
         self._starts = 0
-        # Whether the pattern being compiled runs over the core view (its `<start>` steps over skippable
-        # words at the draft's start).
-        self._core = False
         if SKIPPABLE in families:
             family = families[SKIPPABLE]
             self._skippable = tuple(
@@ -498,7 +495,12 @@ class Compiler:
         if SKIPPABLE not in self.families:
             return None
         words = self._family(SKIPPABLE, "all", ())
-        return rf"(?:(?:,(?: {words})+)+,| \((?:{_ASIDE_WORD} ?){{1,{PARENTHETICAL_WORDS}}}\)|(?: {words})+)"
+        # At the draft's start a run has no space before it: it takes the comma and the space after it instead
+        # ("Sadly, we can not" reads "we can not").
+        return (
+            rf"(?:^{words}(?: {words})*(?:, ?| )?|(?:,(?: {words})+)+,"
+            rf"| \((?:{_ASIDE_WORD} ?){{1,{PARENTHETICAL_WORDS}}}\)|(?: {words})+)"
+        )
 
     def view_of(self, pattern: str) -> str:
         """Which canonical text a pattern runs over: `core`, without the skippable words, unless the
@@ -518,7 +520,7 @@ class Compiler:
             options = parse(pattern)
         except PhraseError:
             return []
-        runs = [" ".join(_plain_words(options)).lower()]
+        runs = [" ".join(_plain_words(options)).lower(), *(run.lower() for run in _word_runs(options))]
         for name in families_used(pattern):
             family = self.families.get(name)
             if family is None or name in chain or name == SKIPPABLE:
@@ -532,7 +534,6 @@ class Compiler:
         if is_raw(pattern):
             return self.raw(canonical_regex(pattern[len(RAW_PREFIX) :].strip()), ())
         self._ends = self._starts = 0
-        self._core = self.view_of(pattern) == "core"
         return self._options(parse(pattern), ())
 
     def family_sources(self, name: str) -> tuple[str, str | None]:
@@ -568,7 +569,6 @@ class Compiler:
         if is_raw(pattern):
             return []
         self._ends = self._starts = 0
-        self._core = self.view_of(pattern) == "core"
         return [
             [(show_part(part), self._sequence(parts[: i + 1], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
@@ -580,7 +580,6 @@ class Compiler:
         if is_raw(pattern):
             return []
         self._ends = self._starts = 0
-        self._core = self.view_of(pattern) == "core"
         return [
             [(show_part(part), self._sequence(parts[i:], (), first="")) for i, part in enumerate(parts)]
             for parts in parse(pattern)
@@ -648,11 +647,10 @@ class Compiler:
                     f"family {chain[-1]!r}: <start> belongs in a pattern, not in a family's phrase"
                 )
             self._starts += 1
-            skipped = f"(?:{self._family(SKIPPABLE, 'all', ())} )*" if self._core else ""
             # The clause's first word may carry the mark of a subject's name ("Partial refunds are ..." reads
             # like "Acme refunds ..."): a pattern's words after <start> read past it.
             return (
-                f"(?:(?:^{skipped}|{_CLAUSE_PUNCTUATION}){_HANDLES}(?:{_OPENING_BUT} )?|\\b{_OPENING_BUT} )"
+                f"(?:(?:^|{_CLAUSE_PUNCTUATION}){_HANDLES}(?:{_OPENING_BUT} )?|\\b{_OPENING_BUT} )"
                 f"(?P<{START_GROUP}{self._starts}>){_OPTIONAL_NAME_MARK}"
             )
         if isinstance(part, FamilyRef):
@@ -789,6 +787,33 @@ def _plain_words(options: tuple[tuple[Part, ...], ...]) -> list[str]:
             elif isinstance(part, Slot) and part.parts is not None:
                 words.extend(_plain_words((part.parts,)))
     return words
+
+
+# At most this many word runs are spelled out for one pattern (its choices multiply them).
+_MAX_RUNS = 256
+# Where a run of plain words breaks (a family, a slot, a gap): no phrase is named across it.
+_BREAK = "|"
+
+
+def _word_runs(options: tuple[tuple[Part, ...], ...]) -> list[str]:
+    """The runs of plain words a match of the parts can hold, each choice taken every way it can be ("(I |
+    we) (am | are) afraid" holds "I am afraid"), with a break where other parts stand; at most _MAX_RUNS
+    (then the first of them)."""
+    runs: list[str] = []
+    for option in options:
+        sequences = [""]
+        for part in option:
+            if isinstance(part, Word) and not part.inflected:
+                ways = [part.text]
+            elif isinstance(part, Choice):
+                ways = _word_runs(part.options) + ([""] if part.optional else [])
+            elif isinstance(part, Slot) and part.parts is not None:
+                ways = _word_runs((part.parts,))
+            else:
+                ways = [_BREAK]
+            sequences = [f"{s} {way}".strip() for s in sequences for way in ways][:_MAX_RUNS]
+        runs.extend(sequences)
+    return runs[:_MAX_RUNS]
 
 
 def _names(words: str, phrase: str) -> bool:
