@@ -65,7 +65,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "no-apostrophe"): 1.00,
     ("still-warns", "html-escaped"): 1.00,
     ("stays-quiet", "html-escaped"): 1.00,
-    ("still-warns", "announcement-frame"): 0.98,
+    ("still-warns", "announcement-frame"): 1.00,
     ("stays-quiet", "announcement-frame"): 1.00,
     ("still-warns", "apology-but"): 1.00,
     ("stays-quiet", "apology-but"): 1.00,
