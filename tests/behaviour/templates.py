@@ -56,6 +56,11 @@ REFUSAL_MODALS = _pairs("""
     can't/ | cannot/ | can not/ | {be}/unable to | {be}/not able to | would/not be able to
     will/not be able to | won't/be able to | would/be unable to | {be}/no longer able to | {possible}/
 """)
+# An inability after "Unfortunately,", in its modal forms.
+UNFORTUNATELY_CANNOT = _list("""
+    can't | cannot | {be} unable to | can no longer | {has} no way to | {be} no longer able to
+    won't be able to | {be} not in a position to
+""")
 ADVERBS = _list("currently | really | simply | unfortunately | sadly")
 PARENTHETICALS = _list("unfortunately | sadly | at this time | I'm afraid")
 LEADS = _list("Unfortunately, | Sadly, | At this time, | I'm sorry, but")
@@ -942,7 +947,7 @@ def negative_framing() -> Iterator[Item]:
         yield make(_sentence("It's impossible to", remedy_text), "impossible")
     for lead, limit in product(("Unfortunately,", "Sadly,", "Regrettably,"), LIMITS):
         yield make(_sentence(lead, limit), "unfortunately")
-    for (subject, person), head in product(AGENT_SUBJECTS, ("can't", "cannot", "{be} unable to")):
+    for (subject, person), head in product(AGENT_SUBJECTS, UNFORTUNATELY_CANNOT):
         yield make(
             _sentence("Unfortunately,", subject, _conjugate(head, subject, person), remedy()),
             "unfortunately-cant",
@@ -1396,6 +1401,13 @@ def negative_framing_controls() -> Iterator[Item]:
         yield make(_sentence(subject, promise), "good-wont")
     for done in DONE:
         yield make(_sentence("Unfortunately the parcel was delayed, so", done), "fixed")
+    # A way forward in the same sentence, whatever the inability's form: what unlocks it, or what we can do.
+    alternative, when = _turns(ALTERNATIVES), _turns(WHEN)
+    remedy = _turns(REMEDIES)
+    ways = (", but I can {a} {w}", ", but we can {a} {w}", " until the parcel is back with us")
+    for (subject, person), head, way in product(AGENT_SUBJECTS, UNFORTUNATELY_CANNOT, ways):
+        clause = _join("Unfortunately,", subject, _conjugate(head, subject, person), remedy())
+        yield make(_sentence(clause + way.format(a=alternative(), w=when())), "way-forward")
 
 
 def toxic_positivity_controls() -> Iterator[Item]:

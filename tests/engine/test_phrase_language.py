@@ -429,6 +429,18 @@ def test_a_raw_pattern_is_re2_over_the_canonical_text() -> None:
     assert _compiler().compile("re: we {{refund-verbs:base}} it") == r"we (?:\brefund\b|\breturn\b) it"
 
 
+def test_a_family_reference_in_raw_re2_keeps_its_name_whatever_words_it_holds() -> None:
+    # Family names are names, not words of the draft: "{{cannot}}" is the family, never "{{can not}}".
+    cannot = Family("cannot", phrases=("can not", "(am | are) unable to"))
+    compiler = _compiler(cannot)
+    assert compiler.compile("re: we {{cannot}} help") == compiler.compile("re: we {{ cannot }} help")
+    engine = _engine(r"re:\bwe {{cannot}} (?P<x>\w+)", rewrite=SHOW_SLOT, families=(cannot,))
+    assert _slots(engine, "We are unable to help. We can't refund.") == [
+        ("We are unable to help", "<help>"),
+        ("We can't refund", "<refund>"),
+    ]
+
+
 # Legacy RE2 patterns
 
 

@@ -751,7 +751,19 @@ _REGEX_CONTRACTIONS = (
 
 
 def canonical_regex(source: str) -> str:
-    """RE2 written for the draft's own spellings, rewritten for the canonical text ("can't" -> "can not")."""
+    """RE2 written for the draft's own spellings, rewritten for the canonical text ("can't" -> "can not");
+    a {{family}} reference is a name, left as written ("{{cannot}}")."""
+    pieces: list[str] = []
+    last = 0
+    for reference in REFERENCE.finditer(source):
+        pieces.append(_canonical_spellings(source[last : reference.start()]))
+        pieces.append(reference.group())
+        last = reference.end()
+    pieces.append(_canonical_spellings(source[last:]))
+    return "".join(pieces)
+
+
+def _canonical_spellings(source: str) -> str:
     for contraction, canonical in _REGEX_CONTRACTIONS:
         source = contraction.sub(canonical, source)
     return source
