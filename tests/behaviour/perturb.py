@@ -394,6 +394,16 @@ def dropped_to(text: str) -> str | None:
     return text[: match.start()] + match[1] + " " + text[match.end() :] if match else None
 
 
+_COMMA = re.compile(r",(?= )")
+
+
+def dropped_commas(text: str) -> str | None:
+    """A hurried reply: the commas between words left out ("As I said the refund takes 5 days"); a comma
+    inside a number stays."""
+    hurried = _COMMA.sub("", text)
+    return hurried if hurried != text else None
+
+
 _APOSTROPHES = re.compile(
     r"\b\w+n't\b|\bI'm\b|\b(?:[Yy]ou|[Tt]hey)'(?:re|ll|ve)\b|\b(?:[Ii]t|[Tt]hat|[Tt]here|[Ww]hat)'s\b"
     r"|\b(?:I|[Ww]e)'ve\b"
@@ -482,6 +492,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "tweet-furniture": tweet_furniture,
     "longer-reply": longer_reply,
     "dropped-to": dropped_to,
+    "dropped-commas": dropped_commas,
     "no-apostrophe": no_apostrophe,
     "html-escaped": html_escaped,
     "announcement-frame": announcement_frame,

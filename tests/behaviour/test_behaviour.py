@@ -120,6 +120,8 @@ EXPECTED: list[tuple[str, str, str | None]] = [
     ("longer-reply", "We can't", f"{perturb.GREETING} We can't. {perturb.CLOSING}"),
     ("dropped-to", "You need to contact them.", "You need contact them."),
     ("dropped-to", "Contact them.", None),
+    ("dropped-commas", "Sorry, we can't, as of 1,000 orders.", "Sorry we can't as of 1,000 orders."),
+    ("dropped-commas", "No commas here.", None),
     ("no-apostrophe", "I'm sure we can't.", "Im sure we cant."),
     ("no-apostrophe", "We're here.", None),
     ("html-escaped", "We can't, it's T&C.", "We can&#x27;t, it&#x27;s T&amp;C."),

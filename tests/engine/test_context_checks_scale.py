@@ -134,14 +134,18 @@ def _plain_ends(regex: FamilyRegex | None, draft: Draft, start: int, end: int) -
 
 
 def _plain_clause(draft: Draft, sentence_start: int, start: int) -> bool:
-    """The match follows a clause that ends in a comma and opens with a condition, scanned in full."""
+    """The match follows a clause that ends in a comma and opens with a condition, or its own clause (from the
+    last comma, semicolon or colon before it) opens with one, scanned in full."""
     for text, low, high, compiled in _readings(_WORDS.condition_opens, draft, sentence_start, start):
-        before = text[low:high].rstrip(" ")
-        if not before.endswith(","):
-            continue
-        clause = before[:-1]
-        opening = max(clause.rfind(mark) for mark in ",;:") + 1
-        if compiled.match(clause[opening:].lstrip(" ")) is not None:
+        stretch = text[low:high]
+        before = stretch.rstrip(" ")
+        if before.endswith(","):
+            clause = before[:-1]
+            opening = max(clause.rfind(mark) for mark in ",;:") + 1
+            if compiled.match(clause[opening:].lstrip(" ")) is not None:
+                return True
+        own = stretch[max(stretch.rfind(mark) for mark in ",;:") + 1 :].lstrip(" ")
+        if own and compiled.match(own) is not None:
             return True
     return False
 

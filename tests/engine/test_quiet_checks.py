@@ -76,6 +76,9 @@ def _flagged(engine: Engine, text: str, entry_id: str) -> list[str]:
             "I want to let you know that if the parcel is not back with us by Friday, you'll have to pay.",
             "blame.have-to",
         ),
+        # ... or inside the condition's own clause, however long, when no comma parts them (a hurried reply).
+        ("If the payment does not go through by Friday you'll have to pay again.", "blame.have-to"),
+        ("So if the parcel is not back with us by the end of the month you'll have to pay.", "blame.have-to"),
         # An indirect question, without its question mark.
         ("I wonder why we can't merge these two articles.", "refusal.cant"),
         ("Can you tell me why it is not possible", "refusal.not-possible"),
@@ -98,6 +101,8 @@ def test_the_check_keeps_the_match_quiet(engine: Engine, text: str, entry_id: st
         ("You'll have to use the web app.", "blame.have-to"),
         ("We provided the link, you'll have to click it.", "blame.have-to"),
         ("If it works, great. You'll have to restart it.", "blame.have-to"),
+        ("If it works, you can keep it. Otherwise you'll have to return it.", "blame.have-to"),
+        ("If it works, you'll love it and you'll have to tell us.", "blame.have-to"),
         ("Even so, you'll have to wait.", "blame.have-to"),
         ("I want to let you know that you'll have to wait.", "blame.have-to"),
         ("I know why we can't merge these articles.", "refusal.cant"),

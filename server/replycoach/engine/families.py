@@ -225,6 +225,22 @@ class FamilyRegex:
                 return True
         return False
 
+    def opens_clause_holding(self, draft: Draft, start: int, at: int) -> bool:
+        """Whether the family opens the clause that holds normalized offset `at`, however far before it, with
+        no comma (or other clause mark) between (within the stretch from `start`, the sentence's start): "If
+        the payment does not go through by Friday | you will have to pay", a condition written without the
+        comma that would end its clause."""
+        for view, regex, low, high in self._stretches(draft, start, at, end_is_end=False):
+            text, utf8 = view.text, view.utf8
+            clause = max(max(text.rfind(mark, low, high) for mark in _CLAUSE_MARKS) + 1, low)
+            while clause < high and text[clause] == " ":
+                clause += 1
+            if clause < high and found_in(
+                regex, utf8.data, utf8.to_bytes(clause), utf8.to_bytes(high), at_start=True
+            ):
+                return True
+        return False
+
     def ends(self, draft: Draft, start: int, end: int, words: int) -> bool:
         """Whether the stretch [start, end) ends with the family and at most `words` words after it (this
         regex is anchored at its end): only the last few words before `end` are read, so a long sentence with

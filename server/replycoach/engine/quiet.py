@@ -93,7 +93,8 @@ class Quiet:
 
     def _conditional(self, match: RawMatch) -> bool:
         """The match is inside a condition (the family `condition` at most CONDITION_WORDS words before it:
-        "if you need to"), or follows the condition's clause ("If you need it today, you will have to...")."""
+        "if you need to"), follows the condition's clause ("If you need it today, you will have to..."), or
+        shares its clause, no comma between them ("If you need it today you will have to...")."""
         before = self._in_draft(self._words.condition_before)
         if before is None:
             return False
@@ -101,7 +102,10 @@ class Quiet:
         if before.ends(self._draft, sentence_start, match.start, CONDITION_WORDS):
             return True
         opens = self._words.condition_opens
-        return opens is not None and opens.opens_clause_before(self._draft, sentence_start, match.start)
+        return opens is not None and (
+            opens.opens_clause_before(self._draft, sentence_start, match.start)
+            or opens.opens_clause_holding(self._draft, sentence_start, match.start)
+        )
 
     def _question(self, match: RawMatch) -> bool:
         """The match's sentence ends in a question mark, or an indirect question opens just before it (the
