@@ -61,7 +61,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "longer-reply"): 1.00,
     ("still-warns", "dropped-to"): 1.00,
     ("stays-quiet", "dropped-to"): 1.00,
-    ("still-warns", "dropped-commas"): 0.87,
+    ("still-warns", "dropped-commas"): 0.88,
     ("stays-quiet", "dropped-commas"): 0.99,
     ("still-warns", "no-apostrophe"): 0.99,
     ("stays-quiet", "no-apostrophe"): 1.00,

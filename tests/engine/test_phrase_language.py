@@ -840,6 +840,11 @@ def test_a_plain_phrase_matches_every_spelling_of_its_contractions(units: list[t
         # A capitalised word after a lower-case one is a name wherever it stands.
         ("We spoke to them and Acme can't refund it.", "Acme can't refund"),
         ("@sam_k Acme cant refund it.", "Acme cant refund"),
+        # After a word that opens the sentence without its comma (a hurried reply), the name still opens the
+        # clause.
+        ("Unfortunately Acme can't refund it.", "Acme can't refund"),
+        ("Sorry Northwind Telecom cannot refund it.", "Northwind Telecom cannot refund"),
+        ("Thanks. Sadly Acme can't refund it.", "Acme can't refund"),
     ],
 )
 def test_a_capitalised_name_opening_a_clause_is_a_subject_name(draft: str, flagged: str | None) -> None:
@@ -855,6 +860,8 @@ def test_a_capitalised_name_opening_a_clause_is_a_subject_name(draft: str, flagg
         "Refunds can't refund twice.",  # a capitalised common word that opens the sentence
         "I told acme can't refund it.",  # not capitalised
         "We emailed Acme yesterday. Refund it.",  # no verb after the name
+        "Hi Sam can't refund it.",  # after a greeting, the capitalised word is the customer's name
+        "Thanks Sam can't refund it.",
     ],
 )
 def test_what_is_not_a_subject_name(draft: str) -> None:

@@ -274,15 +274,32 @@ _SUBJECT_NAME = re2.compile(
 )
 
 
+# Words that open a sentence and may be written without the comma after them ("Unfortunately Acme can't",
+# "Sorry Acme has to"): a capitalised word after one still opens the clause. Not a greeting's words: the
+# capitalised word after "Hi" or "Thanks" is the customer's name.
+_OPENERS = frozenset(
+    """unfortunately sadly sorry regrettably however honestly actually currently fortunately luckily
+    hopefully also but and so now then yes no ok okay today""".split()
+)
+
+
 def _subject_names(source: str) -> Iterator[tuple[int, int, str]]:
     for start, _ in byte_spans(_SUBJECT_NAME, source):
         while not source[start].isupper():  # past the clause's punctuation, a word or a handle, and a space
             start += 1
-        end = start
-        while end < len(source) and source[end] != " ":
-            end += 1
+        end = _word_end(source, start)
+        while source[start:end].lower() in _OPENERS and source[end + 1 : end + 2].isupper():
+            start = end + 1
+            end = _word_end(source, start)
         if source[start:end].lower() not in _NOT_NAMES:
             yield start, start, NAME_MARK
+
+
+def _word_end(source: str, start: int) -> int:
+    end = start
+    while end < len(source) and source[end] != " ":
+        end += 1
+    return end
 
 
 def _contractions(source: str, draft: bool = True) -> Iterator[tuple[int, int, str]]:
