@@ -293,3 +293,16 @@ def test_a_disabled_entry_is_still_validated_but_its_examples_wait(write_bank: W
     assert problems_of(write_bank(make_entry(enabled="no"))) == [
         "entries.yml: dismissive.relax: enabled: Not a valid boolean."
     ]
+
+
+def test_a_broken_family_a_check_reads_is_reported_not_raised(write_bank: WriteBank) -> None:
+    # The `question` check reads `indirect-question`; broken, it takes the entry that opts into the check
+    # with it. Lint says what to fix in the family, and does not fail on what follows from it.
+    vocabulary = yaml.safe_dump(
+        {"vocabulary": [{"family": "indirect-question", "phrases": ["I wonder {nowhere}"]}]}, sort_keys=False
+    )
+    entry = make_entry(quiet_when=["question"])
+    problems = problems_of(write_bank(entry, files={"vocabulary.yml": vocabulary}))
+    assert problems
+    assert all(p.startswith("vocabulary.yml: indirect-question:") for p in problems), problems
+    assert "{nowhere} is not a family of the vocabulary" in problems[0]

@@ -41,6 +41,7 @@ AGENT_SUBJECTS = _pairs("""
     Acme/it | Brightline/it | Northwind Telecom/it
     the store team/it | our warehouse/it | the returns team/it | our shipping department/it
     head office/it | management/it | our technicians/we | our engineers/we
+    my manager/it | my supervisor/it | my team/it
 """)
 THIRD_PARTIES = _list("""
     the seller | the manufacturer | your bank | another team | the courier | your carrier

@@ -221,14 +221,21 @@ def lint_bank_dir(directory: Path) -> tuple[Bank | None, list[Problem]]:
     words = Vocabulary(data.vocabulary)
     for source, label, raw in data.rejected:
         problems.extend(raw_pattern_problems(raw, words, source, label))
+    bank: Bank | None
     try:
         bank = Bank.build(data.entries, data.topics, data.vocabulary)
     except BankError as err:
         problems.extend(err.problems)
         broken = {p.entry for p in err.problems}
         families = [f for f in data.vocabulary if f.name not in broken]
-        bank = Bank.build([e for e in data.entries if e.id not in broken], (), families)
-    problems.extend(check_examples(bank))
+        try:
+            bank = Bank.build([e for e in data.entries if e.id not in broken], (), families)
+        except BankError:
+            # What is left still needs what is broken (a family a context check reads): the problems above
+            # say what to fix; the examples are checked once the bank builds.
+            bank = None
+    if bank is not None:
+        problems.extend(check_examples(bank))
     problems.extend(_unused(data))
     problems.extend(_shadowing(data))
     return (None if problems else bank), problems
