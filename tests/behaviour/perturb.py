@@ -159,13 +159,13 @@ store_subject = _new_subject("the store")
 # its messages becomes "my" ("my colleagues", "my last reply"); "our" before the company's things (its store,
 # its policy, its help centre) and "us" stay, as an agent writes them.
 _SINGULAR: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
-    (r"\b([Ww])e're\b", "I'm"),
-    (r"\b([Ww])e've\b", "I've"),
-    (r"\b([Ww])e'll\b", "I'll"),
-    (r"\b([Ww])e'd\b", "I'd"),
-    (r"\b([Ww])e are\b", "I am"),
-    (r"\b([Ww])e were\b", "I was"),
-    (r"\b([Ww])e\b(?!')", "I"),
+    (r"\b[Ww]e're\b", "I'm"),
+    (r"\b[Ww]e've\b", "I've"),
+    (r"\b[Ww]e'll\b", "I'll"),
+    (r"\b[Ww]e'd\b", "I'd"),
+    (r"\b[Ww]e are\b", "I am"),
+    (r"\b[Ww]e were\b", "I was"),
+    (r"\b[Ww]e\b(?!')", "I"),
     (r"\bourselves\b", "myself"),
     (
         r"\b([Oo])ur((?: \w+)?) (team|colleagues|staff|agents|department|specialists|engineers|reply|replies|"

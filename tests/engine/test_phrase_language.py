@@ -499,6 +499,7 @@ def test_a_pattern_whose_choices_spell_a_skippable_phrase_keeps_every_word() -> 
     assert compiler.view_of("(I | we) (am | are) afraid [that]") == "canonical"
     assert compiler.view_of("(I | we) (am | are) glad") == "core"
     assert compiler.view_of("(I am | we are) [so | really] afraid") == "canonical"
+    assert compiler.view_of("(I'm | we're) afraid") == "canonical"  # contractions are their words
     engine = _engine("(I | we) (am | are) afraid [that]", families=(afraid,))
     assert _flagged(engine, "Thanks. I'm afraid that it expired.") == ["I'm afraid that"]
     assert _flagged(engine, "I'm afraid that it expired.") == ["I'm afraid that"]

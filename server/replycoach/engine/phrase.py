@@ -520,7 +520,10 @@ class Compiler:
             options = parse(pattern)
         except PhraseError:
             return []
-        runs = [" ".join(_plain_words(options)).lower(), *(run.lower() for run in _word_runs(options))]
+        runs = [
+            " ".join(_plain_words(options)).lower(),
+            *(canonical_words(run).lower() for run in _word_runs(options)),
+        ]
         for name in families_used(pattern):
             family = self.families.get(name)
             if family is None or name in chain or name == SKIPPABLE:
