@@ -477,6 +477,14 @@ class Compiler:
             self._skippable = tuple(
                 " ".join(canonical_words(p).lower().split()) for p in (*family.phrases, *family.verbs)
             )
+        # Any skippable phrase as whole words of a run (`view_of`), and the runs of each family phrase read
+        # so far (a family is read once, not once for every pattern that names it).
+        self._names_skippable = re.compile(
+            "(?<![^ ])(?:"
+            + "|".join(re.escape(p) for p in sorted(set(self._skippable), key=len, reverse=True))
+            + ")(?![^ ])"
+        )
+        self._runs_of: dict[tuple[str, tuple[str, ...]], list[str]] = {}
 
     def within(self, lists: Mapping[str, Family]) -> Compiler:
         """A compiler for one entry's patterns: its own word lists (`lists`) first, then this compiler's
@@ -507,11 +515,10 @@ class Compiler:
         pattern names one of them itself (then `canonical`, every word kept); raw RE2 runs on `canonical`."""
         if is_raw(pattern) or not self._skippable:
             return "canonical"
-        if any(
-            _names(words, phrase) for words in self._literal_words(pattern, ()) for phrase in self._skippable
-        ):
-            return "canonical"
-        return "core"
+        # One search over every run of the pattern's words (runs parted by a break, which no phrase crosses),
+        # as canonical words ("I'm" is "I am").
+        runs = canonical_words(f" {_BREAK} ".join(self._literal_words(pattern, ()))).lower()
+        return "canonical" if self._names_skippable.search(runs) is not None else "core"
 
     def _literal_words(self, pattern: str, chain: tuple[str, ...]) -> list[str]:
         """The literal words of a pattern and of the families it names, as canonical lower-case runs (slot
@@ -520,16 +527,16 @@ class Compiler:
             options = parse(pattern)
         except PhraseError:
             return []
-        runs = [
-            " ".join(_plain_words(options)).lower(),
-            *(canonical_words(run).lower() for run in _word_runs(options)),
-        ]
+        runs = [" ".join(_plain_words(options)), *_word_runs(options)]
         for name in families_used(pattern):
             family = self.families.get(name)
             if family is None or name in chain or name == SKIPPABLE:
                 continue
             for phrase in family.phrases:
-                runs.extend(self._literal_words(phrase, (*chain, name)))
+                key = (phrase, (*chain, name))
+                if key not in self._runs_of:
+                    self._runs_of[key] = self._literal_words(phrase, (*chain, name))
+                runs.extend(self._runs_of[key])
         return runs
 
     def compile(self, pattern: str) -> str:
@@ -829,11 +836,6 @@ def _word_runs(options: tuple[tuple[Part, ...], ...]) -> list[str]:
             sequences = [f"{s} {way}".strip() for s in sequences for way in ways][:_MAX_RUNS]
         runs.extend(sequences)
     return runs[:_MAX_RUNS]
-
-
-def _names(words: str, phrase: str) -> bool:
-    """Whether `phrase` occurs in `words` as whole words."""
-    return f" {phrase} " in f" {words} "
 
 
 def families_used(pattern: str) -> list[str]:
