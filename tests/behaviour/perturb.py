@@ -428,6 +428,38 @@ def html_escaped(text: str) -> str | None:
     return escaped if escaped != text else None
 
 
+# Words said with weight: a reply that writes one of them in capitals ("We do NOT offer refunds").
+_EMPHASIS = re.compile(r"\b(?:not|never|must|cannot|can't|won't|don't|only|no)\b")
+
+
+def capitals_for_emphasis(text: str) -> str | None:
+    """The first word said with weight (not, never, must, can't, only...) written in capitals: "We do NOT
+    offer refunds", "You MUST bring the receipt"."""
+    match = _EMPHASIS.search(text)
+    if match is None:
+        return None
+    return text[: match.start()] + match.group().upper() + text[match.end() :]
+
+
+# Words with two common spellings, each way round: "email" and "e-mail", "online" and "on-line".
+_SPELLINGS = (
+    (re.compile(r"\b([Ee])mail"), r"\1-mail"),
+    (re.compile(r"\b([Ee])-mail"), r"\1mail"),
+    (re.compile(r"\b([Oo])nline\b"), r"\1n-line"),
+    (re.compile(r"\b([Oo])n-line\b"), r"\1nline"),
+)
+
+
+def spelling_variant(text: str) -> str | None:
+    """The first word with two common spellings written the other way: "email" -> "e-mail", "e-mail" ->
+    "email", "online" -> "on-line"."""
+    found = [(m.start(), pattern, repl) for pattern, repl in _SPELLINGS if (m := pattern.search(text))]
+    if not found:
+        return None
+    _, pattern, replacement = min(found, key=lambda f: f[0])
+    return pattern.sub(replacement, text, count=1)
+
+
 # Frames an agent puts before a statement; the statement after them is a clause of its own.
 _FRAMES = (
     "Please note that",
@@ -495,6 +527,8 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "dropped-commas": dropped_commas,
     "no-apostrophe": no_apostrophe,
     "html-escaped": html_escaped,
+    "capitals-for-emphasis": capitals_for_emphasis,
+    "spelling-variant": spelling_variant,
     "announcement-frame": announcement_frame,
     "apology-but": apology_but,
 }

@@ -56,6 +56,7 @@ THIRD_SUBJECTS = _pairs("""
 REFUSAL_MODALS = _pairs("""
     can't/ | cannot/ | can not/ | {be}/unable to | {be}/not able to | would/not be able to
     will/not be able to | won't/be able to | would/be unable to | {be}/no longer able to | {possible}/
+    can/never | can't/possibly | couldn't/possibly
 """)
 # An inability after "Unfortunately,", in its modal forms.
 UNFORTUNATELY_CANNOT = _list("""
@@ -74,6 +75,15 @@ REMEDIES = _list("""
     restore the deleted files | promise delivery before Friday | promise a callback today
     rebook the flight on a partner airline | rebook the appointment for next week
 """)
+# What the company offers, stocks, takes or makes good, said as a standing no ("We don't refund opened
+# items"), with the negations that say it; "never" takes the third person's -s ("Acme never ships ...").
+OFFERINGS = _list("""
+    offer phone support | refund opened items | exchange sale items | ship to PO boxes
+    accept returns on opened cosmetics | repair water damage | replace lost items | deliver on Sundays
+    stock the larger size | support Linux | reimburse taxi fares | guarantee delivery times
+    issue refunds for digital orders | sell gift cards in store | cover accidental damage
+""")
+DONT = _list("{do}n't | {do} not | never | {do}n't currently | {do} not, sadly, | really {do}n't")
 # What the company says is not possible, as the subject of its own clause ("Exchanges are not possible on
 # sale items"), singular/plural; and how it says so, as singular/plural verb phrases (in the present: the
 # future, "won't be possible", is not caught yet, see docs/evaluation.md).
@@ -667,6 +677,17 @@ def no_plans() -> Iterator[Item]:
         yield policy(_sentence(subject, _conjugate(form, subject, person), owed()), "not-obliged")
 
 
+def dont_offer() -> Iterator[Item]:
+    """A standing no to what the company offers: agent subjects x negations, the offering taken in turn ("We
+    don't refund opened items", "Acme never ships to PO boxes")."""
+    make, offering = _maker("refusal", WARN), _turns(OFFERINGS)
+    for (subject, person), negation in product(AGENT_SUBJECTS, DONT):
+        verb, _, rest = offering().partition(" ")
+        if negation == "never" and person == "it":
+            verb += "s"
+        yield make(_sentence(subject, _conjugate(negation, subject, person), verb, rest), "dont-offer")
+
+
 def impossible_things() -> Iterator[Item]:
     """What the company will not do, named as the subject ("Exchanges are not possible on sale items"), and
     inability with no subject that acts ("It is not within our power to ...")."""
@@ -1113,6 +1134,31 @@ def refusal_controls() -> Iterator[Item]:
         was = "were" if person == "we" else "was"
         yield make(_sentence(subject, was, "unable to", failed + ", so", fix), "past")
         yield make(_sentence(subject, "couldn't", failed + ", so", fix), "past")
+    # A standing no to an offering with a way forward, on a condition or asked; a no that protects the
+    # customer (their data, their money); a report of what never happened.
+    offering = _turns(OFFERINGS)
+    for (subject, person), form in product(AGENT_SUBJECTS, ("{do}n't", "{do} not")):
+        negation = _conjugate(form, subject, person)
+        yield make(
+            _sentence(subject, negation, offering() + ", but I can", alternative(), when()), "dont-offer"
+        )
+        yield make(
+            _sentence("If", subject, negation, offering() + ",", "I'll", alternative(), "instead"),
+            "dont-offer",
+        )
+        yield make(_cap(f"{_conjugate('{do}', subject, person)} {subject} not {offering()}?"), "dont-offer")
+    protections = _list("""
+        charge for returns | share your personal data with anyone | sell your details to other companies
+        ask for your password | need anything else from you | charge a cancellation fee
+        keep your card number after the payment
+    """)
+    for (subject, person), protection in product(AGENT_SUBJECTS, protections):
+        verb, _, rest = protection.partition(" ")
+        never = verb + ("s" if person == "it" else "")
+        yield make(_sentence(subject, _conjugate("{do}n't", subject, person), verb, rest), "protects")
+        yield make(_sentence(subject, "never", never, rest), "protects")
+    for subject, _ in AGENT_SUBJECTS:
+        yield make(_sentence(subject, "never shipped the order, so I've refunded it in full today"), "past")
     # Things on offer, or unavailable with a way forward or asked about; a system that lets the customer.
     for text in _list("""
         Refunds are available for 30 days after delivery
@@ -1463,6 +1509,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     impossible_things,
     unavailable_and_system,
     no_plans,
+    dont_offer,
     field_round,
     withdrawal,
     policy,

@@ -71,6 +71,9 @@ def _words(text: str) -> list[tuple[str, int, int]]:
         ("let's", "let us"),
         ("We can't help, and it's been a week.", "We can not help, and it has been a week."),
         ("I'm sure they won't mind.", "I am sure they will not mind."),
+        # Two spellings of one word: the one without the hyphen.
+        ("Check your e-mail.", "Check your email."),
+        ("We E-mailed you; e-mails and on-line forms", "We Emailed you; emails and online forms"),
     ],
 )
 def test_contractions_are_written_as_their_words(draft: str, canonical: str) -> None:

@@ -846,6 +846,9 @@ def test_a_plain_phrase_matches_every_spelling_of_its_contractions(units: list[t
         ("Unfortunately Acme can't refund it.", "Acme can't refund"),
         ("Sorry Northwind Telecom cannot refund it.", "Northwind Telecom cannot refund"),
         ("Thanks. Sadly Acme can't refund it.", "Acme can't refund"),
+        # Its verb said with weight, in capitals.
+        ("Acme CAN'T refund it.", "Acme CAN'T refund"),
+        ("Sorry, Acme CANNOT refund it.", "Acme CANNOT refund"),
     ],
 )
 def test_a_capitalised_name_opening_a_clause_is_a_subject_name(draft: str, flagged: str | None) -> None:
@@ -867,6 +870,22 @@ def test_a_capitalised_name_opening_a_clause_is_a_subject_name(draft: str, flagg
 )
 def test_what_is_not_a_subject_name(draft: str) -> None:
     assert _flagged(_engine("{subject-name} can not refund"), draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("We are NOT allowed to refund it.", "We are NOT allowed to refund"),
+        ("We can NOT do that.", "We can NOT do that"),
+        ("Our team is NEVER allowed to refund it.", "Our team is NEVER allowed to refund"),
+        ("I'm really NOT allowed to refund it.", "I'm really NOT allowed to refund"),
+    ],
+)
+def test_a_grammar_word_in_capitals_is_emphasis_not_a_name(draft: str, flagged: str) -> None:
+    # "NOT" after a lower-case word and before a verb is shaped like a name ("we told Acme today"); a grammar
+    # word said with weight never is one, so "not" is still the word the pattern reads.
+    engine = _engine("(we | I | our team) ((am | are | is) (not | never) allowed to refund | can not do that)")
+    assert _flagged(engine, draft) == [flagged]
 
 
 def test_an_empty_slot_leaves_no_space_before_punctuation_in_a_rewrite() -> None:

@@ -1,8 +1,9 @@
 """The canonical view of a draft: the text the phrase language matches, with a map back to the draft.
 
 Drafts say one thing many ways on the surface: "can't", "cannot", "can not" and a hurried "cant"; "we're" and
-"we are"; "won't" and "will not". The canonical text writes each of those one way (the words split, "not" its
-own word), so a rule written once, "we can not", holds for all of them. Only these spellings change: every
+"we are"; "won't" and "will not"; "e-mail" and "email". The canonical text writes each of those one way (the
+words split, "not" its own word, "email" without its hyphen), so a rule written once, "we can not", holds for
+all of them. Only these spellings change: every
 other character is the normalized draft's own (straight quotes, single spaces), so offsets map back exactly
 and a flag or a rewrite's slot is always the draft's own characters.
 
@@ -60,6 +61,7 @@ _CONTRACTION = re.compile(
     r"|(?P<host>[A-Za-z]+)'(?P<clitic>re|ll|ve|m|d)"
     rf"|(?P<bare>{'|'.join(_BARE_SUBJECT_VERBS)})"
     r"|(?P<its>its)"
+    r"|(?P<spelling>e-mail(?:s|ed|ing)?|on-line)"
     r")\b",
     re.IGNORECASE,
 )
@@ -107,6 +109,8 @@ def _expansion(match: re.Match[str], text: str, draft: bool = True) -> str:
         # A hurried "it's": "Its company policy.", "..., its not possible". Inside a clause "its" is the
         # possessive ("we updated its settings") and stays.
         return _same_case("it", whole) + " is" if draft and _opens_clause(text, match.start()) else whole
+    if kind == "spelling":
+        return whole.replace("-", "")  # "e-mail" is "email", "on-line" is "online"
     if kind == "bare":
         subject, verb = _BARE_SUBJECT_VERBS[whole.lower()]
         return f"{subject if subject == 'I' else _same_case(subject, whole)} {verb}"
@@ -245,13 +249,16 @@ class CanonicalText(EditedText):
 # subject of the agent's own sentence ("Acme cannot guarantee delivery"), which the phrase language's
 # {subject-name} matches. A private-use character: never in a draft's words, never a word character.
 NAME_MARK = "\ue000"
-# Words that open clauses capitalised but are not names.
+# Words that open clauses capitalised but are not names, and words said with weight in capitals ("We are NOT
+# allowed to", "Acme can NEVER refund"): grammar words, never a name.
 _NOT_NAMES = frozenset(
     """i we you they he she it this that these those there here who what which whoever everything nothing
     something someone somebody anyone anybody everyone everybody nobody none one all some any each every both
     either neither our your my their his her its the a an please sorry unfortunately sadly thanks thank hi
     hello hey dear yes no ok okay also but and so or if when once while because as since after before then
-    now today tomorrow yesterday refunds orders returns payments accounts""".split()
+    now today tomorrow yesterday refunds orders returns payments accounts
+    not never must only always ever just still really can cannot could will would shall should may might do
+    does did is are was were be been has have had need""".split()
 )
 
 
@@ -269,8 +276,8 @@ _SUBJECT_NAME = re2.compile(
     r"(?:^|[.!?;:,] |\n|@\w+ |\b[a-z]+ )"
     r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2} "
     r"(?:(?:only|also|still|just|now|never|always|currently|already|no longer|[a-z]+ly) )?"
-    r"(?:(?:can|could|will|would|wo|shall|should|must|may|might|is|are|was|were|does|do|did|has|have|had)"
-    r"(?:n't|nt|not)?|cant|wont|[a-z]+s|[a-z]+ed)\b"
+    r"(?:(?i:can|could|will|would|wo|shall|should|must|may|might|is|are|was|were|does|do|did|has|have|had)"
+    r"(?i:n't|nt|not)?|(?i:cant|wont)|[a-z]+s|[a-z]+ed)\b"
 )
 
 
