@@ -67,6 +67,8 @@ FLOORS: dict[tuple[str, str], float] = {
     ("stays-quiet", "no-apostrophe"): 1.00,
     ("still-warns", "html-escaped"): 1.00,
     ("stays-quiet", "html-escaped"): 1.00,
+    ("still-warns", "dropped-subject"): 1.00,
+    ("stays-quiet", "dropped-subject"): 1.00,
     ("still-warns", "capitals-for-emphasis"): 1.00,
     ("stays-quiet", "capitals-for-emphasis"): 1.00,
     ("still-warns", "spelling-variant"): 1.00,

@@ -428,6 +428,25 @@ def html_escaped(text: str) -> str | None:
     return escaped if escaped != text else None
 
 
+# A sentence's subject left out, as a hurried reply or a tweet does: "Can't refund opened items", "Unable to
+# reopen the profile", "Don't have an ETA yet". Only where the words left cannot be an order to the customer
+# ("Don't worry", "Don't forget" are).
+_SUBJECT_DROP = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:We|I)(?:'re|'m| are| am)? "
+    r"(?=(?:can't|cannot|won't|unable to|not able to|don't (?:know|have|see|think))\b)"
+)
+
+
+def dropped_subject(text: str) -> str | None:
+    """The first sentence opening with "We" or "I" and an inability, a refusal or "don't know/have/see" written
+    without its subject (and its "are" or "am"): "We can't refund it" -> "Can't refund it"."""
+    match = _SUBJECT_DROP.search(text)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    return text[: match.start()] + rest[0].upper() + rest[1:]
+
+
 # Words said with weight: a reply that writes one of them in capitals ("We do NOT offer refunds").
 _EMPHASIS = re.compile(r"\b(?:not|never|must|cannot|can't|won't|don't|only|no)\b")
 
@@ -528,6 +547,7 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "no-apostrophe": no_apostrophe,
     "html-escaped": html_escaped,
     "capitals-for-emphasis": capitals_for_emphasis,
+    "dropped-subject": dropped_subject,
     "spelling-variant": spelling_variant,
     "announcement-frame": announcement_frame,
     "apology-but": apology_but,

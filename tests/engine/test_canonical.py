@@ -77,7 +77,8 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     ],
 )
 def test_contractions_are_written_as_their_words(draft: str, canonical: str) -> None:
-    assert CanonicalText(draft).text == canonical
+    # After "so": not opening a clause, where a bare "can't" has left its subject out (tested below).
+    assert CanonicalText(f"so {draft}").text == f"so {canonical}"
     assert canonical_words(draft) == canonical
 
 
@@ -143,7 +144,50 @@ def test_words_that_are_not_contractions_stay_as_they_are(draft: str) -> None:
     ],
 )
 def test_the_draft_s_case_is_kept(draft: str, canonical: str) -> None:
-    assert CanonicalText(draft).text == canonical
+    assert CanonicalText(f"so {draft}").text == f"so {canonical}"
+
+
+@pytest.mark.parametrize(
+    ("draft", "canonical"),
+    [
+        ("Can't refund it.", "I Can not refund it."),
+        ("Cannot say yet", "I Can not say yet"),
+        ("Sorry, unable to help.", "Sorry, I am unable to help."),
+        ("Hi Sam, can't refund it.", "Hi Sam, I can not refund it."),
+        ("Thanks! Not able to see it.", "Thanks! I am Not able to see it."),
+        ("@sam Won't be long.", "@sam I Will not be long."),
+        ("Don't have an ETA. Dont know why.", "I Do not have an ETA. I Do not know why."),
+    ],
+)
+def test_a_clause_opening_on_a_modal_has_its_subject_written(draft: str, canonical: str) -> None:
+    # A hurried reply or a tweet leaves the subject out; the agent is speaking.
+    text = CanonicalText(draft)
+    assert text.text == canonical
+    # The subject written in stands for no characters of the draft: a stretch from it starts at the verb.
+    at = canonical.index("I ")
+    verb = at + (5 if canonical.startswith("I am ", at) else 2)
+    assert text.to_source(at) == text.to_source(verb)
+    assert draft[text.to_source(at) :].lower().startswith(("can", "won", "unable", "not able", "don"))
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Don't worry, it's fixed.",  # an ask, not a statement
+        "Won't you try again?",  # the subject named after the verb
+        "Can't we refund it?",
+        "We can't.",
+        "So sorry we cant help",
+        "Unable-to-sync errors",
+        # A comma inside a clause, not after the sentence's opening words.
+        "We are, unfortunately, unable to help.",
+        "We, sadly, can't refund it.",
+        "We are, not able to.",
+        "We checked the logs, can't see it.",
+    ],
+)
+def test_a_modal_after_its_subject_or_in_an_ask_gets_no_subject(draft: str) -> None:
+    assert " I " not in f" {CanonicalText(draft).text}"
 
 
 def test_curly_apostrophes_read_as_straight_ones_after_normalization() -> None:
@@ -463,15 +507,22 @@ def _canonical_words_at(source: str, start: int, end: int) -> list[str]:
     """The canonical words of source[start:end], read with what follows it ("it's" before "been" is "it
     has")."""
     count = len(_WORD.findall(canonical_words(source[start:end])))
-    return [w.lower() for w in _WORD.findall(CanonicalText(source[start:]).text)][:count]
+    canonical = CanonicalText(source[start:])
+    # Not the words put in before the first one (a subject it left out, written in: "I" of "I can not").
+    put_in = sum(e.end - e.start for e in canonical.edits if e.source_start == e.source_end == 0)
+    return [w.lower() for w in _WORD.findall(canonical.text[put_in:])][:count]
 
 
 def _check_words_map_back(text: str, to_source: Callable[..., int], source: str) -> None:
     """Every word of `text` maps to a non-empty span of `source`, within bounds and in order, whose own
-    canonical words include it."""
+    canonical words include it; but for the subject a clause left out, written in, which stands for no
+    characters of the source."""
     last_start = last_end = 0
     for match in _WORD.finditer(text):
         start, end = to_source(match.start()), to_source(match.end(), end=True)
+        if start == end and match.group() in ("I", "am"):
+            assert source[start:].lower().startswith(("can", "won", "will", "do", "unable", "not able")), source
+            continue
         assert 0 <= start < end <= len(source)
         assert source[start] != " " and source[end - 1] != " "
         assert last_start <= start and last_end <= end
@@ -493,6 +544,9 @@ def test_every_canonical_word_maps_back_to_the_draft_words_it_stands_for(source:
             assert source[canonical.to_source(index)] == char
     # Each expansion stands for one contraction of the draft, and is that contraction's canonical words.
     for edit in canonical.edits:
+        if edit.source_start == edit.source_end:  # words put in: a name's mark, a subject left out
+            assert canonical.text[edit.start : edit.end] in (NAME_MARK, "I ", "I am ")
+            continue
         contraction = source[edit.source_start : edit.source_end]
         assert " " not in contraction
         assert _canonical_words_at(source, edit.source_start, edit.source_end) == [
@@ -544,6 +598,9 @@ def test_from_source_is_the_inverse_of_to_source_outside_the_edits(source: str) 
         for match in _WORD.finditer(original):
             start, end = text.from_source(match.start()), text.from_source(match.end(), end=True)
             assert start <= end
-            marked = any(e.source_start == e.source_end == match.start() for e in text.edits)
+            # Words put in before it (a name's mark, a subject left out) go with it.
+            put_in = "".join(
+                text.text[e.start : e.end] for e in text.edits if e.source_start == e.source_end == match.start()
+            )
             if not any(e.source_start < match.end() and match.start() < e.source_end for e in text.edits):
-                assert text.text[start:end] == (NAME_MARK if marked else "") + match.group()
+                assert text.text[start:end] == put_in + match.group()

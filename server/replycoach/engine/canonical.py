@@ -225,6 +225,8 @@ class EditedText:
         before = bisect.bisect_right(self._source_starts, index) - 1
         if before < 0:
             return index
+        while before > 0 and self.edits[before - 1].source_start == index:
+            before -= 1  # words put in before a contraction at the same place ("I " before "Can not")
         edit = self.edits[before]
         if index == edit.source_start:
             return edit.start
@@ -234,15 +236,56 @@ class EditedText:
 
 
 class CanonicalText(EditedText):
-    """A normalized draft's canonical text: contractions written as their words, and a NAME_MARK before a
-    capitalised name that is the subject of its clause ("Thanks. \ue000Acme can not refund it")."""
+    """A normalized draft's canonical text: contractions written as their words, a NAME_MARK before a
+    capitalised name that is the subject of its clause ("Thanks. \ue000Acme can not refund it"), and the
+    subject a clause left out ("Can't refund it" reads "I can not refund it")."""
 
     def __init__(self, source: str) -> None:
         contractions = list(_contractions(source))
         # A word a contraction rewrites ("Im" -> "I am") is not a name.
         taken = {start for start, _, _ in contractions}
         names = [name for name in _subject_names(source) if name[0] not in taken]
-        super().__init__(source, sorted([*contractions, *names], key=lambda edit: edit[0]))
+        # Words put in where there were none come before the words a contraction rewrites at the same place.
+        edits = [*contractions, *names, *_dropped_subjects(source)]
+        super().__init__(source, sorted(edits, key=lambda edit: (edit[0], edit[1])))
+
+
+# A clause that opens on an inability, a refusal, or "don't know / have / see / think", has left its subject
+# out: a hurried reply or a tweet, the agent speaking ("Can't refund opened items", "Unable to reopen the
+# profile", "Don't have an ETA yet"). The canonical view writes the subject it left out, "I" ("I am" before
+# "unable to"), so a rule about the agent reads it. Not "don't" before other verbs: "Don't worry", "Don't
+# forget" are asks; and not a question that names its subject after the verb ("Won't you try again?").
+_DROPPED_SUBJECT = re2.compile(
+    r"(?:^|[.!?;:,] |\n|@\w+ )(?i:unable to|not able to|can't|cannot|cant|can not|won't|wont|will not"
+    r"|(?:don't|dont|do not) (?:know|have|see|think))\b"
+)
+_PRONOUN_AFTER = re.compile(r" (?:you|we|they|I|he|she|it|u)\b", re.IGNORECASE)
+
+
+def _after_opening_words(source: str, comma: int) -> bool:
+    """Whether the comma at `comma` ends the sentence's opening words ("Sorry,", "Hi Sam,", "Thanks again,"):
+    at most three words since the sentence began, no other comma among them and no auxiliary last. Not a
+    parenthetical's comma ("We are, unfortunately, unable to"), nor one inside a clause ("I am, unable")."""
+    begun = max(source.rfind(mark, 0, comma) for mark in ".!?;:\n") + 1
+    opening = source[begun:comma]
+    words = opening.lower().split()
+    return "," not in opening and len(words) <= 3 and not (words and words[-1] in _AUXILIARIES)
+
+
+# Words a clause goes on after ("We are, sadly, unable"): before a comma, not the end of an opening.
+_AUXILIARIES = frozenset("am is are was were be been will would can could do does did have has had must".split())
+
+
+def _dropped_subjects(source: str) -> Iterator[tuple[int, int, str]]:
+    for start, end in byte_spans(_DROPPED_SUBJECT, source):
+        if source[start] == "," and not _after_opening_words(source, start):
+            continue
+        while not source[start].isalpha():  # past the clause's punctuation, a handle and a space
+            start += source.index(" ", start) + 1 - start if source[start] == "@" else 1
+        if _PRONOUN_AFTER.match(source, end):
+            continue
+        words = source[start:end].lower()
+        yield start, start, "I am " if words.startswith(("unable", "not able")) else "I "
 
 
 # Marks a capitalised name that opens a clause and is followed by a verb: the company's own name, as the
