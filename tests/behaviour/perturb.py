@@ -438,8 +438,8 @@ _SUBJECT_DROP = re.compile(
 
 
 def dropped_subject(text: str) -> str | None:
-    """The first sentence opening with "We" or "I" and an inability, a refusal or "don't know/have/see" written
-    without its subject (and its "are" or "am"): "We can't refund it" -> "Can't refund it"."""
+    """The first sentence opening with "We" or "I" and an inability, a refusal or "don't know/have/see"
+    written without its subject (and its "are" or "am"): "We can't refund it" -> "Can't refund it"."""
     match = _SUBJECT_DROP.search(text)
     if match is None:
         return None

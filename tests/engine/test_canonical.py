@@ -521,7 +521,8 @@ def _check_words_map_back(text: str, to_source: Callable[..., int], source: str)
     for match in _WORD.finditer(text):
         start, end = to_source(match.start()), to_source(match.end(), end=True)
         if start == end and match.group() in ("I", "am"):
-            assert source[start:].lower().startswith(("can", "won", "will", "do", "unable", "not able")), source
+            modals = ("can", "won", "will", "do", "unable", "not able")
+            assert source[start:].lower().startswith(modals), source
             continue
         assert 0 <= start < end <= len(source)
         assert source[start] != " " and source[end - 1] != " "
@@ -600,7 +601,9 @@ def test_from_source_is_the_inverse_of_to_source_outside_the_edits(source: str) 
             assert start <= end
             # Words put in before it (a name's mark, a subject left out) go with it.
             put_in = "".join(
-                text.text[e.start : e.end] for e in text.edits if e.source_start == e.source_end == match.start()
+                text.text[e.start : e.end]
+                for e in text.edits
+                if e.source_start == e.source_end == match.start()
             )
             if not any(e.source_start < match.end() and match.start() < e.source_end for e in text.edits):
                 assert text.text[start:end] == put_in + match.group()

@@ -884,7 +884,8 @@ def test_what_is_not_a_subject_name(draft: str) -> None:
 def test_a_grammar_word_in_capitals_is_emphasis_not_a_name(draft: str, flagged: str) -> None:
     # "NOT" after a lower-case word and before a verb is shaped like a name ("we told Acme today"); a grammar
     # word said with weight never is one, so "not" is still the word the pattern reads.
-    engine = _engine("(we | I | our team) ((am | are | is) (not | never) allowed to refund | can not do that)")
+    pattern = "(we | I | our team) ((am | are | is) (not | never) allowed to refund | can not do that)"
+    engine = _engine(pattern)
     assert _flagged(engine, draft) == [flagged]
 
 

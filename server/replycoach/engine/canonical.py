@@ -273,7 +273,9 @@ def _after_opening_words(source: str, comma: int) -> bool:
 
 
 # Words a clause goes on after ("We are, sadly, unable"): before a comma, not the end of an opening.
-_AUXILIARIES = frozenset("am is are was were be been will would can could do does did have has had must".split())
+_AUXILIARIES = frozenset(
+    "am is are was were be been will would can could do does did have has had must".split()
+)
 
 
 def _dropped_subjects(source: str) -> Iterator[tuple[int, int, str]]:
