@@ -110,6 +110,8 @@ UNAVAILABLE_THINGS = _pairs("""
 NOT_AVAILABLE = _pairs("""
     is not available/are not available | isn't available/aren't available
     is no longer available/are no longer available | is, sadly, not available/are, sadly, not available
+    will not be available/will not be available | won't be available/won't be available
+    will no longer be available/will no longer be available | would not be available/would not be available
 """)
 UNAVAILABLE_TAILS = ("for digital gift cards", "on sale items", "after 30 days", "")
 # A thing named bare as what cannot be done: "Refunds cannot be issued for digital orders".
@@ -1164,6 +1166,11 @@ def refusal_controls() -> Iterator[Item]:
         Refunds are available for 30 days after delivery
         Refunds aren't available for digital gift cards, but I can send you store credit today
         Is a refund not available on sale items?
+        Refunds won't be available for digital gift cards, but I can send you store credit today
+        If refunds won't be available, I'll send you store credit instead
+        Will a refund not be available on sale items?
+        Refunds will be available again once the sale ends
+        Upgrades will no longer be needed, because your plan already has every feature
         Upgrades are available from your account page whenever you like
         The system lets you change the date yourself from the bookings page
         Our system won't let me refund it, but I've asked my supervisor, who can, and you'll hear today
