@@ -946,6 +946,53 @@ def dismissive() -> Iterator[Item]:
         yield make(_sentence(it, out), "out-of-our-hands")
 
 
+def closing_the_door() -> Iterator[Item]:
+    """The conversation closed on the customer: a final ruling (policy's), no answer to anything more, an
+    ask not to write again (dismissive's)."""
+    final = _maker("policy", WARN)
+    for lead, (this, whose), word in product(
+        ("", "Sorry,", "I'm afraid"),
+        (("This is", "our"), ("That is", "our"), ("This is", "my"), ("That's", "the")),
+        ("decision", "answer", "word on this", "position"),
+    ):
+        yield final(_sentence(lead, this if not lead else this.lower(), whose, "final", word), "final-word")
+    make = _maker("dismissive", WARN)
+    things = _turns(_list("correspondence | emails | messages | replies | complaints | requests"))
+    about = _turns(_list("on this matter | about this | regarding this issue | on this subject"))
+    answered = _list("will not be responded to | will not be answered | won't be answered | will not be read")
+    for further, unanswered in product(("Any further", "Further"), answered):
+        yield make(_sentence(further, things(), about(), unanswered), "no-reply")
+    for (subject, _), form in product(AGENT_SUBJECTS, ("will not be entering", "won't be entering")):
+        yield make(_sentence(subject, form, "into any further discussion", about()), "no-reply")
+    for dont, verb, about_it in product(
+        ("do not", "don't"), ("contact", "message", "email", "call"), ("about this", "regarding this matter")
+    ):
+        yield make(_sentence("Please", dont, verb, "us again", about_it), "dont-write")
+
+
+def closing_the_door_controls() -> Iterator[Item]:
+    """A final decision that is the customer's, asked about or with a way forward; further messages that will
+    be answered; no need to write again because it is done."""
+    quiet = _maker("dismissive", QUIET)
+    for text in _list("""
+        If this isn't sorted by Friday, please contact us again and I'll pick it up myself
+        You don't need to contact us again, because the refund is already on its way
+        Please don't contact your bank about it; I've already reversed the charge
+        Any further emails about this will go straight to Sam, who now owns your case
+        Further messages on this matter will be answered by our billing lead within the hour
+        We will be entering your claim into the priority queue today
+        Please do contact us again if the part doesn't fit
+    """):
+        yield quiet(_sentence(text), "door-open")
+    policy = _maker("policy", QUIET)
+    for text in _list("""
+        The final decision is yours: you can keep the item or return it for free
+        Is this the final decision on my claim?
+        This is our final decision for now, but you can appeal it, and I'll send you the form today
+    """):
+        yield policy(_statement_or_question(text), "door-open")
+
+
 def negative_framing() -> Iterator[Item]:
     """'We won't', 'that's impossible', 'Unfortunately, <a limit>', 'Unfortunately, we can't'."""
     make, remedy = _maker("negative-framing", WARN), _turns(REMEDIES)
@@ -1525,6 +1572,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     uncertainty,
     condescension,
     dismissive,
+    closing_the_door,
     negative_framing,
     toxic_positivity,
     repeat_ask,
@@ -1535,6 +1583,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     uncertainty_controls,
     condescension_controls,
     dismissive_controls,
+    closing_the_door_controls,
     negative_framing_controls,
     toxic_positivity_controls,
     repeat_ask_controls,
