@@ -901,6 +901,27 @@ def condescension() -> Iterator[Item]:
     often = _list("twice | three times | several times | many times | over and over")
     for said, count in product(already, often):
         yield make(_sentence(said, count), "said-it-n-times")
+    # Said already, and nothing more: the reproach is the whole sentence ("We've already explained this").
+    verbs, things = _turns(_list("explained | answered | mentioned | said | covered")), _turns(
+        _list("this | that | this question | it | this before")
+    )
+    for (subject, person), form in product(AGENT_SUBJECTS, ("{has} already", "already")):
+        said = verbs()
+        said = "explained" if said == "covered" else said  # "covered" is also "paid for"
+        yield make(_sentence(subject, _conjugate(form, subject, person), said, things()), "already-said")
+    for (this, has), said, to_you in product(
+        (("This", "has"), ("That", "has"), ("It", "has"), ("This", "had")),
+        ("explained", "answered", "mentioned", "stated"),
+        ("already been {s}", "already been {s} to you", "been {s} to you several times", "been {s} to you"),
+    ):
+        yield make(_sentence(this, has, to_you.format(s=said)), "already-said")
+    for form, told, what in product(
+        ("You have already been", "You've already been", "You had already been"),
+        ("told", "informed", "advised"),
+        ("this", "about this", "of this"),
+    ):
+        if not (told == "told" and what != "this") and not (told != "told" and what == "this"):
+            yield make(_sentence(form, told, what), "already-said")
     nth = _list("second | third | fourth | fifth")
     saying = _list("""
         I'm explaining this | I am telling you this | I've had to explain this | we've told you this
@@ -1464,9 +1485,18 @@ def condescension_controls() -> Iterator[Item]:
         This is the third time you've had to contact us, and I'm sorry: I've fixed it for good now
         I've answered all three of your questions in the email I just sent
         I've explained this to the courier twice, and they've promised to deliver today
+        I've already explained this to my manager, and she has approved the refund
+        Our team has already explained it to the courier, so the parcel is back on its way
+        I have already answered your other question by email
+        We have already covered the cost of the return
+        We've already refunded it
+        This has already been sorted for you
+        You have already been refunded in full
+        Has this already been explained to you?
+        If this has already been explained to you, skip to step 3
     """)
     for text in texts:
-        yield make(_sentence(text), "told-someone-else")
+        yield make(_statement_or_question(text), "told-someone-else")
 
 
 def dismissive_controls() -> Iterator[Item]:

@@ -857,6 +857,14 @@ def test_a_capitalised_name_opening_a_clause_is_a_subject_name(draft: str, flagg
 
 
 @pytest.mark.parametrize(
+    "draft", ["Acme said this.", "Thanks. Acme already told you this.", "Acme sent this."]
+)
+def test_a_name_before_a_past_without_ed_is_a_subject_name(draft: str) -> None:
+    engine = _engine("{subject-name} [already] (said | told you | sent) this")
+    assert _flagged(engine, draft) == [draft.removeprefix("Thanks. ").removesuffix(".")]
+
+
+@pytest.mark.parametrize(
     "draft",
     [
         "You can't refund it here.",  # a pronoun, not a name

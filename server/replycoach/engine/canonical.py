@@ -317,12 +317,17 @@ def capital_only_to_open(word: str) -> bool:
 # A clause's opening (the text's start, clause punctuation and a space, a line break), then the name and its
 # verb: searched as bytes by RE2 (one pass), each candidate's first word then checked against _NOT_NAMES.
 # A capitalised word after a lower-case one is a name wherever it stands ("There's nothing Acme can do").
+# Past forms without "-ed" that follow a company's name in support replies ("Acme said", "Acme sent").
+_IRREGULAR_PAST = (
+    "said|told|sent|made|gave|took|got|kept|left|found|knew|thought|meant|went|came|saw|wrote|paid|sold|"
+    "bought|spent|lost|held|put|set|shut"
+)
 _SUBJECT_NAME = re2.compile(
     r"(?:^|[.!?;:,] |\n|@\w+ |\b[a-z]+ )"
     r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2} "
     r"(?:(?:only|also|still|just|now|never|always|currently|already|no longer|[a-z]+ly) )?"
     r"(?:(?i:can|could|will|would|wo|shall|should|must|may|might|is|are|was|were|does|do|did|has|have|had)"
-    r"(?i:n't|nt|not)?|(?i:cant|wont)|[a-z]+s|[a-z]+ed)\b"
+    r"(?i:n't|nt|not)?|(?i:cant|wont)|[a-z]+s|[a-z]+ed|" + _IRREGULAR_PAST + r")\b"
 )
 
 
