@@ -902,8 +902,9 @@ def condescension() -> Iterator[Item]:
     for said, count in product(already, often):
         yield make(_sentence(said, count), "said-it-n-times")
     # Said already, and nothing more: the reproach is the whole sentence ("We've already explained this").
-    verbs, things = _turns(_list("explained | answered | mentioned | said | covered")), _turns(
-        _list("this | that | this question | it | this before")
+    verbs, things = (
+        _turns(_list("explained | answered | mentioned | said | covered")),
+        _turns(_list("this | that | this question | it | this before")),
     )
     for (subject, person), form in product(AGENT_SUBJECTS, ("{has} already", "already")):
         said = verbs()
