@@ -165,6 +165,13 @@ LAPSE_FORMS = _list(
     "You should have {pp} | You should've {pp} | You were supposed to {base} | You failed to {base}"
 )
 
+ON_YOUR_SIDE = _list("on your side | on your end | at your end | with you")
+RESPONSIBLE_FOR = _list("""
+    returning the item within 14 days | checking the address before you order
+    reporting damage within 48 hours | cancelling before the renewal date | paying the return postage
+    backing up your files before the repair
+""")
+
 DEFLECT_OBLIGATIONS = _list("""
     You'll need to | You will need to | You need to | You have to | You'll have to | You'd have to
     You would need to | You must | You will be required to | Please
@@ -827,6 +834,22 @@ def blame() -> Iterator[Item]:
     """)
     for form, trail in product(on_you, ("", ", I'm afraid", " this time")):
         yield make(_sentence(form + trail), "on-you")
+    # The fault placed on the customer's side: "The issue is on your end".
+    for (fault, where), verb in product(
+        product(_list("The problem | The issue | The fault | This issue | The error"), ON_YOUR_SIDE),
+        ("is", "lies", "was"),
+    ):
+        yield make(_sentence(fault, verb, where), "your-side")
+    for noun, where in product(("a problem", "an issue", "a fault"), ON_YOUR_SIDE[:3]):
+        yield make(_sentence("It's", noun, where), "your-side")
+    # Responsible for a step, alone: "You are responsible for returning the item within 14 days".
+    steps = _turns(RESPONSIBLE_FOR)
+    for form in _list("""
+        You are responsible for | You're responsible for | You are solely responsible for
+        You're fully responsible for | You are liable for | You remain responsible for
+    """):
+        for _ in range(2):
+            yield make(_sentence(form, steps()), "responsible-for")
 
 
 def uncertainty() -> Iterator[Item]:
@@ -1341,6 +1364,16 @@ def blame_controls() -> Iterator[Item]:
     """)
     for text in texts:
         yield make(_sentence(text), "on-us")
+    # The fault on our side, asked about, denied or on a condition; responsibility taken or lifted.
+    for text in _list("""
+        The problem is on our side, and I'm fixing it now | The issue isn't on your end at all
+        Is the problem on your side or ours? | If the issue is on your end, I'll walk you through the fix
+        It's a problem on our end, and I'm so sorry | The fault was never with you
+        You are not responsible for the return postage; we'll cover it
+        You aren't liable for any of the charges | We are responsible for returning the item to you
+        You're responsible for choosing whichever delivery day suits you
+    """):
+        yield make(_statement_or_question(text), "fault-ours")
     # "Must be" that guesses at a feeling: sympathy or shared joy, not an order.
     feelings = _list("so relieved | really pleased | so happy | thrilled | so excited | very glad")
     for feeling, why in product(feelings, ("that it arrived", "to have it back", "it's sorted")):
