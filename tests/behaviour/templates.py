@@ -177,7 +177,8 @@ DEFLECT_OBLIGATIONS = _list("""
     You would need to | You must | You will be required to | Please
 """)
 CONTACT_VERBS = _list(
-    "contact | reach out to | get in touch with | speak to | call | ask | take this up with"
+    "contact | reach out to | get in touch with | speak to | call | ask | take this up with | raise this with"
+    " | direct your query to"
 )
 CONTACT_TAILS = ("", " about the refund", " for a refund", " directly", " for help with that")
 # Advice that sends the customer elsewhere ("You'd be better off asking your bank"), and a third party named
@@ -789,6 +790,11 @@ def deflection() -> Iterator[Item]:
         yield make(_sentence(grade), "pay-grade")
     for lead, verb, party in product(BETTER_OFF, CONTACT_ING, THIRD_PARTIES):
         yield make(_sentence(lead, verb, party + tail()), "better-off")
+    best = _list("You'd be best placed to | You would be best placed to | You're best placed to")
+    for lead, verb, party in product(best, ("ask", "contact", "speak to"), THIRD_PARTIES):
+        yield make(_sentence(lead, verb, party + tail()), "better-off")
+    for that, party in product(("That's", "That is", "This is", "Sorry, that's"), THIRD_PARTIES):
+        yield make(_sentence(that, "between you and", party), "between-you")
     for (party, person), be, one in product(THIRD_SUBJECTS[1:], ("{be}", "would be", "will be"), THE_ONES):
         yield make(_sentence(party, _conjugate(be, party, person), one), "the-one-to-ask")
     for form, party, tail in product(QUESTION_FOR, OTHER_PROVIDERS, ("", ", not us")):
@@ -1413,6 +1419,12 @@ def deflection_controls() -> Iterator[Item]:
         We're the ones who handle returns, so I've started yours today
         That's a question for our billing team, so I've passed it to them and they'll reply today
         Your insurer is the one who decides on claims, so I've sent them everything you gave me
+        You'd be best placed to choose the plan, since you know how much you travel
+        I'm best placed to sort this out, so I'll handle it from here
+        That's between you and me, and I've added the discount anyway
+        I'll raise this with the courier today and update you tomorrow
+        I've directed your query to our billing team, and they'll reply within the hour
+        Please raise this with us any time, we're happy to help
     """)
     for text in texts:
         yield make(_sentence(text), "not-elsewhere")
