@@ -433,7 +433,7 @@ def html_escaped(text: str) -> str | None:
 # ("Don't worry", "Don't forget" are).
 _SUBJECT_DROP = re.compile(
     r"(?:^|(?<=[.!?] ))(?:We|I)(?:'re|'m| are| am)? "
-    r"(?=(?:can't|cannot|won't|unable to|not able to|don't (?:know|have|see|think))\b)"
+    r"(?=(?:can't|cannot|won't|unable to|not able to|not sure|don't (?:know|have|see|think))\b)"
 )
 
 

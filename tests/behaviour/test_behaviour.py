@@ -133,6 +133,7 @@ EXPECTED: list[tuple[str, str, str | None]] = [
     ("dropped-subject", "We can't refund it.", "Can't refund it."),
     ("dropped-subject", "Thanks. We're unable to help.", "Thanks. Unable to help."),
     ("dropped-subject", "I don't have an ETA.", "Don't have an ETA."),
+    ("dropped-subject", "I'm not sure when.", "Not sure when."),
     ("dropped-subject", "We don't offer it.", None),
     ("dropped-subject", "Sadly we can't.", None),
     ("spelling-variant", "Check your email online.", "Check your e-mail online."),

@@ -250,14 +250,15 @@ class CanonicalText(EditedText):
         super().__init__(source, sorted(edits, key=lambda edit: (edit[0], edit[1])))
 
 
-# A clause that opens on an inability, a refusal, or "don't know / have / see / think", has left its subject
-# out: a hurried reply or a tweet, the agent speaking ("Can't refund opened items", "Unable to reopen the
-# profile", "Don't have an ETA yet"). The canonical view writes the subject it left out, "I" ("I am" before
-# "unable to"), so a rule about the agent reads it. Not "don't" before other verbs: "Don't worry", "Don't
-# forget" are asks; and not a question that names its subject after the verb ("Won't you try again?").
+# A clause that opens on an inability, a refusal, "not sure", or "don't know / have / see / think", has left
+# its subject out: a hurried reply or a tweet, the agent speaking ("Can't refund opened items", "Unable to
+# reopen the profile", "Not sure why", "Don't have an ETA yet"). The canonical view writes the subject it left
+# out, "I" ("I am" before "unable to", "not able to", "not sure"), so a rule about the agent reads it. Not
+# "don't" before other verbs: "Don't worry", "Don't forget" are asks; and not a question that names its
+# subject after the verb ("Won't you try again?").
 _DROPPED_SUBJECT = re2.compile(
-    r"(?:^|[.!?;:,] |\n|@\w+ )(?i:unable to|not able to|can't|cannot|cant|can not|won't|wont|will not"
-    r"|(?:don't|dont|do not) (?:know|have|see|think))\b"
+    r"(?:^|[.!?;:,] |\n|@\w+ )(?i:unable to|not able to|not sure|can't|cannot|cant|can not|won't|wont"
+    r"|will not|(?:don't|dont|do not) (?:know|have|see|think))\b"
 )
 _PRONOUN_AFTER = re.compile(r" (?:you|we|they|I|he|she|it|u)\b", re.IGNORECASE)
 
@@ -287,7 +288,7 @@ def _dropped_subjects(source: str) -> Iterator[tuple[int, int, str]]:
         if _PRONOUN_AFTER.match(source, end):
             continue
         words = source[start:end].lower()
-        yield start, start, "I am " if words.startswith(("unable", "not able")) else "I "
+        yield start, start, "I am " if words.startswith(("unable", "not")) else "I "
 
 
 # Marks a capitalised name that opens a clause and is followed by a verb: the company's own name, as the
