@@ -3,9 +3,10 @@
 Drafts say one thing many ways on the surface: "can't", "cannot", "can not" and a hurried "cant"; "we're" and
 "we are"; "won't" and "will not"; "e-mail" and "email". The canonical text writes each of those one way (the
 words split, "not" its own word, "email" without its hyphen), so a rule written once, "we can not", holds for
-all of them. Only these spellings change: every
-other character is the normalized draft's own (straight quotes, single spaces), so offsets map back exactly
-and a flag or a rewrite's slot is always the draft's own characters.
+all of them. It also puts in what a hurried reply leaves out: the subject of "Can't refund it" ("I can not
+refund it"), and a mark before a company's name as a subject. Only these change: every other character is the
+normalized draft's own (straight quotes, single spaces), so offsets map back exactly and a flag or a rewrite's
+slot is always the draft's own characters.
 
 The same rules canonicalize a pattern's literal words (`canonical_words`), so a lead who writes "can't" in a
 rule means what the draft means by it.
@@ -315,14 +316,14 @@ def capital_only_to_open(word: str) -> bool:
     return lower != "i" and lower in _NOT_NAMES
 
 
-# A clause's opening (the text's start, clause punctuation and a space, a line break), then the name and its
-# verb: searched as bytes by RE2 (one pass), each candidate's first word then checked against _NOT_NAMES.
-# A capitalised word after a lower-case one is a name wherever it stands ("There's nothing Acme can do").
 # Past forms without "-ed" that follow a company's name in support replies ("Acme said", "Acme sent").
 _IRREGULAR_PAST = (
     "said|told|sent|made|gave|took|got|kept|left|found|knew|thought|meant|went|came|saw|wrote|paid|sold|"
     "bought|spent|lost|held|put|set|shut"
 )
+# A clause's opening (the text's start, clause punctuation and a space, a line break), then the name and its
+# verb: searched as bytes by RE2 (one pass), each candidate's first word then checked against _NOT_NAMES.
+# A capitalised word after a lower-case one is a name wherever it stands ("There's nothing Acme can do").
 _SUBJECT_NAME = re2.compile(
     r"(?:^|[.!?;:,] |\n|@\w+ |\b[a-z]+ )"
     r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2} "
