@@ -758,6 +758,17 @@ def policy() -> Iterator[Item]:
     allow = {"plural": "don't allow", "singular": "doesn't allow"}
     for (rules, number), thing in product(RULE_SUBJECTS, BLOCKED_THINGS):
         yield make(_sentence(rules, allow[number], thing), "rules-block")
+    # The rule as the whole answer, said as going against it or pointed at: "That goes against our policy",
+    # "Those are the rules".
+    against = _list("That goes against | This goes against | That would go against | It goes against")
+    rules_named = _list("our policy | company policy | our guidelines | the rules | our terms of service")
+    for lead, goes, rules in product(("", "Sorry,", "I'm afraid"), against, rules_named):
+        yield make(_sentence(lead, goes if not lead else goes[0].lower() + goes[1:], rules), "the-rule")
+    for lead, those in product(
+        ("", "Sorry,", "I'm afraid"),
+        ("Those are the rules", "These are the rules", "Those are our policies", "These are our guidelines"),
+    ):
+        yield make(_sentence(lead, those if not lead else those[0].lower() + those[1:]), "the-rule")
 
 
 def deflection() -> Iterator[Item]:
@@ -1463,6 +1474,12 @@ def policy_controls() -> Iterator[Item]:
         "If you agreed to the terms by mistake, I can close the account for you today",
         "Thanks for agreeing to the terms, and your account is ready",
         "You accepted the offer on the phone, so I've added the discount to your plan",
+        "That goes against everything we stand for, so I've refunded you in full",
+        "Is that against our policy?",
+        "If that goes against our policy, I'll ask my manager for an exception today",
+        "Those are the rules for UK orders, and yours ships from the EU, so the fee doesn't apply",
+        "These are the terms of your new plan: 5 GB a month and free calls",
+        "Nothing in our policy goes against that, so I've approved it",
     )
     for text in texts:
         yield make(_statement_or_question(text), "own-obligation")
