@@ -1642,6 +1642,22 @@ def support_redirects() -> Iterator[Item]:
         yield make(redirect, f"redirect-{customer.mood}", customer.text)
 
 
+SIGN_OFFS = _list("""
+    Have a great day! | Enjoy your day! | Enjoy the rest of your week! | Have a lovely evening!
+    Enjoy your weekend! | Have a wonderful weekend!
+""")
+
+
+def sign_offs() -> Iterator[Item]:
+    """A cheerful sign-off after a plain fact, to every generated customer: a warning for the upset ones (it
+    reads as not noticing), quiet for the calm ones (a friendly close). The sign-off is taken in turn."""
+    warn, quiet = _maker("toxic-positivity", WARN), _maker("toxic-positivity", QUIET)
+    sign_off, done = _turns(SIGN_OFFS), _turns(DONE)
+    for customer in customers():
+        make = warn if customer.mood == "upset" else quiet
+        yield make(f"{_cap(done())}. {sign_off()}", f"sign-off-{customer.mood}", customer.text)
+
+
 def owned_redirect_controls() -> Iterator[Item]:
     """Redirects the agent owns, makes conditional or follows with a commitment, and instructions for a task,
     to every upset customer: quiet."""
@@ -1683,6 +1699,7 @@ GENERATORS: tuple[Callable[[], Iterable[Item]], ...] = (
     field_round_controls,
     support_redirects,
     owned_redirect_controls,
+    sign_offs,
 )
 
 
