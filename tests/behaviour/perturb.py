@@ -429,8 +429,8 @@ def html_escaped(text: str) -> str | None:
 
 
 # A sentence's subject left out, as a hurried reply or a tweet does: "Can't refund opened items", "Unable to
-# reopen the profile", "Don't have an ETA yet". Only where the words left cannot be an order to the customer
-# ("Don't worry", "Don't forget" are).
+# reopen the profile", "Not sure why", "Don't have an ETA yet". Only where the words left cannot be an order
+# to the customer ("Don't worry", "Don't forget" are).
 _SUBJECT_DROP = re.compile(
     r"(?:^|(?<=[.!?] ))(?:We|I)(?:'re|'m| are| am)? "
     r"(?=(?:can't|cannot|won't|unable to|not able to|not sure|don't (?:know|have|see|think))\b)"
@@ -438,8 +438,9 @@ _SUBJECT_DROP = re.compile(
 
 
 def dropped_subject(text: str) -> str | None:
-    """The first sentence opening with "We" or "I" and an inability, a refusal or "don't know/have/see"
-    written without its subject (and its "are" or "am"): "We can't refund it" -> "Can't refund it"."""
+    """The first sentence opening with "We" or "I" and an inability, a refusal, "not sure" or "don't know /
+    have / see / think" written without its subject (and its "are" or "am"): "We can't refund it" -> "Can't
+    refund it"."""
     match = _SUBJECT_DROP.search(text)
     if match is None:
         return None
