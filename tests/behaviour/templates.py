@@ -942,14 +942,14 @@ def condescension() -> Iterator[Item]:
     for said, count in product(already, often):
         yield make(_sentence(said, count), "said-it-n-times")
     # Said already, and nothing more: the reproach is the whole sentence ("We've already explained this").
+    # (Not "covered": "We have already covered the cost" is a deed, among the controls.)
     verbs, things = (
-        _turns(_list("explained | answered | mentioned | said | covered")),
+        _turns(_list("explained | answered | mentioned | said")),
         _turns(_list("this | that | this question | it | this before")),
     )
     for (subject, person), form in product(AGENT_SUBJECTS, ("{has} already", "already")):
-        said = verbs()
-        said = "explained" if said == "covered" else said  # "covered" is also "paid for"
-        yield make(_sentence(subject, _conjugate(form, subject, person), said, things()), "already-said")
+        said = _conjugate(form, subject, person)
+        yield make(_sentence(subject, said, verbs(), things()), "already-said")
     for (this, has), said, to_you in product(
         (("This", "has"), ("That", "has"), ("It", "has"), ("This", "had")),
         ("explained", "answered", "mentioned", "stated"),

@@ -264,6 +264,12 @@ _DROPPED_SUBJECT = re2.compile(
 _PRONOUN_AFTER = re.compile(r" (?:you|we|they|I|he|she|it|u)\b", re.IGNORECASE)
 
 
+# Words a clause goes on after ("We are, sadly, unable"): before a comma, not the end of an opening.
+_AUXILIARIES = frozenset(
+    "am is are was were be been will would can could do does did have has had must".split()
+)
+
+
 def _after_opening_words(source: str, comma: int) -> bool:
     """Whether the comma at `comma` ends the sentence's opening words ("Sorry,", "Hi Sam,", "Thanks again,"):
     at most three words since the sentence began, no other comma among them and no auxiliary last. Not a
@@ -272,12 +278,6 @@ def _after_opening_words(source: str, comma: int) -> bool:
     opening = source[begun:comma]
     words = opening.lower().split()
     return "," not in opening and len(words) <= 3 and not (words and words[-1] in _AUXILIARIES)
-
-
-# Words a clause goes on after ("We are, sadly, unable"): before a comma, not the end of an opening.
-_AUXILIARIES = frozenset(
-    "am is are was were be been will would can could do does did have has had must".split()
-)
 
 
 def _dropped_subjects(source: str) -> Iterator[tuple[int, int, str]]:
