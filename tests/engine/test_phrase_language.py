@@ -5,6 +5,7 @@ the language cannot read; and compiled patterns that are plain RE2 (linear in th
 from __future__ import annotations
 
 import pytest
+import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from replycoach.bank.model import Entry, Rewrite
@@ -219,6 +220,29 @@ def test_an_optional_part_may_open_a_slot() -> None:
     engine = _engine("we <x: [still] can not> help", rewrite=SHOW_SLOT)
     assert _slots(engine, "We still can't help.") == [("We still can't help", "<still can't>")]
     assert _slots(engine, "We can't help.") == [("We can't help", "<can't>")]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "with_the_optional_words"),
+    [
+        ("you [first] (need | has | have [first] got) to pay", "you have first got to pay"),
+        ("you (need | have) [first] to pay", "you need first to pay"),
+        ("you (need | have [first]) <x: [then] to> pay", "you have first then to pay"),
+    ],
+)
+def test_an_optional_part_leaves_the_words_around_it_to_the_prefilter(
+    pattern: str, with_the_optional_words: str
+) -> None:
+    # RE2's prefilter reads an optional group written `(...)?` as "anything": an alternative holding one
+    # ("have [first] got") then hid the whole choice from it, and every draft with "you" and "to" ran the
+    # pattern. Written as a choice with nothing, the required words stay atoms a draft must hold.
+    regex = _compiler().compile(pattern)
+    regex_filter = re2.Filter()
+    regex_filter.Add(regex)
+    regex_filter.Compile()
+    assert regex_filter.Match(b"you want to pay", True) is None
+    assert regex_filter.Match(b"you need to pay", True) == [0]
+    assert compile_pattern(regex).search(with_the_optional_words) is not None
 
 
 # ...

@@ -23,7 +23,7 @@ from typing import Any
 
 import re2
 
-from replycoach.engine.text import byte_spans
+from replycoach.engine.text import Utf8Text, byte_spans
 
 # Auxiliaries that take a contracted "not" ("don't", "isn't") or drop its apostrophe in haste ("dont").
 _NOT_AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might|dare|ought"
@@ -241,13 +241,15 @@ class CanonicalText(EditedText):
     capitalised name that is the subject of its clause ("Thanks. \ue000Acme can not refund it"), and the
     subject a clause left out ("Can't refund it" reads "I can not refund it")."""
 
-    def __init__(self, source: str) -> None:
-        contractions = list(_contractions(source))
+    def __init__(self, source: str, utf8: Utf8Text | None = None) -> None:
+        # The source's bytes, for the three searches below (a draft has them already: `Draft.utf8`).
+        utf8 = utf8 if utf8 is not None else Utf8Text(source)
+        contractions = list(_contractions(source, utf8=utf8))
         # A word a contraction rewrites ("Im" -> "I am") is not a name.
         taken = {start for start, _, _ in contractions}
-        names = [name for name in _subject_names(source) if name[0] not in taken]
+        names = [name for name in _subject_names(source, utf8) if name[0] not in taken]
         # Words put in where there were none come before the words a contraction rewrites at the same place.
-        edits = [*contractions, *names, *_dropped_subjects(source)]
+        edits = [*contractions, *names, *_dropped_subjects(source, utf8)]
         super().__init__(source, sorted(edits, key=lambda edit: (edit[0], edit[1])))
 
 
@@ -280,8 +282,8 @@ def _after_opening_words(source: str, comma: int) -> bool:
     return "," not in opening and len(words) <= 3 and not (words and words[-1] in _AUXILIARIES)
 
 
-def _dropped_subjects(source: str) -> Iterator[tuple[int, int, str]]:
-    for start, end in byte_spans(_DROPPED_SUBJECT, source):
+def _dropped_subjects(source: str, utf8: Utf8Text) -> Iterator[tuple[int, int, str]]:
+    for start, end in byte_spans(_DROPPED_SUBJECT, source, utf8):
         if source[start] == "," and not _after_opening_words(source, start):
             continue
         while not source[start].isalpha():  # past the clause's punctuation, a handle and a space
@@ -342,8 +344,8 @@ _OPENERS = frozenset(
 )
 
 
-def _subject_names(source: str) -> Iterator[tuple[int, int, str]]:
-    for start, _ in byte_spans(_SUBJECT_NAME, source):
+def _subject_names(source: str, utf8: Utf8Text) -> Iterator[tuple[int, int, str]]:
+    for start, _ in byte_spans(_SUBJECT_NAME, source, utf8):
         while not source[start].isupper():  # past the clause's punctuation, a word or a handle, and a space
             start += 1
         end = _word_end(source, start)
@@ -361,10 +363,12 @@ def _word_end(source: str, start: int) -> int:
     return end
 
 
-def _contractions(source: str, draft: bool = True) -> Iterator[tuple[int, int, str]]:
+def _contractions(
+    source: str, draft: bool = True, utf8: Utf8Text | None = None
+) -> Iterator[tuple[int, int, str]]:
     # RE2 finds the few candidates in one pass over the bytes (several times faster than Python's re, which
     # tries every alternative at every position); Python's re then reads each one.
-    for start, _ in byte_spans(_CANDIDATE, source):
+    for start, _ in byte_spans(_CANDIDATE, source, utf8):
         match = _CONTRACTION.match(source, start)
         if match is None:
             continue
@@ -378,9 +382,9 @@ class CoreText(EditedText):
     parentheticals), found by `skip` (an RE2 regex over the canonical text): "we currently can not, sadly,
     refund" reads "we can not refund", so one rule covers every such way of saying it."""
 
-    def __init__(self, canonical: CanonicalText, skip: Any) -> None:
+    def __init__(self, canonical: CanonicalText, skip: Any, utf8: Utf8Text | None = None) -> None:
         self.canonical = canonical
-        super().__init__(canonical.text, _skipped(canonical.text, skip))
+        super().__init__(canonical.text, _skipped(canonical.text, skip, utf8))
 
     def to_normalized(self, index: int, *, end: bool = False) -> int:
         """The normalized draft's offset for an offset of the core text."""
@@ -404,12 +408,12 @@ def canonical_part_words(canonical: EditedText, start: int, end: int) -> str | N
     return canonical.text[start:end] if canonical.covers_part(start, end) else None
 
 
-def _skipped(text: str, skip: Any) -> Iterator[tuple[int, int, str]]:
+def _skipped(text: str, skip: Any, utf8: Utf8Text | None) -> Iterator[tuple[int, int, str]]:
     """Runs to drop, next to each other ones joined into one: "can not (sadly) really refund" drops
     " (sadly) really" as one run. A run between two words with no space on either side ("not,
     unfortunately,refund") leaves a space, so the words stay apart."""
     runs: list[list[int]] = []
-    for start, end in byte_spans(skip, text):
+    for start, end in byte_spans(skip, text, utf8):
         if end <= start:
             continue
         if runs and runs[-1][1] == start:

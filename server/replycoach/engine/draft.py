@@ -34,13 +34,19 @@ class Draft:
     @cached_property
     def canonical(self) -> CanonicalText:
         """The canonical view's text ("can not" for "can't"), mapped back to the normalized text."""
-        return CanonicalText(self.normalized.text)
+        return CanonicalText(self.normalized.text, self.utf8)
 
     @cached_property
     def core(self) -> CoreText | None:
         """The core view's text (None: the bank has no skippable words, and the core view is the canonical
         one)."""
-        return CoreText(self.canonical, self.skip) if self.skip is not None else None
+        return CoreText(self.canonical, self.skip, self.canonical_utf8) if self.skip is not None else None
+
+    @cached_property
+    def canonical_utf8(self) -> Utf8Text:
+        """The canonical text's UTF-8 bytes (the normalized text's, when no contraction changed it)."""
+        text = self.canonical.text
+        return self.utf8 if text is self.normalized.text else Utf8Text(text)
 
     def to_view(self, view: str, index: int, *, end: bool = False) -> int:
         """An offset of the normalized text as an offset of one of the draft's views (`View.source_span` maps
@@ -102,10 +108,9 @@ class _LazyViews(dict[str, View]):
             made = View(draft.normalized.text, draft.utf8)
         elif view == CANONICAL:
             canonical = draft.canonical
-            utf8 = draft.utf8 if canonical.text is draft.normalized.text else Utf8Text(canonical.text)
             made = View(
                 canonical.text,
-                utf8,
+                draft.canonical_utf8,
                 canonical.to_source,
                 partial(canonical_part_words, canonical),
                 canonical.cut_words,

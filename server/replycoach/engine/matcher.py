@@ -768,6 +768,23 @@ class Matcher:
         """The views some pattern runs over (a draft need not make the others)."""
         return tuple(view for view in VIEWS if self._filters[view, False] or self._filters[view, True])
 
+    def prefiltered(self, views: Views, *, with_message: bool = True) -> list[tuple[str, str, int, bool]]:
+        """What the prefilter passed for a draft (`bench/prefilter.py` measures it): each pattern whose atoms
+        the draft's view holds, as (view, entry id, pattern index, whether the pattern matches there)."""
+        passed: list[tuple[str, str, int, bool]] = []
+        for (view, needs), filters in self._filters.items():
+            if not filters or (needs and not with_message):
+                continue
+            data = views[view].utf8.data
+            for owners, regex_filter in filters:
+                matching = set(regex_filter.Match(data, False) or ())
+                for index in regex_filter.Match(data, True) or ():
+                    owner = owners[index]
+                    if owner is not None:
+                        entry = self._entries[owner[0]].entry
+                        passed.append((view, entry.id, owner[1], index in matching))
+        return passed
+
     def find(self, views: Views, *, with_message: bool = True) -> list[RawMatch]:
         """All matches of all entries in a draft's views; offsets are the normalized draft's. Without the
         customer's message (`with_message` False) the entries that need one are not searched."""

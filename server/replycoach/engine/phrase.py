@@ -616,7 +616,7 @@ class Compiler:
         sep = first
         for index, part in enumerate(parts):
             if sep == "" and _is_optional(part):
-                out.append(f"(?:{self._part(part, chain, sep='', optional_inner=True)} )?")
+                out.append(f"(?:{self._part(part, chain, sep='', optional_inner=True)} |)")
                 continue
             if sep == "" and isinstance(part, Gap):
                 if index == len(parts) - 1:
@@ -669,11 +669,11 @@ class Compiler:
             return f"(?: {WORD}){{0,{GAP_WORDS}}}" if sep else f"(?:{WORD} ?){{0,{GAP_WORDS}}}"
         if isinstance(part, Choice):
             inner = "|".join(self._sequence(option, chain, first=sep) for option in part.options)
-            return f"(?:{inner})" + ("?" if part.optional and not optional_inner else "")
+            return f"(?:{inner}" + ("|)" if part.optional and not optional_inner else ")")
         if part.parts is None:
             words = f"(?P<{part.name}>{WORD}(?: {WORD}){{0,{SLOT_WORDS - 1}}})"
             if part.may_be_empty and not optional_inner:
-                return f"(?:{sep}{words})?"
+                return f"(?:{sep}{words}|)"
             return sep + words
         parts = part.parts
         rest = ""

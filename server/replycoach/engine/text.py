@@ -177,14 +177,15 @@ def _match_spans(regex: Any, data: bytes) -> Iterator[tuple[int, int]]:
             return
 
 
-def byte_spans(regex: Any, text: str) -> Iterator[tuple[int, int]]:
-    """The spans (in code points) of each match of an RE2 regex in `text`, searched as UTF-8 bytes."""
-    data = text.encode("utf-8")
-    if len(data) == len(text):
-        yield from _match_spans(regex, data)
+def byte_spans(regex: Any, text: str, utf8: Utf8Text | None = None) -> Iterator[tuple[int, int]]:
+    """The spans (in code points) of each match of an RE2 regex in `text`, searched as UTF-8 bytes (`utf8`:
+    the text's, when the caller has them already: several searches of one text encode it once)."""
+    if utf8 is None:
+        utf8 = Utf8Text(text)
+    if utf8.ascii:
+        yield from _match_spans(regex, utf8.data)
         return
-    utf8 = Utf8Text(text)
-    for start, end in _match_spans(regex, data):
+    for start, end in _match_spans(regex, utf8.data):
         yield utf8.to_chars(start), utf8.to_chars(end)
 
 

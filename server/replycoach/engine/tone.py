@@ -91,7 +91,6 @@ _HANDLE = re.compile(r"@[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*")  # "@sam_k" -> "@" "sa
 _LINK = re.compile(r"https?://[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?:/[A-Za-z0-9_~%?=&+#.-]*)*[A-Za-z0-9/]")
 
 
-@lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
     """TextBlob's tokens for one whitespace-free piece of prepared text, lower-cased. A piece of ASCII
     letters alone (three words in four of a reply) is one token as it stands, and a word with one mark or a
@@ -111,6 +110,22 @@ def _split(word: str) -> tuple[str, ...]:
     return tuple(t.lower() for sentence in _lexicon().find_tokens(word) for t in sentence.split())
 
 
+class _Splits(dict[str, tuple[str, ...]]):
+    """Each piece's tokens, split once and remembered (a draft's pieces recur: "thanks," "order." "@handle"):
+    a plain dictionary, looked up from C; up to _REMEMBERED pieces are kept, then it starts again."""
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        tokens = _split(piece)
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        self[piece] = tokens
+        return tokens
+
+
+_REMEMBERED = 65536
+_SPLITS = _Splits()
+
+
 def _prepare(text: str) -> str:
     """The text as TextBlob's tokenizer has it before it splits words (up to runs of spaces): contractions
     and quotes apart, and a paragraph break marked as the end of a sentence."""
@@ -126,7 +141,7 @@ def polarity(text: str) -> float:
     """TextBlob's polarity of `text`, from -1 (negative) to 1 (positive): the same value
     `TextBlob(text).sentiment.polarity` gives."""
     lexicon = _lexicon()
-    tokens = list(chain.from_iterable(map(_split, _prepare(text).split())))
+    tokens = list(chain.from_iterable(map(_SPLITS.__getitem__, _prepare(text).split())))
     joined = " ".join(tokens)
     if lexicon.merges.search(joined.encode("utf-8")) is not None:
         # An emoticon or "(!)", which TextBlob reads across tokens and sentences: let it read the text.
