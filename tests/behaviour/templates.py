@@ -266,6 +266,15 @@ AS_I_SAID = _list("""
     Like I already said, | Per my last email, | Per my previous message, | Again, | Once again,
     For the last time, | As I have explained several times, | As we already told you,
 """)
+RESERVED_ACTIONS = _list("""
+    cancel your order | refuse service | close your account | decline the refund | change the price
+    withhold the refund | cancel any booking | amend these terms at any time
+""")
+DISCRETIONARY = _list("Refunds | Exchanges | Goodwill credits | Price adjustments | Compensation payments")
+DISCRETION = _list("""
+    our discretion | our sole discretion | the company's discretion | the store's discretion
+    the manager's discretion | our absolute discretion
+""")
 BOUND_BY = _list("comply with | follow | abide by | adhere to | stick to | enforce")
 RULES_FOLLOWED = _list("""
     the regulations on those items | our terms of service | the card network's rules
@@ -769,6 +778,15 @@ def policy() -> Iterator[Item]:
         ("Those are the rules", "These are the rules", "Those are our policies", "These are our guidelines"),
     ):
         yield make(_sentence(lead, those if not lead else those[0].lower() + those[1:]), "the-rule")
+    # The company's legal rights as the answer: "We reserve the right to cancel your order", "Refunds are at
+    # our sole discretion".
+    for (subject, person), how, what in product(AGENT_SUBJECTS, ("", "{do}", "always"), RESERVED_ACTIONS):
+        verb = "reserve" if how == "{do}" or person != "it" else "reserves"
+        reserves = _join(_conjugate(how, subject, person), verb, "the right to")
+        yield make(_sentence(subject, reserves, what), "reserve")
+    given = ("are", "are issued", "are only given", "are granted")
+    for thing, are, whose in product(DISCRETIONARY, given, DISCRETION):
+        yield make(_sentence(thing, are, "at", whose), "discretion")
 
 
 def deflection() -> Iterator[Item]:
@@ -810,6 +828,13 @@ def deflection() -> Iterator[Item]:
         yield make(_sentence(party, _conjugate(be, party, person), one), "the-one-to-ask")
     for form, party, tail in product(QUESTION_FOR, OTHER_PROVIDERS, ("", ", not us")):
         yield make(_sentence(form, party + tail), "question-for")
+    # The decision placed with someone else: "The decision rests with the underwriter".
+    for what, rests, party in product(
+        ("The decision", "That decision", "The final decision", "That call", "The outcome", "Any refund"),
+        ("rests with", "lies with", "sits with", "is down to", "is up to"),
+        THIRD_PARTIES,
+    ):
+        yield make(_sentence(what, rests, party), "rests-with")
     asks = ("you'd have to", "you'll need to", "you will have to")
     for party, obligation in product(OTHER_PROVIDERS, asks):
         yield make(
@@ -963,6 +988,22 @@ def condescension() -> Iterator[Item]:
     ):
         if not (told == "told" and what != "this") and not (told != "told" and what == "this"):
             yield make(_sentence(form, told, what), "already-said")
+    # Told you so: "You were warned about this", "We did tell you this", "I warned you this would happen".
+    warned = _list("""
+        You were warned | You were warned about this | You were warned of this
+        You have been warned about this | You've been warned | You were already warned about this
+        You had been warned about this
+    """)
+    for lead, said in product(("", "Sorry, but", "Well,"), warned):
+        yield make(_sentence(lead, said if not lead else said[0].lower() + said[1:]), "warned-you")
+    for (subject, _), did, what in product(
+        AGENT_SUBJECTS,
+        ("did warn you", "did tell you", "warned you", "told you"),
+        ("this would happen", "that this would happen", "this might happen", "about this", "so"),
+    ):
+        if did.startswith(("warned", "told")) and what in ("about this", "so") and did != "told":
+            continue
+        yield make(_sentence(subject, did, what), "warned-you")
     nth = _list("second | third | fourth | fifth")
     saying = _list("""
         I'm explaining this | I am telling you this | I've had to explain this | we've told you this
@@ -1436,6 +1477,11 @@ def deflection_controls() -> Iterator[Item]:
         I'll raise this with the courier today and update you tomorrow
         I've directed your query to our billing team, and they'll reply within the hour
         Please raise this with us any time, we're happy to help
+        The decision rests with you, and whichever plan you pick I'll set it up today
+        The final decision is up to you, so take your time
+        The decision lies with our refunds team, so I've sent them your case and will update you by 5pm
+        That call sits with me, and I've approved the refund
+        Does the decision rest with the seller?
     """)
     for text in texts:
         yield make(_sentence(text), "not-elsewhere")
@@ -1480,6 +1526,18 @@ def policy_controls() -> Iterator[Item]:
         "Those are the rules for UK orders, and yours ships from the EU, so the fee doesn't apply",
         "These are the terms of your new plan: 5 GB a month and free calls",
         "Nothing in our policy goes against that, so I've approved it",
+        # Rights and discretion that serve the customer, used for them, or asked about.
+        "You have the right to cancel within 14 days, and I can do it for you now",
+        "You reserve the right to change your mind, so just tell me if you do",
+        "I've reserved the larger room for you at no extra cost",
+        "We reserve a table for you until 8pm",
+        "I used my discretion to waive the fee, so you won't be charged",
+        "We've used our discretion to refund you in full",
+        "Use the voucher at your discretion, it never expires",
+        "Do we reserve the right to cancel an order like this?",
+        "Are refunds at our discretion on sale items?",
+        "Refunds are usually at our discretion, but I've approved yours today",
+        "We reserve the right to cancel fraudulent orders, but yours is fine and I've shipped it today",
     )
     for text in texts:
         yield make(_statement_or_question(text), "own-obligation")
@@ -1557,6 +1615,15 @@ def condescension_controls() -> Iterator[Item]:
         You have already been refunded in full
         Has this already been explained to you?
         If this has already been explained to you, skip to step 3
+        You were warned by the courier's text, and I'm sorry it arrived so late
+        We did tell you the wrong date, and I'm sorry: your booking is now on the 12th
+        I told you this would be fixed today, and it is
+        We warned the courier this would happen, so they're bringing a second van
+        I did warn the team about this, and they've fixed it for everyone
+        Were you warned about this before the engineer came?
+        If you were warned about this, I'll still waive the fee
+        We'll warn you before the price changes
+        I told you so I could keep you updated, and the parcel is out for delivery now
     """)
     for text in texts:
         yield make(_statement_or_question(text), "told-someone-else")
