@@ -275,6 +275,16 @@ DISCRETION = _list("""
     our discretion | our sole discretion | the company's discretion | the store's discretion
     the manager's discretion | our absolute discretion
 """)
+THREATENED_STEPS = _list("""
+    do so | pay by Friday | return the device | send the documents | reply within 7 days | settle the balance
+""")
+PENALTIES = _list("""
+    your account being closed | the suspension of your account | a late fee | cancellation of your order
+    your service being disconnected | account closure | termination of your contract
+""")
+PENALIZED_THINGS = _list("account | order | booking | subscription | service")
+PENALIZED = _list("closed | suspended | cancelled | terminated | disconnected")
+PENALIZERS = _pairs("we/suspend | we/close | Acme/cancel | the company/terminate | we/have to close")
 BOUND_BY = _list("comply with | follow | abide by | adhere to | stick to | enforce")
 RULES_FOLLOWED = _list("""
     the regulations on those items | our terms of service | the card network's rules
@@ -893,6 +903,18 @@ def blame() -> Iterator[Item]:
         for _ in range(2):
             yield make(_sentence(form, steps()), "responsible-for")
 
+    # A penalty held over the customer: "Failure to do so will result in your account being closed", "Your
+    # account will be closed if you don't pay", "If you don't pay by Friday, we will suspend your account".
+    step = _turns(THREATENED_STEPS)
+    for failure, (modal, lead_to), penalty in product(
+        ("Failure to", "Please note that failure to"), (("will", "result in"), ("may", "lead to")), PENALTIES
+    ):
+        yield make(_sentence(failure, step(), modal, lead_to, penalty), "failure-to")
+    for thing, done, lapse in product(PENALIZED_THINGS, PENALIZED, ("don't", "do not", "fail to")):
+        yield make(_sentence(f"Your {thing} will be {done} if you {lapse} {step()}"), "or-else")
+    for lapse, (who, verb), thing in product(("don't", "do not", "fail to"), PENALIZERS, PENALIZED_THINGS):
+        yield make(_sentence(f"If you {lapse} {step()}, {who} will {verb} your {thing}"), "or-else")
+
 
 def uncertainty() -> Iterator[Item]:
     """Not knowing, hoping and 'we'll see', with no promise to find out."""
@@ -1443,6 +1465,22 @@ def blame_controls() -> Iterator[Item]:
     """):
         yield make(_sentence(text), "customers-no-order")
 
+    # A consequence that is no penalty, one lifted, a closing asked for, or a question.
+    for text in _list("""
+        Failure to deliver by Friday will result in a full refund for you
+        Failure to load the page can result from an old browser, so try updating it
+        Non-payment will not result in any fees this month
+        If you don't want the upgrade, we won't charge you
+        If you don't receive the code, we will resend it straight away
+        If you don't have the receipt, we will still refund you
+        Your account will be closed once you confirm, as you asked
+        Your old account will be closed when the new one is ready
+        We will not close your account if you don't pay today, since I've added a payment holiday
+        Will your account be closed if you don't pay today? No, I've paused the bill
+        If you don't pay by Friday, will we suspend the account?
+    """):
+        yield make(_statement_or_question(text), "no-penalty")
+
 
 def deflection_controls() -> Iterator[Item]:
     """The hand-off owned by the agent."""
@@ -1623,7 +1661,7 @@ def condescension_controls() -> Iterator[Item]:
         Were you warned about this before the engineer came?
         If you were warned about this, I'll still waive the fee
         We'll warn you before the price changes
-        I told you so I could keep you updated, and the parcel is out for delivery now
+        I told you so that you could plan ahead, and the engineer comes on Friday
     """)
     for text in texts:
         yield make(_statement_or_question(text), "told-someone-else")

@@ -82,7 +82,8 @@ _SYMBOLS = re.compile(r"[^\s\w\[\](){}<>|~\\*+^$?]+")
 _SLOTS = re.compile(r"<[A-Za-z][A-Za-z0-9_]*\?>")
 _SLOT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
 # `<end>`: what follows the last word of a clause (spaces, then punctuation other than an apostrophe or a
-# handle's sign, or the end of the text; line breaks read as spaces, as everywhere in the engine). An empty
+# handle's sign, the mark before a subject's name, which opens a clause of its own: "Calm down Acme is on it",
+# or the end of the text; line breaks read as spaces, as everywhere in the engine). An empty
 # group named END_GROUP + n marks where the clause ended: the flag's words stop there, before the punctuation.
 END = "end"
 END_GROUP = "end_of_clause_"
