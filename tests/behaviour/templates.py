@@ -728,6 +728,15 @@ def impossible_things() -> Iterator[Item]:
     decided = ("{has} decided not to", "{has} chosen not to", "decided not to")
     for (subject, person), form in product(AGENT_SUBJECTS, decided):
         yield make(_sentence(subject, _conjugate(form, subject, person), remedy()), "decided-not-to")
+    # "Not something we can do", with the ability said another way ("are able to", "would be able to").
+    able = ("{be} able to", "would be able to", "will be able to", "can")
+    verb = _turns(_list("do | offer | refund | arrange | change | accommodate | provide"))
+    for that, (subject, person), can in product(
+        ("That's not", "That isn't", "This is not", "Sorry, that's not", "Not"), AGENT_SUBJECTS[:8], able
+    ):
+        yield make(
+            _sentence(that, "something", subject, _conjugate(can, subject, person), verb()), "not-something"
+        )
 
 
 def withdrawal() -> Iterator[Item]:
@@ -903,6 +912,14 @@ def blame() -> Iterator[Item]:
         for _ in range(2):
             yield make(_sentence(form, steps()), "responsible-for")
 
+    # The obligation said impersonally: "It's necessary for you to send the receipt", "It is mandatory that
+    # you bring photo ID".
+    for it, need, form in product(
+        ("It's", "It is", "Please note it is"),
+        ("necessary", "essential", "mandatory", "required", "compulsory"),
+        ("for you to {a}", "that you {a}"),
+    ):
+        yield make(_sentence(it, need, form.format(a=action())), "impersonal")
     # A penalty held over the customer: "Failure to do so will result in your account being closed", "Your
     # account will be closed if you don't pay", "If you don't pay by Friday, we will suspend your account".
     step = _turns(THREATENED_STEPS)
@@ -936,6 +953,8 @@ def uncertainty() -> Iterator[Item]:
         yield make(
             _sentence(subject, _conjugate("{do}n't have an ETA for", subject, person), topic_text), "no-eta"
         )
+    for no_idea in _list("No idea | No idea, sorry | Sorry, no idea | Honestly, no idea | No idea at all"):
+        yield make(_sentence(no_idea), "no-idea")
     for hope in HOPES:
         yield make(_sentence("No idea if", hope), "no-idea")
         yield make(_sentence(f"We're still checking if {hope}, so we'll see"), "well-see")
@@ -1026,6 +1045,15 @@ def condescension() -> Iterator[Item]:
         if did.startswith(("warned", "told")) and what in ("about this", "so") and did != "told":
             continue
         yield make(_sentence(subject, did, what), "warned-you")
+    # Pointing at where it was said, with the adverb that makes it a reproach: "As clearly stated on our
+    # website", "As previously mentioned in my email".
+    for how, said, where, fact in product(
+        ("clearly", "already", "previously", "I already", "we previously"),
+        ("stated", "mentioned", "explained"),
+        ("on our website", "in my email", "in our terms", "in the FAQ", "at checkout"),
+        FACTS[:2],
+    ):
+        yield make(_sentence(f"As {how} {said} {where},", fact), "as-stated-in")
     nth = _list("second | third | fourth | fifth")
     saying = _list("""
         I'm explaining this | I am telling you this | I've had to explain this | we've told you this
@@ -1351,6 +1379,9 @@ def refusal_controls() -> Iterator[Item]:
         Refunds can't be issued to a closed card, so I've sent yours as store credit instead
         Can refunds not be issued to a different card?
         We have no plans to raise your price this year
+        That's not something we're able to do online, but I can do it for you by phone right now
+        Is that not something we're able to refund?
+        That's not something you'll be able to miss: it's the big red button
         We have no plans to add fees to your plan
         We have no plans to remove the free tier
         You're not obligated to buy anything to keep your account
@@ -1480,6 +1511,15 @@ def blame_controls() -> Iterator[Item]:
         If you don't pay by Friday, will we suspend the account?
     """):
         yield make(_statement_or_question(text), "no-penalty")
+    # Necessary for someone else, not necessary for the customer, or asked.
+    for text in _list("""
+        It's not necessary for you to send the receipt, I can see the order
+        It is essential that we fix this today, and I'm on it
+        It's necessary for us to check the serial number, so I'll do that now
+        Is it mandatory that I bring photo ID?
+        It isn't required that you be home for the delivery
+    """):
+        yield make(_statement_or_question(text), "impersonal-not-on-you")
 
 
 def deflection_controls() -> Iterator[Item]:
@@ -1600,6 +1640,12 @@ def uncertainty_controls() -> Iterator[Item]:
     """)
     for text in texts:
         yield make(_sentence(text), "may-or-may-not")
+    # "No idea" said of the customer, with a promise to find out, or in delight.
+    for text in _list("""
+        No idea is too small, so send us your suggestions
+        No idea yet, but I'll find out and reply by 3pm
+    """):
+        yield make(_sentence(text), "no-idea-owned")
 
 
 def condescension_controls() -> Iterator[Item]:
@@ -1662,6 +1708,9 @@ def condescension_controls() -> Iterator[Item]:
         If you were warned about this, I'll still waive the fee
         We'll warn you before the price changes
         I told you so that you could plan ahead, and the engineer comes on Friday
+        As stated on our website, delivery is free on every order, so no fee applies
+        As you stated in your email, the parcel never arrived, so I've refunded it
+        As mentioned in the article below, you can change it in Settings
     """)
     for text in texts:
         yield make(_statement_or_question(text), "told-someone-else")
