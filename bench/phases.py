@@ -17,7 +17,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 
-from replies import draft_arguments, join_drafts, load_replies
+from replies import draft_arguments, join_drafts, reply_texts
 from replycoach.engine.draft import Draft
 from replycoach.engine.tone import polarity
 from served import served_engine
@@ -31,10 +31,7 @@ def main() -> None:
 
     engine = served_engine()
     bank = engine.bank
-    if args.replies is None:
-        replies = [ex.text for e in bank.entries for ex in (*e.flag_examples, *e.pass_examples)]
-    else:
-        replies = [" ".join(reply.text.split()) for reply in load_replies(args.replies)]
+    replies = reply_texts(args.replies, bank)
     used = bank.matcher.views_used()
 
     def views(text: str) -> Draft:

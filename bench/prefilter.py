@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import argparse
 import collections
-from pathlib import Path
 
-from replies import join_drafts, load_replies
+from replies import draft_arguments, join_drafts, reply_texts
 from replycoach.engine.draft import Draft
 from served import served_engine
 
@@ -26,19 +25,12 @@ DRAFT_CHARS = 1024
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
-    parser.add_argument("--drafts", type=int, default=300, help="1 KB drafts per round (default 300)")
-    parser.add_argument("--rounds", type=int, default=1, help="rounds (default 1)")
-    parser.add_argument("--show", type=int, default=15, help="patterns to list (default 15)")
-    args = parser.parse_args()
+    def show(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--show", type=int, default=15, help="patterns to list (default 15)")
 
-    engine = served_engine()
-    bank = engine.bank
-    if args.replies is None:
-        replies = [ex.text for e in bank.entries for ex in (*e.flag_examples, *e.pass_examples)]
-    else:
-        replies = [" ".join(reply.text.split()) for reply in load_replies(args.replies)]
+    args = draft_arguments(__doc__, extra=show)
+    bank = served_engine().bank
+    replies = reply_texts(args.replies, bank)
     patterns = {entry.id: entry.patterns for entry in bank.entries}
     passed: collections.Counter[tuple[str, str, int]] = collections.Counter()
     matched: collections.Counter[tuple[str, str, int]] = collections.Counter()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,13 +67,27 @@ def join_drafts(replies: list[str], count: int, start: int = 0, chars: int = 102
     return drafts
 
 
+def reply_texts(path: Path | None, bank: Any) -> list[str]:
+    """The texts drafts are joined from: the replies of `path`, each on one line, or without a file the
+    examples of the bank (a compiled bank: its entries' flag and pass examples)."""
+    if path is None:
+        return [ex.text for e in bank.entries for ex in (*e.flag_examples, *e.pass_examples)]
+    return [" ".join(reply.text.split()) for reply in load_replies(path)]
+
+
 def draft_arguments(
-    doc: str, drafts: str = "1 KB drafts per round", rounds: str = "rounds"
+    doc: str,
+    drafts: str = "1 KB drafts per round",
+    rounds: str = "rounds",
+    extra: Callable[[argparse.ArgumentParser], None] | None = None,
 ) -> argparse.Namespace:
     """The command line the draft benchmarks share: --replies FILE, --drafts N, --rounds R (`drafts` and
-    `rounds` say what each counts), parsed, with the first line of the script's `doc` as its description."""
+    `rounds` say what each counts), and whatever `extra` adds, parsed, with the first line of the script's
+    `doc` as its description."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--replies", type=Path, help="replies to build drafts from (see bench/replies.py)")
     parser.add_argument("--drafts", type=int, default=300, help=f"{drafts} (default 300)")
     parser.add_argument("--rounds", type=int, default=5, help=f"{rounds} (default 5)")
+    if extra is not None:
+        extra(parser)
     return parser.parse_args()
