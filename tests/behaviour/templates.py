@@ -981,6 +981,11 @@ def condescension() -> Iterator[Item]:
     leads = ("", "Please", "Kindly", "Sorry, please")
     for lead, doc in product(leads, ("the manual", "our FAQ", "the user guide", "our help centre")):
         yield make(_sentence(lead, "refer to", doc), "read-the-manual")
+    # The policy sent instead of an answer: "Please refer to our returns policy", "Kindly review our refund
+    # policy".
+    policies = _list("our returns policy | our refund policy | the cancellation policy | our shipping policy")
+    for lead, verb, doc in product(("Please", "Kindly", ""), ("refer to", "read", "review"), policies):
+        yield make(_sentence(lead, verb, doc), "read-the-policy")
     # Pointing back at what the customer was told when they bought: "This was made clear at booking."
     told = _list("""
         You were told this | You were informed of this | You were advised of this
@@ -1711,6 +1716,10 @@ def condescension_controls() -> Iterator[Item]:
         As stated on our website, delivery is free on every order, so no fee applies
         As you stated in your email, the parcel never arrived, so I've refunded it
         As mentioned in the article below, you can change it in Settings
+        I've read our returns policy again, and you're fully covered
+        Feel free to review our refund policy whenever you like
+        You can read our shipping policy at https://acme.example/shipping if you'd like the details
+        Our returns policy gives you 60 days, so there's plenty of time
     """)
     for text in texts:
         yield make(_statement_or_question(text), "told-someone-else")
