@@ -1514,6 +1514,9 @@ def blame_controls() -> Iterator[Item]:
         We will not close your account if you don't pay today, since I've added a payment holiday
         Will your account be closed if you don't pay today? No, I've paused the bill
         If you don't pay by Friday, will we suspend the account?
+        If you don't want the account any more, we will close your account
+        If you do not wish to continue, we will cancel your subscription
+        Your account will be closed if you don't want it any more
     """):
         yield make(_statement_or_question(text), "no-penalty")
     # Necessary for someone else, not necessary for the customer, or asked.
