@@ -89,6 +89,10 @@ def test_both_workers_counts_add_up_exactly(tmp_path: Path) -> None:
         with _stopped(second):
             _analyze(url, agent, COLD, 7)
             _send(url, agent, ("dismissive.calm-down", "applied"), ("blame.have-to-wait", "dismissed"))
+            # Asked for the summary, the first worker writes what it holds now: with nothing left to write,
+            # its writer thread cannot be frozen below inside a write, holding SQLite's lock while the other
+            # worker waits for it (a 503 `busy` after 10 s, seen once in CI).
+            _summary(url, lead)
         with _stopped(first):
             _analyze(url, agent, COLD, 5)
             _analyze(url, agent, MILD, 4)
